@@ -1,0 +1,100 @@
+/**
+ * Quantities derived once per (preset, dt), so that inner loops multiply and never call Math.exp (GeNN's "derived
+ * parameters"). Trace decays are tabulated as powers: table[k] = decay^k by repeated f64 multiplication (bitwise the
+ * value a per-step decay would reach), cut to 0 once below TRACE_CUTOFF.
+ */
+import { Preset } from "./params";
+
+/** Trace values below this are treated as 0 (their effect, nu * 1e-12 <= 1e-14, is far below f32 resolution of w). */
+export const TRACE_CUTOFF = 1e-12;
+
+export interface Derived {
+  presentSteps: number;
+  restSteps: number;
+  /** Conductance model: Euler factor dt / tau_m. Current model: unused. */
+  excEuler: number;
+  /** Current model: exp(-dt / tau_m). Conductance model: unused. */
+  excDecay: number;
+  geDecay: number;
+  giDecay: number;
+  /** Steps during which integration is blocked after a spike: round(refractoryMs / dt). */
+  excRefractorySteps: number;
+  inhRefractorySteps: number;
+  inhEuler: number;
+  inhDecay: number;
+  inhGeDecay: number;
+  /** Per-step factor of theta's decay, exp(-dt / tau_theta), applied in f64. */
+  thetaDecayPerStep: number;
+  /** Input spike probability per step per (pixel value x intensity / startIntensity). */
+  spikeProbPerPixel: number;
+  prePow: Float64Array;
+  post1Pow: Float64Array;
+  post2Pow: Float64Array;
+}
+
+/** Powers decay^k for k = 0, 1, ... while >= TRACE_CUTOFF. */
+export function powerTable(decay: number): Float64Array {
+  const values: number[] = [];
+  for (let x = 1; x >= TRACE_CUTOFF; x *= decay) values.push(x);
+  return Float64Array.from(values);
+}
+
+/** Look up decay^k in a power table (0 beyond its end). */
+export function tracePower(table: Float64Array, k: number): number {
+  return k < table.length ? table[k] : 0;
+}
+
+export function derive(p: Readonly<Preset>): Derived {
+  const dt = p.dtMs;
+  const steps = (ms: number, what: string): number => {
+    const n = Math.round(ms / dt);
+    if (Math.abs(n * dt - ms) > 1e-9) throw new RangeError(`preset ${p.name}: ${what} ${ms} ms is not a whole number of ${dt} ms steps`);
+    return n;
+  };
+  return {
+    presentSteps: steps(p.presentMs, "presentMs"),
+    restSteps: steps(p.restMs, "restMs"),
+    excEuler: dt / p.exc.tauMembraneMs,
+    excDecay: Math.exp(-dt / p.exc.tauMembraneMs),
+    geDecay: Math.exp(-dt / p.exc.tauGeMs),
+    giDecay: Math.exp(-dt / p.exc.tauGiMs),
+    excRefractorySteps: steps(p.exc.refractoryMs, "exc.refractoryMs"),
+    inhRefractorySteps: steps(p.inh.refractoryMs, "inh.refractoryMs"),
+    inhEuler: dt / p.inh.tauMembraneMs,
+    inhDecay: Math.exp(-dt / p.inh.tauMembraneMs),
+    inhGeDecay: Math.exp(-dt / p.inh.tauGeMs),
+    thetaDecayPerStep: Math.exp(-dt / p.exc.tauThetaMs),
+    spikeProbPerPixel: (p.rateHzPerPixel * dt) / 1000 / p.startIntensity,
+    prePow: powerTable(Math.exp(-dt / p.stdp.tauPreMs)),
+    post1Pow: powerTable(Math.exp(-dt / p.stdp.tauPost1Ms)),
+    post2Pow: powerTable(Math.exp(-dt / p.stdp.tauPost2Ms)),
+  };
+}
+
+/** Check a preset's values (positive time constants, ordered potentials ...); throws a RangeError naming the field. */
+export function validatePreset(p: Readonly<Preset>): void {
+  const positive: [string, number][] = [
+    ["dtMs", p.dtMs], ["presentMs", p.presentMs], ["exc.tauMembraneMs", p.exc.tauMembraneMs],
+    ["exc.tauGeMs", p.exc.tauGeMs], ["exc.tauGiMs", p.exc.tauGiMs], ["exc.tauThetaMs", p.exc.tauThetaMs],
+    ["inh.tauMembraneMs", p.inh.tauMembraneMs], ["inh.tauGeMs", p.inh.tauGeMs], ["stdp.tauPreMs", p.stdp.tauPreMs],
+    ["stdp.tauPost1Ms", p.stdp.tauPost1Ms], ["stdp.tauPost2Ms", p.stdp.tauPost2Ms], ["normTotal", p.normTotal],
+    ["rateHzPerPixel", p.rateHzPerPixel], ["startIntensity", p.startIntensity], ["stdp.wMax", p.stdp.wMax],
+  ];
+  for (const [name, value] of positive) {
+    if (!(value > 0)) throw new RangeError(`preset ${p.name}: ${name} must be > 0, got ${value}`);
+  }
+  const nonNegative: [string, number][] = [
+    ["restMs", p.restMs], ["minSpikes", p.minSpikes], ["maxRetries", p.maxRetries], ["exc.refractoryMs", p.exc.refractoryMs],
+    ["inh.refractoryMs", p.inh.refractoryMs], ["stdp.nuPre", p.stdp.nuPre], ["stdp.nuPost", p.stdp.nuPost],
+    ["wExcInh", p.wExcInh], ["wInhExc", p.wInhExc], ["wInitScale", p.wInitScale], ["exc.thetaPlusMv", p.exc.thetaPlusMv],
+  ];
+  for (const [name, value] of nonNegative) {
+    if (!(value >= 0)) throw new RangeError(`preset ${p.name}: ${name} must be >= 0, got ${value}`);
+  }
+  if (!(p.exc.vResetMv < p.exc.vThreshMv + p.exc.thetaInitMv - p.exc.thetaOffsetMv)) {
+    throw new RangeError(`preset ${p.name}: exc.vResetMv ${p.exc.vResetMv} must lie below the initial threshold`);
+  }
+  if (p.neuronModel === "conductance" && !(p.exc.eInhMv < p.exc.vRestMv && p.exc.vRestMv < p.exc.eExcMv)) {
+    throw new RangeError(`preset ${p.name}: conductance model needs exc.eInhMv < exc.vRestMv < exc.eExcMv`);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The two hot loops of the simulation behind one interface, in two implementations with the same algorithm:
+ * WebAssembly SIMD (src/core/wasm/kernels.wat, the default) and pure TypeScript (the fallback and the test oracle).
+ * Every f32 operation of the TypeScript path is rounded with Math.fround in the WASM order, so both give identical bits.
+ * Pointers are byte offsets into one `WebAssembly.Memory`; np (padded neuron count) is a multiple of 4.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export type KernelKind = "wasm" | "ts";
+
+export interface Kernels {
+  readonly kind: KernelKind;
+  /** ge[j] += W[idx[k] * np + j] for k < count, j < np. */
+  addRows(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number): void;
+  /** Conductance LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
+  excConductance(vPtr: number, gePtr: number, giPtr: number, thrPtr: number, refPtr: number, outPtr: number, np: number,
+    t: number, vRest: number, eExc: number, eInh: number, k: number, geDecay: number, giDecay: number, vReset: number,
+    refUntil: number): number;
+  /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
+  excCurrent(vPtr: number, inPtr: number, thrPtr: number, refPtr: number, outPtr: number, np: number, t: number,
+    vRest: number, decay: number, vReset: number, refUntil: number): number;
+}
+
+let wasmModule: WebAssembly.Module | undefined;
+
+function kernelsModule(): WebAssembly.Module {
+  if (!wasmModule) wasmModule = new WebAssembly.Module(readFileSync(join(__dirname, "wasm", "kernels.wasm")));
+  return wasmModule;
+}
+
+/** Whether this runtime can run the WASM SIMD kernels. */
+export function wasmSimdAvailable(): boolean {
+  try {
+    kernelsModule();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Kernels working on `memory`. `kind` defaults to "wasm" where WebAssembly SIMD is available. */
+export function createKernels(memory: WebAssembly.Memory, kind?: KernelKind): Kernels {
+  const chosen = kind ?? (wasmSimdAvailable() ? "wasm" : "ts");
+  if (chosen === "wasm") {
+    const instance = new WebAssembly.Instance(kernelsModule(), { env: { memory } });
+    const e = instance.exports as unknown as Omit<Kernels, "kind">;
+    return { kind: "wasm", addRows: e.addRows, excConductance: e.excConductance, excCurrent: e.excCurrent };
+  }
+  if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);
+  return tsKernels(memory);
+}
+
+const fr = Math.fround;
+
+function tsKernels(memory: WebAssembly.Memory): Kernels {
+  const f32 = new Float32Array(memory.buffer);
+  const i32 = new Int32Array(memory.buffer);
+  return {
+    kind: "ts",
+    addRows(wPtr, gePtr, idxPtr, count, np) {
+      const ge = gePtr >> 2;
+      for (let k = 0; k < count; k++) {
+        const row = (wPtr >> 2) + i32[(idxPtr >> 2) + k] * np;
+        for (let j = 0; j < np; j++) f32[ge + j] = f32[ge + j] + f32[row + j];
+      }
+    },
+    excConductance(vPtr, gePtr, giPtr, thrPtr, refPtr, outPtr, np, t, vRest, eExc, eInh, k, geDecay, giDecay, vReset, refUntil) {
+      vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k); geDecay = fr(geDecay); giDecay = fr(giDecay);
+      vReset = fr(vReset);
+      const v = vPtr >> 2, ge = gePtr >> 2, gi = giPtr >> 2, thr = thrPtr >> 2, ref = refPtr >> 2, out = outPtr >> 2;
+      let n = 0;
+      for (let j = 0; j < np; j++) {
+        const V = f32[v + j], GE = f32[ge + j], GI = f32[gi + j];
+        if (t >= i32[ref + j]) {
+          const drive = fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) + fr(GI * fr(eInh - V)));
+          const vn = Math.max(fr(V + fr(drive * k)), eInh);
+          if (vn > f32[thr + j]) {
+            f32[v + j] = vReset;
+            i32[ref + j] = refUntil;
+            i32[out + n++] = j;
+          } else {
+            f32[v + j] = vn;
+          }
+        }
+        f32[ge + j] = GE * geDecay;
+        f32[gi + j] = GI * giDecay;
+      }
+      return n;
+    },
+    excCurrent(vPtr, inPtr, thrPtr, refPtr, outPtr, np, t, vRest, decay, vReset, refUntil) {
+      vRest = fr(vRest); decay = fr(decay); vReset = fr(vReset);
+      const v = vPtr >> 2, inp = inPtr >> 2, thr = thrPtr >> 2, ref = refPtr >> 2, out = outPtr >> 2;
+      let n = 0;
+      for (let j = 0; j < np; j++) {
+        let vn = fr(fr(fr(f32[v + j] - vRest) * decay) + vRest);
+        if (t >= i32[ref + j]) vn = fr(vn + f32[inp + j]);
+        f32[inp + j] = 0;
+        if (vn >= f32[thr + j]) {
+          f32[v + j] = vReset;
+          i32[ref + j] = refUntil;
+          i32[out + n++] = j;
+        } else {
+          f32[v + j] = vn;
+        }
+      }
+      return n;
+    },
+  };
+}

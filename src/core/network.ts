@@ -1,0 +1,362 @@
+/**
+ * The Diehl & Cook network: 784 Poisson inputs -> N excitatory neurons (plastic, all-to-all) <-> N inhibitory neurons
+ * (excitatory i -> inhibitory i; inhibitory i -> every excitatory j != i). Event-driven: an input spike adds one weight
+ * row; the inhibitory layer and the STDP traces are updated only around spikes; the rest period after the input stops
+ * is simulated only until nothing can spike, then advanced in closed form.
+ *
+ * One step t of the conductance model (paper preset; Brian's order, input delivery folded into the step):
+ *   1. input spikes of step t: ge += W[i, :] for each (WASM row add), then each learning rule's onPreSpike
+ *   2. excitatory update (WASM): Euler-integrate v with ge, gi; clamp v >= eInh; threshold; reset; decay ge, gi
+ *   3. inhibitory update (active neurons only)
+ *   4. each excitatory spike j: count, theta += thetaPlus (learning), onPostSpike, inhibitory j receives wExcInh
+ *   5. each inhibitory spike k: gi[j] += wInhExc for all j != k
+ * One step t of the current model (BindsNET preset; every connection delivers the previous step's spikes):
+ *   1. excitatory update (WASM): v decays, adds the input assembled at step t-1 unless refractory, threshold, reset
+ *   2. over-threshold neurons all reset (and raise theta); one of them, chosen at random, emits the spike
+ *   3. inhibitory update (input from step t-1's excitatory spikes)
+ *   4. learning: onPreSpike for the step's input spikes, then onPostSpike for the emitted spike
+ *   5. assemble step t+1's input: W rows of the step's input spikes, -wInhExc per inhibitory spike (all but self),
+ *      and wExcInh to inhibitory j for the emitted spike j
+ */
+import { Derived, derive, validatePreset } from "./derived";
+import { InhibitoryLayer } from "./inhibitory";
+import { createKernels, KernelKind, Kernels } from "./kernels";
+import { DIEHL_COOK_2015, Preset } from "./params";
+import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
+import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
+import { createRng, deriveSeed, Rng } from "./rng";
+import { allocateState, ExcState, INPUTS, Layout } from "./state";
+import { LearningRule, learningRule } from "./stdp";
+
+export interface NetworkOptions {
+  /** Number of excitatory (and of inhibitory) neurons, >= 1. */
+  neurons: number;
+  /** Seed of the run (weights, input spikes and tie-breaks each get their own derived stream). */
+  seed: number;
+  preset?: Readonly<Preset>;
+  /** "wasm" (default where available) or "ts". */
+  kernels?: KernelKind;
+}
+
+/** What one digit cost (several presentations when the retry rule fires). */
+export interface PresentResult {
+  /** Presentations of this digit (1 + retries). */
+  presentations: number;
+  /** True when the retry cap was reached with fewer than minSpikes spikes. */
+  capped: boolean;
+  /** Excitatory spikes of the final presentation. */
+  spikes: number;
+  /** Input spikes of the final presentation. */
+  inputSpikes: number;
+  /** Input intensity of the final presentation. */
+  intensity: number;
+}
+
+/** Optional per-step recording of one presentation (slow; for figures). */
+export interface Recording {
+  /** steps x neurons membrane potentials (mV), after each step. */
+  vMv: Float32Array;
+  /** steps x neurons thresholds (mV). */
+  thresholdMv: Float32Array;
+  /** Input spikes as (step, input) pairs. */
+  inputSteps: number[];
+  inputIndices: number[];
+  /** Emitted excitatory spikes as (step, neuron) pairs. */
+  excSteps: number[];
+  excIndices: number[];
+  steps: number;
+}
+
+const REBASE_AFTER_STEPS = 1_000_000_000;
+const SETTLE_CHECK_EVERY = 8;
+/** The rest period may switch to closed form once every conductance is below this (effect < 1e-6 mV per step). */
+const SETTLED_CONDUCTANCE = 1e-6;
+
+export class Network {
+  readonly preset: Readonly<Preset>;
+  readonly derived: Derived;
+  readonly neurons: number;
+  readonly np: number;
+  readonly seed: number;
+  readonly state: ExcState;
+  readonly kernels: Kernels;
+  readonly inhibitory: InhibitoryLayer;
+  readonly plasticity: Plasticity;
+  readonly rule: LearningRule;
+  /** Spike counts of the last presentation, per excitatory neuron (length np). */
+  readonly counts: Int32Array;
+  /** Current step (time = t * dtMs, restarted by rebasing on very long runs). */
+  t = 0;
+  /** Totals since construction. */
+  readonly totals = { digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0 };
+
+  private readonly layout: Layout;
+  private readonly poisson: PoissonInput;
+  private readonly schedule: SpikeSchedule;
+  private readonly rngInput: Rng;
+  private readonly rngTies: Rng;
+  private readonly inhOut: Int32Array;
+  private readonly emitted: Int32Array;
+  /** Spikes emitted at the previous step (current model: delivered to the inhibitory layer one step later). */
+  private readonly emittedPrev: Int32Array;
+  private prevEmitted = 0;
+
+  constructor(options: NetworkOptions) {
+    const preset = options.preset ?? DIEHL_COOK_2015;
+    const n = options.neurons;
+    if (!Number.isInteger(n) || !(n >= 1)) throw new RangeError(`Network: neurons must be an integer >= 1, got ${n}`);
+    if (!Number.isInteger(options.seed) || !(options.seed >= 0) || options.seed > 0xffffffff) {
+      throw new RangeError(`Network: seed must be an integer in [0, 2^32), got ${options.seed}`);
+    }
+    validatePreset(preset);
+    this.preset = preset;
+    this.derived = derive(preset);
+    this.neurons = n;
+    this.seed = options.seed;
+    const steps = this.derived.presentSteps;
+    this.layout = allocateState(n, steps * INPUTS);
+    this.np = this.layout.np;
+    this.state = this.layout.state;
+    this.kernels = createKernels(this.layout.memory, options.kernels);
+    this.inhibitory = new InhibitoryLayer(n, preset.neuronModel, preset.inh, this.derived);
+    this.plasticity = createPlasticity(this.state.w, n, this.np, this.derived);
+    this.rule = learningRule(preset.stdp);
+    this.poisson = new PoissonInput(steps, INPUTS, this.derived.spikeProbPerPixel);
+    this.schedule = createSchedule(steps, INPUTS, this.state.schedule);
+    this.rngInput = createRng(deriveSeed(options.seed, "input-spikes"));
+    this.rngTies = createRng(deriveSeed(options.seed, "one-spike-choice"));
+    this.counts = new Int32Array(this.np);
+    this.inhOut = new Int32Array(n);
+    this.emitted = new Int32Array(this.np);
+    this.emittedPrev = new Int32Array(this.np);
+    this.initialise();
+  }
+
+  private initialise(): void {
+    const { preset, state, np, neurons } = this;
+    const rng = createRng(deriveSeed(this.seed, "weights"));
+    for (let i = 0; i < INPUTS; i++) {
+      for (let j = 0; j < neurons; j++) state.w[i * np + j] = preset.wInitScale * (rng.nextFloat() + preset.wInitOffset);
+    }
+    state.v.fill(preset.exc.vRestMv);
+    state.theta.fill(preset.exc.thetaInitMv, 0, neurons);
+    this.refreshThresholds();
+  }
+
+  /** thr = vThresh + theta - offset for every neuron (f32), +inf on padded lanes. */
+  refreshThresholds(): void {
+    const { state, neurons, np } = this;
+    const base = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv;
+    for (let j = 0; j < neurons; j++) state.thr[j] = base + state.theta[j];
+    state.thr.fill(Infinity, neurons, np);
+  }
+
+  /**
+   * Present one digit (784 pixels, 0..255). With `learn`, STDP and the adaptive threshold are on and weights are
+   * normalised; without, the network is frozen (labels, evaluation). Applies the retry rule of the preset. The
+   * excitatory spike counts of the final presentation are left in `this.counts`.
+   */
+  present(pixels: Uint8Array, learn: boolean, recording?: Recording): PresentResult {
+    if (pixels.length !== INPUTS) throw new RangeError(`Network.present: a digit has ${INPUTS} pixels, got ${pixels.length}`);
+    if (this.t > REBASE_AFTER_STEPS) this.rebase();
+    const p = this.preset;
+    let intensity = p.startIntensity;
+    let presentations = 0;
+    let spikes = 0;
+    for (;;) {
+      if (learn && p.normWhen === "before") normalizeColumns(this.plasticity, p.normTotal);
+      spikes = this.runPresentation(pixels, intensity, learn, recording);
+      presentations++;
+      this.runRest(learn);
+      if (learn) this.decayTheta(this.derived.presentSteps + this.derived.restSteps);
+      if (spikes >= p.minSpikes || presentations > p.maxRetries) break;
+      intensity++;
+      recording = undefined;
+    }
+    if (learn && p.normWhen === "after") normalizeColumns(this.plasticity, p.normTotal);
+    if (p.resetAfterSample) this.resetState();
+    const capped = spikes < p.minSpikes;
+    this.totals.digits++;
+    this.totals.presentations += presentations;
+    this.totals.cappedDigits += capped ? 1 : 0;
+    this.totals.excSpikes += spikes;
+    this.totals.inputSpikes += this.schedule.total;
+    return { presentations, capped, spikes, inputSpikes: this.schedule.total, intensity };
+  }
+
+  private runPresentation(pixels: Uint8Array, intensity: number, learn: boolean, rec?: Recording): number {
+    const sched = this.schedule;
+    this.poisson.fill(pixels, intensity, this.rngInput, sched);
+    this.counts.fill(0);
+    pruneRecent(this.plasticity, this.t);
+    let total = 0;
+    for (let s = 0; s < sched.steps; s++) {
+      const a = sched.stepStart[s], b = sched.stepStart[s + 1];
+      const n = this.preset.neuronModel === "conductance" ? this.stepConductance(a, b, learn, true) : this.stepCurrent(a, b, learn);
+      total += n;
+      if (rec) this.record(rec, s, a, b, n);
+      this.t++;
+    }
+    return total;
+  }
+
+  /** One conductance-model step with the schedule's input spikes [a, b); returns the emitted excitatory spikes. */
+  private stepConductance(a: number, b: number, learn: boolean, counting: boolean): number {
+    const { kernels, layout, np, t, derived: d, preset: p, state } = this;
+    const ptr = layout.ptr;
+    if (b > a) {
+      kernels.addRows(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np);
+      if (learn) for (let k = a; k < b; k++) this.rule.onPreSpike(this.plasticity, state.schedule[k], t);
+    }
+    const e = p.exc;
+    const n = kernels.excConductance(ptr.v, ptr.ge, ptr.gi, ptr.thr, ptr.refUntil, ptr.spikesOut, np, t, e.vRestMv,
+      e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, d.giDecay, e.vResetMv, t + d.excRefractorySteps + 1);
+    const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
+    for (let s = 0; s < n; s++) {
+      const j = state.spikesOut[s];
+      if (counting) this.counts[j]++;
+      if (learn) {
+        this.raiseTheta(j);
+        this.rule.onPostSpike(this.plasticity, j, t, state.schedule, a, b);
+      }
+      this.inhibitory.receive(j, p.wExcInh, t + 1);
+    }
+    for (let s = 0; s < nInh; s++) this.inhibitAllBut(state.gi, this.inhOut[s], p.wInhExc);
+    return n;
+  }
+
+  /** One current-model step (BindsNET); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */
+  private stepCurrent(a: number, b: number, learn: boolean): number {
+    const { kernels, layout, np, t, derived: d, preset: p, state } = this;
+    const ptr = layout.ptr;
+    const e = p.exc;
+    const over = kernels.excCurrent(ptr.v, ptr.ge, ptr.thr, ptr.refUntil, ptr.spikesOut, np, t, e.vRestMv, d.excDecay,
+      e.vResetMv, t + d.excRefractorySteps + 1);
+    let nEmit = 0;
+    if (over > 0) {
+      if (learn) for (let s = 0; s < over; s++) this.raiseTheta(state.spikesOut[s]);
+      if (p.oneSpikePerStep) this.emitted[nEmit++] = state.spikesOut[over === 1 ? 0 : this.rngTies.nextInt(over)];
+      else for (let s = 0; s < over; s++) this.emitted[nEmit++] = state.spikesOut[s];
+    }
+    for (let s = 0; s < this.prevEmitted; s++) this.inhibitory.receive(this.emittedPrev[s], p.wExcInh, t);
+    const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
+    if (learn) {
+      for (let k = a; k < b; k++) this.rule.onPreSpike(this.plasticity, state.schedule[k], t);
+      for (let s = 0; s < nEmit; s++) this.rule.onPostSpike(this.plasticity, this.emitted[s], t, state.schedule, a, b);
+    }
+    if (b > a) kernels.addRows(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np);
+    for (let s = 0; s < nInh; s++) this.inhibitAllBut(state.ge, this.inhOut[s], -p.wInhExc);
+    for (let s = 0; s < nEmit; s++) {
+      this.counts[this.emitted[s]]++;
+      this.emittedPrev[s] = this.emitted[s];
+    }
+    this.prevEmitted = nEmit;
+    return nEmit;
+  }
+
+  /** target[j] += amount for every neuron j except `self` (all-but-self lateral inhibition). */
+  private inhibitAllBut(target: Float32Array, self: number, amount: number): void {
+    for (let j = 0; j < self; j++) target[j] += amount;
+    for (let j = self + 1; j < this.neurons; j++) target[j] += amount;
+  }
+
+  private raiseTheta(j: number): void {
+    const e = this.preset.exc;
+    this.state.theta[j] += e.thetaPlusMv;
+    this.state.thr[j] = e.vThreshMv - e.thetaOffsetMv + this.state.theta[j];
+  }
+
+  /** theta *= exp(-steps dt / tau_theta), once per presentation in f64 (learning only). */
+  private decayTheta(steps: number): void {
+    const f = Math.pow(this.derived.thetaDecayPerStep, steps);
+    const theta = this.state.theta;
+    for (let j = 0; j < this.neurons; j++) theta[j] *= f;
+    this.refreshThresholds();
+  }
+
+  /**
+   * The rest period (no input): simulate until no neuron can spike (every conductance below SETTLED_CONDUCTANCE, no
+   * neuron refractory, no inhibitory neuron active, every threshold above vRest), then advance the remaining steps in
+   * closed form: v relaxes as (1 - dt/tau)^k (the Euler step without input), ge and gi decay geometrically.
+   */
+  private runRest(learn: boolean): void {
+    const restSteps = this.derived.restSteps;
+    let done = 0;
+    while (done < restSteps) {
+      this.stepConductance(0, 0, learn, false);
+      this.t++;
+      done++;
+      if (done % SETTLE_CHECK_EVERY === 0 && this.settled()) break;
+    }
+    const left = restSteps - done;
+    if (left > 0) {
+      const { state, neurons, derived: d } = this;
+      const vRest = this.preset.exc.vRestMv;
+      const fv = Math.pow(1 - d.excEuler, left), fe = Math.pow(d.geDecay, left), fi = Math.pow(d.giDecay, left);
+      for (let j = 0; j < neurons; j++) {
+        state.v[j] = vRest + (state.v[j] - vRest) * fv;
+        state.ge[j] *= fe;
+        state.gi[j] *= fi;
+      }
+      this.t += left;
+    }
+  }
+
+  private settled(): boolean {
+    if (this.inhibitory.activeCount > 0) return false;
+    const { state, neurons, t } = this;
+    const vRest = this.preset.exc.vRestMv;
+    for (let j = 0; j < neurons; j++) {
+      if (state.ge[j] > SETTLED_CONDUCTANCE || state.gi[j] > SETTLED_CONDUCTANCE || state.refUntil[j] > t || state.thr[j] <= vRest) return false;
+    }
+    return true;
+  }
+
+  /** BindsNET's reset after each digit: v to rest, no refractoriness, no input in flight, traces 0 (theta kept). */
+  private resetState(): void {
+    const { state, neurons } = this;
+    state.v.fill(this.preset.exc.vRestMv, 0, neurons);
+    state.ge.fill(0);
+    state.gi.fill(0);
+    state.refUntil.fill(0);
+    this.inhibitory.reset();
+    resetTraces(this.plasticity);
+    this.prevEmitted = 0;
+  }
+
+  private rebase(): void {
+    const shift = this.t;
+    const shiftStamps = (a: Int32Array): void => {
+      for (let k = 0; k < a.length; k++) a[k] = a[k] === NEVER ? NEVER : Math.max(NEVER, a[k] - shift);
+    };
+    shiftStamps(this.plasticity.lastPre);
+    shiftStamps(this.plasticity.lastPost);
+    for (let j = 0; j < this.np; j++) this.state.refUntil[j] = Math.max(0, this.state.refUntil[j] - shift);
+    this.inhibitory.rebase(shift);
+    this.t = 0;
+  }
+
+  private record(rec: Recording, s: number, a: number, b: number, n: number): void {
+    const size = this.neurons;
+    rec.vMv.set(this.state.v.subarray(0, size), s * size);
+    rec.thresholdMv.set(this.state.thr.subarray(0, size), s * size);
+    for (let k = a; k < b; k++) {
+      rec.inputSteps.push(s);
+      rec.inputIndices.push(this.state.schedule[k]);
+    }
+    const spikes = this.preset.neuronModel === "conductance" ? this.state.spikesOut : this.emitted;
+    for (let k = 0; k < n; k++) {
+      rec.excSteps.push(s);
+      rec.excIndices.push(spikes[k]);
+    }
+  }
+}
+
+/** An empty recording for one presentation of `net` (pass it to `present`). */
+export function createRecording(net: Network): Recording {
+  const steps = net.derived.presentSteps;
+  return {
+    vMv: new Float32Array(steps * net.neurons), thresholdMv: new Float32Array(steps * net.neurons),
+    inputSteps: [], inputIndices: [], excSteps: [], excIndices: [], steps,
+  };
+}

@@ -1,0 +1,245 @@
+/**
+ * Model parameters as frozen presets. Every value names its source; where sources disagree the comment says so.
+ * Sources:
+ *  [paper]    Diehl & Cook (2015), Front. Comput. Neurosci. 9:99, doi 10.3389/fncom.2015.00099, section 2.
+ *  [released] the authors' Brian 1 code, github.com/peter-u-diehl/stdp-mnist, Diehl&Cook_spiking_MNIST.py.
+ *  [brian2]   the Brian2 port, brian2 examples/frompapers/Diehl_Cook_2015.py.
+ *  [bindsnet] BindsNET 0.3.3: models.DiehlAndCook2015, nodes.DiehlAndCookNodes/LIFNodes, learning.PostPre,
+ *             examples/mnist/eth_mnist.py.
+ * Units: ms and mV throughout; conductances are dimensionless multiples of the leak conductance.
+ */
+
+/** Excitatory neuron model: conductance-based LIF (paper) or current-based LIF (BindsNET). */
+export type NeuronModel = "conductance" | "current";
+/** Learning rule: the released code's triplet pre/post rule, or BindsNET's PostPre pair rule. */
+export type LearningRuleName = "triplet" | "postpre";
+
+export interface ExcitatoryParams {
+  vRestMv: number;
+  vResetMv: number;
+  /** Spike when v crosses vThreshMv + theta - thetaOffsetMv. */
+  vThreshMv: number;
+  thetaOffsetMv: number;
+  refractoryMs: number;
+  tauMembraneMs: number;
+  /** Reversal potentials (conductance model only). */
+  eExcMv: number;
+  eInhMv: number;
+  /** Conductance time constants (conductance model only). */
+  tauGeMs: number;
+  tauGiMs: number;
+  /** Adaptive threshold: initial value, increment per spike while learning, decay time constant. */
+  thetaInitMv: number;
+  thetaPlusMv: number;
+  tauThetaMs: number;
+}
+
+export interface InhibitoryParams {
+  vRestMv: number;
+  vResetMv: number;
+  vThreshMv: number;
+  refractoryMs: number;
+  tauMembraneMs: number;
+  eExcMv: number;
+  tauGeMs: number;
+}
+
+export interface StdpParams {
+  rule: LearningRuleName;
+  /** Depression on a presynaptic spike: w -= nuPre * post1 (triplet) or * post trace (postpre). */
+  nuPre: number;
+  /** Potentiation on a postsynaptic spike: w += nuPost * pre * post2 (triplet) or * pre trace (postpre). */
+  nuPost: number;
+  tauPreMs: number;
+  tauPost1Ms: number;
+  /** Second post trace (triplet rule only). */
+  tauPost2Ms: number;
+  wMax: number;
+}
+
+export interface Preset {
+  name: string;
+  description: string;
+  dtMs: number;
+  /** Excitatory model. */
+  neuronModel: NeuronModel;
+  presentMs: number;
+  /** Rest with no input after each presentation (0: none; state reset instead when resetAfterSample). */
+  restMs: number;
+  /** BindsNET resets v, refractory counters and traces after each digit (theta is kept). */
+  resetAfterSample: boolean;
+  /** Input rate in Hz = pixel * rateHzPerPixel * intensity / startIntensity. */
+  rateHzPerPixel: number;
+  /** Retry rule: fewer than minSpikes excitatory spikes -> intensity += 1 and present again (0 disables). */
+  minSpikes: number;
+  startIntensity: number;
+  /** Cap on retries per digit: after this many the digit is kept with the spikes it had (and counted). */
+  maxRetries: number;
+  exc: ExcitatoryParams;
+  inh: InhibitoryParams;
+  /** Weight of excitatory i -> inhibitory i (conductance jump or mV). */
+  wExcInh: number;
+  /** Weight of inhibitory i -> excitatory j != i (conductance jump, or mV subtracted in the current model). */
+  wInhExc: number;
+  /** Initial input weights: wInitScale * (U(0,1) + wInitOffset). */
+  wInitScale: number;
+  wInitOffset: number;
+  /** Each excitatory neuron's input weights are scaled to sum to this. */
+  normTotal: number;
+  /** "before" each presentation (paper) or "after" each digit (BindsNET). */
+  normWhen: "before" | "after";
+  /** BindsNET quirk: at most one excitatory spike per step (one over-threshold neuron, chosen at random, emits). */
+  oneSpikePerStep: boolean;
+  /** Spike test: "gt" v > threshold (Brian), "ge" v >= threshold (BindsNET). */
+  spikeTest: "gt" | "ge";
+  /** Deliver spikes one step later (BindsNET: every connection delivers the previous step's spikes). */
+  oneStepDelay: boolean;
+  stdp: StdpParams;
+}
+
+/** The paper's network as released (default preset). */
+export const DIEHL_COOK_2015: Readonly<Preset> = deepFreeze({
+  name: "diehl-cook-2015",
+  description: "Diehl & Cook (2015) as published and as released: conductance LIF, 350 ms + 150 ms rest, dt 0.5 ms",
+  dtMs: 0.5, // [released] b.defaultclock.dt = 0.5*ms
+  neuronModel: "conductance",
+  presentMs: 350, // [paper][released] single_example_time = 0.35 s
+  restMs: 150, // [paper][released] resting_time = 0.15 s
+  resetAfterSample: false,
+  rateHzPerPixel: 0.25, // [released] rate = pixel / 8 * intensity with start intensity 2 -> pixel / 4 Hz (max 63.75 Hz)
+  minSpikes: 5, // [paper][released] fewer than 5 excitatory spikes -> raise the input and repeat
+  startIntensity: 2, // [released] start_input_intensity = 2 (intensity += 1 adds 32 Hz at pixel 255)
+  maxRetries: 20, // ours: the released code loops forever; 20 retries reach 11x the start rate
+  exc: {
+    vRestMv: -65, // [released] v_rest_e
+    vResetMv: -65, // [released] v_reset_e
+    vThreshMv: -52, // [released] v_thresh_e
+    thetaOffsetMv: 20, // [released] offset = 20 mV (threshold = v_thresh_e + theta - offset)
+    refractoryMs: 5, // [released] refrac_e
+    tauMembraneMs: 100, // [paper][released]
+    eExcMv: 0, // [paper][released] I_synE = ge * (0 mV - v)
+    eInhMv: -100, // [paper][released] I_synI = gi * (-100 mV - v)
+    tauGeMs: 1, // [released] dge/dt = -ge / (1 ms)
+    tauGiMs: 2, // [released] dgi/dt = -gi / (2 ms)
+    thetaInitMv: 20, // [released] theta initialised to 20 mV for training
+    thetaPlusMv: 0.05, // [released] theta_plus_e
+    tauThetaMs: 1e7, // [released] tc_theta
+  },
+  inh: {
+    vRestMv: -60, // [released] v_rest_i
+    vResetMv: -45, // [released] v_reset_i
+    vThreshMv: -40, // [released] v_thresh_i
+    refractoryMs: 2, // [released] refrac_i
+    tauMembraneMs: 10, // [released]
+    eExcMv: 0, // [released]
+    tauGeMs: 1, // [released]
+  },
+  wExcInh: 10.4, // [released] weight['ee_input'] AeAi = 10.4
+  wInhExc: 17.0, // [released] AiAe = 17.0 (all but self)
+  wInitScale: 0.3, // [released] (rand + 0.01) * 0.3 -> U(0.003, 0.303)
+  wInitOffset: 0.01,
+  normTotal: 78, // [paper][released] weight['ee_input'] = 78.
+  normWhen: "before",
+  oneSpikePerStep: false,
+  spikeTest: "gt", // [released] v > theta - offset + v_thresh_e
+  oneStepDelay: false,
+  stdp: {
+    rule: "triplet", // [released] eqs_stdp_ee (the paper also describes a power-law rule; not this preset)
+    nuPre: 0.0001, // [released] nu_ee_pre
+    nuPost: 0.01, // [released] nu_ee_post
+    tauPreMs: 20, // [released] tc_pre_ee
+    tauPost1Ms: 20, // [released] tc_post_1_ee
+    tauPost2Ms: 40, // [released] tc_post_2_ee
+    wMax: 1, // [released] wmax_ee
+  },
+});
+
+/** BindsNET 0.3.3's DiehlAndCook2015 model with eth_mnist's settings. */
+export const BINDSNET: Readonly<Preset> = deepFreeze({
+  name: "bindsnet",
+  description: "BindsNET 0.3.3 DiehlAndCook2015 (eth_mnist): current-based LIF, 250 ms at dt 1 ms, no rest, no retry",
+  dtMs: 1, // [bindsnet] eth_mnist dt = 1
+  neuronModel: "current",
+  presentMs: 250, // [bindsnet] eth_mnist time = 250
+  restMs: 0,
+  resetAfterSample: true, // [bindsnet] network.reset_state_variables() after each sample
+  rateHzPerPixel: 128 / 255, // [bindsnet] intensity = 128: rate = pixel / 255 * 128 Hz
+  minSpikes: 0,
+  startIntensity: 1,
+  maxRetries: 0,
+  exc: {
+    vRestMv: -65, // [bindsnet] DiehlAndCookNodes rest
+    vResetMv: -60, // [bindsnet] reset
+    vThreshMv: -52, // [bindsnet] thresh
+    thetaOffsetMv: 0, // [bindsnet] threshold = thresh + theta
+    refractoryMs: 5, // [bindsnet] refrac
+    tauMembraneMs: 100, // [bindsnet] tc_decay
+    eExcMv: 0, // unused (current model)
+    eInhMv: 0, // unused
+    tauGeMs: 1, // unused
+    tauGiMs: 1, // unused
+    thetaInitMv: 0, // [bindsnet] theta starts at 0
+    thetaPlusMv: 0.05, // [bindsnet] theta_plus
+    tauThetaMs: 1e7, // [bindsnet] tc_theta_decay
+  },
+  inh: {
+    vRestMv: -60, // [bindsnet] LIFNodes rest
+    vResetMv: -45, // [bindsnet] reset
+    vThreshMv: -40, // [bindsnet] thresh
+    refractoryMs: 2, // [bindsnet] refrac
+    tauMembraneMs: 10, // [bindsnet] tc_decay
+    eExcMv: 0, // unused (current model)
+    tauGeMs: 1, // unused
+  },
+  wExcInh: 22.5, // [bindsnet] exc = 22.5
+  wInhExc: 120, // [bindsnet] eth_mnist inh = 120 (model default 17.5), subtracted from v
+  wInitScale: 0.3, // [bindsnet] w = 0.3 * rand
+  wInitOffset: 0,
+  normTotal: 78.4, // [bindsnet] norm = 78.4
+  normWhen: "after",
+  oneSpikePerStep: true, // [bindsnet] DiehlAndCookNodes one_spike = True
+  spikeTest: "ge", // [bindsnet] s = v >= thresh + theta
+  oneStepDelay: true,
+  stdp: {
+    rule: "postpre", // [bindsnet] PostPre
+    nuPre: 1e-4, // [bindsnet] nu = (1e-4, 1e-2)
+    nuPost: 1e-2,
+    tauPreMs: 20, // [bindsnet] tc_trace = 20
+    tauPost1Ms: 20,
+    tauPost2Ms: 20, // unused by postpre
+    wMax: 1, // [bindsnet] wmax = 1
+  },
+});
+
+export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze({
+  [DIEHL_COOK_2015.name]: DIEHL_COOK_2015,
+  [BINDSNET.name]: BINDSNET,
+});
+
+/** Look up a preset by name; throws with the list of known names. */
+export function presetByName(name: string): Readonly<Preset> {
+  const preset = PRESETS[name];
+  if (!preset) throw new RangeError(`unknown preset "${name}": use one of ${Object.keys(PRESETS).join(", ")}`);
+  return preset;
+}
+
+/** A copy of a preset with some values replaced (for exploration); the result is frozen too. */
+export function withOverrides(base: Readonly<Preset>, overrides: DeepPartial<Preset>): Readonly<Preset> {
+  return deepFreeze(merge(structuredClone(base) as Preset, overrides));
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+function merge<T>(target: T, patch: DeepPartial<T>): T {
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    const value = patch[key];
+    if (value !== null && typeof value === "object") merge(target[key], value as DeepPartial<T[keyof T]>);
+    else if (value !== undefined) target[key] = value as T[keyof T];
+  }
+  return target;
+}
+
+function deepFreeze<T>(value: T): Readonly<T> {
+  for (const v of Object.values(value as object)) if (v && typeof v === "object") deepFreeze(v);
+  return Object.freeze(value);
+}

