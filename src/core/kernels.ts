@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { wasmApi, WasmMemory, WasmModule } from "./wasm/api";
 
 export type KernelKind = "wasm" | "ts";
 
@@ -14,18 +15,20 @@ export interface Kernels {
   /** ge[j] += W[idx[k] * np + j] for k < count, j < np. */
   addRows(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number): void;
   /** Conductance LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
-  excConductance(vPtr: number, gePtr: number, giPtr: number, thrPtr: number, refPtr: number, outPtr: number, np: number,
-    t: number, vRest: number, eExc: number, eInh: number, k: number, geDecay: number, giDecay: number, vReset: number,
-    refUntil: number): number;
+  excConductance(vPtr: number, gePtr: number, giPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
+    eExc: number, eInh: number, k: number, geDecay: number, giDecay: number, vReset: number): number;
+  /** The conductance step without the gi term (all gi negligible and zeroed by the caller). */
+  excConductanceNoGi(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
+    eExc: number, eInh: number, k: number, geDecay: number, vReset: number): number;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
-  excCurrent(vPtr: number, inPtr: number, thrPtr: number, refPtr: number, outPtr: number, np: number, t: number,
-    vRest: number, decay: number, vReset: number, refUntil: number): number;
+  excCurrent(vPtr: number, inPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number, decay: number,
+    vReset: number): number;
 }
 
-let wasmModule: WebAssembly.Module | undefined;
+let wasmModule: WasmModule | undefined;
 
-function kernelsModule(): WebAssembly.Module {
-  if (!wasmModule) wasmModule = new WebAssembly.Module(readFileSync(join(__dirname, "wasm", "kernels.wasm")));
+function kernelsModule(): WasmModule {
+  if (!wasmModule) wasmModule = new wasmApi.Module(readFileSync(join(__dirname, "wasm", "kernels.wasm")));
   return wasmModule;
 }
 
@@ -40,12 +43,15 @@ export function wasmSimdAvailable(): boolean {
 }
 
 /** Kernels working on `memory`. `kind` defaults to "wasm" where WebAssembly SIMD is available. */
-export function createKernels(memory: WebAssembly.Memory, kind?: KernelKind): Kernels {
+export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
   const chosen = kind ?? (wasmSimdAvailable() ? "wasm" : "ts");
   if (chosen === "wasm") {
-    const instance = new WebAssembly.Instance(kernelsModule(), { env: { memory } });
+    const instance = new wasmApi.Instance(kernelsModule(), { env: { memory } });
     const e = instance.exports as unknown as Omit<Kernels, "kind">;
-    return { kind: "wasm", addRows: e.addRows, excConductance: e.excConductance, excCurrent: e.excCurrent };
+    return {
+      kind: "wasm", addRows: e.addRows, excConductance: e.excConductance, excConductanceNoGi: e.excConductanceNoGi,
+      excCurrent: e.excCurrent,
+    };
   }
   if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);
   return tsKernels(memory);
@@ -53,7 +59,7 @@ export function createKernels(memory: WebAssembly.Memory, kind?: KernelKind): Ke
 
 const fr = Math.fround;
 
-function tsKernels(memory: WebAssembly.Memory): Kernels {
+function tsKernels(memory: WasmMemory): Kernels {
   const f32 = new Float32Array(memory.buffer);
   const i32 = new Int32Array(memory.buffer);
   return {
@@ -65,40 +71,54 @@ function tsKernels(memory: WebAssembly.Memory): Kernels {
         for (let j = 0; j < np; j++) f32[ge + j] = f32[ge + j] + f32[row + j];
       }
     },
-    excConductance(vPtr, gePtr, giPtr, thrPtr, refPtr, outPtr, np, t, vRest, eExc, eInh, k, geDecay, giDecay, vReset, refUntil) {
+    excConductance(vPtr, gePtr, giPtr, thrPtr, outPtr, np, vRest, eExc, eInh, k, geDecay, giDecay, vReset) {
       vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k); geDecay = fr(geDecay); giDecay = fr(giDecay);
       vReset = fr(vReset);
-      const v = vPtr >> 2, ge = gePtr >> 2, gi = giPtr >> 2, thr = thrPtr >> 2, ref = refPtr >> 2, out = outPtr >> 2;
+      const v = vPtr >> 2, ge = gePtr >> 2, gi = giPtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
       let n = 0;
       for (let j = 0; j < np; j++) {
         const V = f32[v + j], GE = f32[ge + j], GI = f32[gi + j];
-        if (t >= i32[ref + j]) {
-          const drive = fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) + fr(GI * fr(eInh - V)));
-          const vn = Math.max(fr(V + fr(drive * k)), eInh);
-          if (vn > f32[thr + j]) {
-            f32[v + j] = vReset;
-            i32[ref + j] = refUntil;
-            i32[out + n++] = j;
-          } else {
-            f32[v + j] = vn;
-          }
+        const drive = fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) + fr(GI * fr(eInh - V)));
+        const x = fr(V + fr(drive * k));
+        const vn = eInh < x ? x : eInh;
+        if (vn > f32[thr + j]) {
+          f32[v + j] = vReset;
+          i32[out + n++] = j;
+        } else {
+          f32[v + j] = vn;
         }
         f32[ge + j] = GE * geDecay;
         f32[gi + j] = GI * giDecay;
       }
       return n;
     },
-    excCurrent(vPtr, inPtr, thrPtr, refPtr, outPtr, np, t, vRest, decay, vReset, refUntil) {
-      vRest = fr(vRest); decay = fr(decay); vReset = fr(vReset);
-      const v = vPtr >> 2, inp = inPtr >> 2, thr = thrPtr >> 2, ref = refPtr >> 2, out = outPtr >> 2;
+    excConductanceNoGi(vPtr, gePtr, thrPtr, outPtr, np, vRest, eExc, eInh, k, geDecay, vReset) {
+      vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k); geDecay = fr(geDecay); vReset = fr(vReset);
+      const v = vPtr >> 2, ge = gePtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
       let n = 0;
       for (let j = 0; j < np; j++) {
-        let vn = fr(fr(fr(f32[v + j] - vRest) * decay) + vRest);
-        if (t >= i32[ref + j]) vn = fr(vn + f32[inp + j]);
+        const V = f32[v + j], GE = f32[ge + j];
+        const x = fr(V + fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) * k));
+        const vn = eInh < x ? x : eInh;
+        if (vn > f32[thr + j]) {
+          f32[v + j] = vReset;
+          i32[out + n++] = j;
+        } else {
+          f32[v + j] = vn;
+        }
+        f32[ge + j] = GE * geDecay;
+      }
+      return n;
+    },
+    excCurrent(vPtr, inPtr, thrPtr, outPtr, np, vRest, decay, vReset) {
+      vRest = fr(vRest); decay = fr(decay); vReset = fr(vReset);
+      const v = vPtr >> 2, inp = inPtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
+      let n = 0;
+      for (let j = 0; j < np; j++) {
+        const vn = fr(fr(fr(fr(f32[v + j] - vRest) * decay) + vRest) + f32[inp + j]);
         f32[inp + j] = 0;
         if (vn >= f32[thr + j]) {
           f32[v + j] = vReset;
-          i32[ref + j] = refUntil;
           i32[out + n++] = j;
         } else {
           f32[v + j] = vn;

@@ -25,6 +25,7 @@ import { DIEHL_COOK_2015, Preset } from "./params";
 import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { createRng, deriveSeed, Rng } from "./rng";
+import { RefractoryQueue } from "./refractory";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
 import { LearningRule, learningRule } from "./stdp";
 
@@ -71,6 +72,11 @@ const REBASE_AFTER_STEPS = 1_000_000_000;
 const SETTLE_CHECK_EVERY = 8;
 /** The rest period may switch to closed form once every conductance is below this (effect < 1e-6 mV per step). */
 const SETTLED_CONDUCTANCE = 1e-6;
+/**
+ * While every gi is below this bound the kernel skips the gi term: its whole remaining effect on v is below
+ * 1e-5 * 60 mV * dt/tau_m * tau_gi/dt ~ 1.2e-8 mV, far below the f32 resolution of v (3.8e-6 mV near -60 mV).
+ */
+const GI_NEGLIGIBLE = 1e-5;
 
 export class Network {
   readonly preset: Readonly<Preset>;
@@ -100,6 +106,13 @@ export class Network {
   /** Spikes emitted at the previous step (current model: delivered to the inhibitory layer one step later). */
   private readonly emittedPrev: Int32Array;
   private prevEmitted = 0;
+  private readonly refractory: RefractoryQueue;
+  /** Upper bound of every gi (conductance model): sum of inhibitory jumps, decayed each step. */
+  private giBound = 0;
+  private giZeroed = true;
+  private readonly leaveRefractory = (j: number): void => {
+    this.state.thr[j] = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv + this.state.theta[j];
+  };
 
   constructor(options: NetworkOptions) {
     const preset = options.preset ?? DIEHL_COOK_2015;
@@ -129,6 +142,7 @@ export class Network {
     this.inhOut = new Int32Array(n);
     this.emitted = new Int32Array(this.np);
     this.emittedPrev = new Int32Array(this.np);
+    this.refractory = new RefractoryQueue(n);
     this.initialise();
   }
 
@@ -149,6 +163,7 @@ export class Network {
     const base = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv;
     for (let j = 0; j < neurons; j++) state.thr[j] = base + state.theta[j];
     state.thr.fill(Infinity, neurons, np);
+    this.refractory.forEach((j) => (state.thr[j] = Infinity));
   }
 
   /**
@@ -204,24 +219,39 @@ export class Network {
   private stepConductance(a: number, b: number, learn: boolean, counting: boolean): number {
     const { kernels, layout, np, t, derived: d, preset: p, state } = this;
     const ptr = layout.ptr;
+    const e = p.exc;
+    this.refractory.expire(t, this.leaveRefractory);
     if (b > a) {
       kernels.addRows(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np);
-      if (learn) for (let k = a; k < b; k++) this.rule.onPreSpike(this.plasticity, state.schedule[k], t);
+      if (learn) this.rule.onPreSpikes(this.plasticity, state.schedule, a, b, t);
     }
-    const e = p.exc;
-    const n = kernels.excConductance(ptr.v, ptr.ge, ptr.gi, ptr.thr, ptr.refUntil, ptr.spikesOut, np, t, e.vRestMv,
-      e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, d.giDecay, e.vResetMv, t + d.excRefractorySteps + 1);
+    let n: number;
+    if (this.giBound > GI_NEGLIGIBLE) {
+      n = kernels.excConductance(ptr.v, ptr.ge, ptr.gi, ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv,
+        d.excEuler, d.geDecay, d.giDecay, e.vResetMv);
+      this.giBound *= d.giDecay;
+    } else {
+      if (!this.giZeroed) {
+        state.gi.fill(0);
+        this.giZeroed = true;
+      }
+      n = kernels.excConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv,
+        d.excEuler, d.geDecay, e.vResetMv);
+    }
+    this.refractory.hold(state.v, e.vResetMv);
     const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
     for (let s = 0; s < n; s++) {
       const j = state.spikesOut[s];
+      this.enterRefractory(j, t, learn);
       if (counting) this.counts[j]++;
-      if (learn) {
-        this.raiseTheta(j);
-        this.rule.onPostSpike(this.plasticity, j, t, state.schedule, a, b);
-      }
+      if (learn) this.rule.onPostSpike(this.plasticity, j, t, state.schedule, a, b);
       this.inhibitory.receive(j, p.wExcInh, t + 1);
     }
-    for (let s = 0; s < nInh; s++) this.inhibitAllBut(state.gi, this.inhOut[s], p.wInhExc);
+    for (let s = 0; s < nInh; s++) {
+      this.inhibitAllBut(state.gi, this.inhOut[s], p.wInhExc);
+      this.giBound += p.wInhExc;
+      this.giZeroed = false;
+    }
     return n;
   }
 
@@ -230,18 +260,19 @@ export class Network {
     const { kernels, layout, np, t, derived: d, preset: p, state } = this;
     const ptr = layout.ptr;
     const e = p.exc;
-    const over = kernels.excCurrent(ptr.v, ptr.ge, ptr.thr, ptr.refUntil, ptr.spikesOut, np, t, e.vRestMv, d.excDecay,
-      e.vResetMv, t + d.excRefractorySteps + 1);
+    this.refractory.expire(t, this.leaveRefractory);
+    this.refractory.hold(state.ge, 0); // a refractory neuron's input is discarded
+    const over = kernels.excCurrent(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, d.excDecay, e.vResetMv);
     let nEmit = 0;
     if (over > 0) {
-      if (learn) for (let s = 0; s < over; s++) this.raiseTheta(state.spikesOut[s]);
+      for (let s = 0; s < over; s++) this.enterRefractory(state.spikesOut[s], t, learn);
       if (p.oneSpikePerStep) this.emitted[nEmit++] = state.spikesOut[over === 1 ? 0 : this.rngTies.nextInt(over)];
       else for (let s = 0; s < over; s++) this.emitted[nEmit++] = state.spikesOut[s];
     }
     for (let s = 0; s < this.prevEmitted; s++) this.inhibitory.receive(this.emittedPrev[s], p.wExcInh, t);
     const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
     if (learn) {
-      for (let k = a; k < b; k++) this.rule.onPreSpike(this.plasticity, state.schedule[k], t);
+      if (b > a) this.rule.onPreSpikes(this.plasticity, state.schedule, a, b, t);
       for (let s = 0; s < nEmit; s++) this.rule.onPostSpike(this.plasticity, this.emitted[s], t, state.schedule, a, b);
     }
     if (b > a) kernels.addRows(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np);
@@ -254,16 +285,17 @@ export class Network {
     return nEmit;
   }
 
+  /** Neuron j spiked at step t: threshold +inf until t + refractory + 1; theta += thetaPlus when learning. */
+  private enterRefractory(j: number, t: number, learn: boolean): void {
+    this.state.thr[j] = Infinity;
+    this.refractory.enter(j, t + this.derived.excRefractorySteps + 1);
+    if (learn) this.state.theta[j] += this.preset.exc.thetaPlusMv;
+  }
+
   /** target[j] += amount for every neuron j except `self` (all-but-self lateral inhibition). */
   private inhibitAllBut(target: Float32Array, self: number, amount: number): void {
     for (let j = 0; j < self; j++) target[j] += amount;
     for (let j = self + 1; j < this.neurons; j++) target[j] += amount;
-  }
-
-  private raiseTheta(j: number): void {
-    const e = this.preset.exc;
-    this.state.theta[j] += e.thetaPlusMv;
-    this.state.thr[j] = e.vThreshMv - e.thetaOffsetMv + this.state.theta[j];
   }
 
   /** theta *= exp(-steps dt / tau_theta), once per presentation in f64 (learning only). */
@@ -303,11 +335,11 @@ export class Network {
   }
 
   private settled(): boolean {
-    if (this.inhibitory.activeCount > 0) return false;
-    const { state, neurons, t } = this;
+    if (this.inhibitory.activeCount > 0 || this.refractory.size > 0) return false;
+    const { state, neurons } = this;
     const vRest = this.preset.exc.vRestMv;
     for (let j = 0; j < neurons; j++) {
-      if (state.ge[j] > SETTLED_CONDUCTANCE || state.gi[j] > SETTLED_CONDUCTANCE || state.refUntil[j] > t || state.thr[j] <= vRest) return false;
+      if (state.ge[j] > SETTLED_CONDUCTANCE || state.gi[j] > SETTLED_CONDUCTANCE || state.thr[j] <= vRest) return false;
     }
     return true;
   }
@@ -318,7 +350,8 @@ export class Network {
     state.v.fill(this.preset.exc.vRestMv, 0, neurons);
     state.ge.fill(0);
     state.gi.fill(0);
-    state.refUntil.fill(0);
+    this.refractory.expire(Infinity, this.leaveRefractory);
+    this.giBound = 0;
     this.inhibitory.reset();
     resetTraces(this.plasticity);
     this.prevEmitted = 0;
@@ -331,7 +364,7 @@ export class Network {
     };
     shiftStamps(this.plasticity.lastPre);
     shiftStamps(this.plasticity.lastPost);
-    for (let j = 0; j < this.np; j++) this.state.refUntil[j] = Math.max(0, this.state.refUntil[j] - shift);
+    this.refractory.rebase(shift);
     this.inhibitory.rebase(shift);
     this.t = 0;
   }
@@ -339,7 +372,8 @@ export class Network {
   private record(rec: Recording, s: number, a: number, b: number, n: number): void {
     const size = this.neurons;
     rec.vMv.set(this.state.v.subarray(0, size), s * size);
-    rec.thresholdMv.set(this.state.thr.subarray(0, size), s * size);
+    const base = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv;
+    for (let j = 0; j < size; j++) rec.thresholdMv[s * size + j] = base + this.state.theta[j];
     for (let k = a; k < b; k++) {
       rec.inputSteps.push(s);
       rec.inputIndices.push(this.state.schedule[k]);

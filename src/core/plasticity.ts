@@ -26,6 +26,11 @@ export interface Plasticity {
   dirtyList: Int32Array;
   dirtyCount: number;
   derived: Derived;
+  /** Scratch for one step's depression: post neuron and amount. */
+  depressIdx: Int32Array;
+  depressBy: Float64Array;
+  /** Scratch for the normalisation: column sums, then factors. */
+  colSum: Float64Array;
 }
 
 export function createPlasticity(w: Float32Array, neurons: number, np: number, derived: Derived): Plasticity {
@@ -39,6 +44,9 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
     dirty: new Uint8Array(np),
     dirtyList: new Int32Array(np),
     dirtyCount: 0,
+    depressIdx: new Int32Array(np),
+    depressBy: new Float64Array(np),
+    colSum: new Float64Array(np),
   };
   for (let j = 0; j < neurons; j++) markDirty(p, j);
   return p;
@@ -79,22 +87,30 @@ export function resetTraces(p: Plasticity): void {
 }
 
 /**
- * Scale each changed column j (the input weights of excitatory neuron j) so that sum_i W[i, j] = total
+ * Scale each changed column j (the marked ones and the recent post neurons, which depression may have touched) (the input weights of excitatory neuron j) so that sum_i W[i, j] = total
  * (paper: "normalised so that the sum of the weights to each excitatory neuron is 78"). Unchanged columns already sum to
  * `total`, so skipping them is exact up to rounding. A column whose weights are all 0 is left at 0.
  * Sums and factors are computed in f64, the scaled weights stored in f32.
  */
 export function normalizeColumns(p: Plasticity, total: number): void {
-  const { w, np } = p;
-  for (let d = 0; d < p.dirtyCount; d++) {
-    const j = p.dirtyList[d];
-    p.dirty[j] = 0;
-    let sum = 0;
-    for (let i = 0, k = j; i < INPUTS; i++, k += np) sum += w[k];
-    if (sum > 0) {
-      const factor = total / sum;
-      for (let i = 0, k = j; i < INPUTS; i++, k += np) w[k] *= factor;
-    }
+  const { w, np, dirtyList, colSum } = p;
+  for (let r = 0; r < p.recentCount; r++) markDirty(p, p.recent[r]);
+  const count = p.dirtyCount;
+  if (count === 0) return;
+  const inputs = INPUTS;
+  colSum.fill(0, 0, count);
+  // Row-major passes over the changed columns: each row's entries are near each other in memory.
+  for (let i = 0; i < inputs; i++) {
+    const row = i * np;
+    for (let d = 0; d < count; d++) colSum[d] += w[row + dirtyList[d]];
+  }
+  for (let d = 0; d < count; d++) {
+    p.dirty[dirtyList[d]] = 0;
+    colSum[d] = colSum[d] > 0 ? total / colSum[d] : 1;
+  }
+  for (let i = 0; i < inputs; i++) {
+    const row = i * np;
+    for (let d = 0; d < count; d++) w[row + dirtyList[d]] *= colSum[d];
   }
   p.dirtyCount = 0;
 }
@@ -102,6 +118,7 @@ export function normalizeColumns(p: Plasticity, total: number): void {
 /** Sum of column j of W (for tests and diagnostics). */
 export function columnSum(p: Pick<Plasticity, "w" | "np">, j: number): number {
   let sum = 0;
-  for (let i = 0, k = j; i < INPUTS; i++, k += p.np) sum += p.w[k];
+  const inputs = INPUTS;
+  for (let i = 0, k = j; i < inputs; i++, k += p.np) sum += p.w[k];
   return sum;
 }

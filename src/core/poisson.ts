@@ -50,7 +50,11 @@ export function binomialCdf(n: number, p: number): Float64Array {
 
 /** Generates presentations' spike schedules for one (steps, spikeProbPerPixel); caches CDFs per probability. */
 export class PoissonInput {
-  private readonly cdfCache = new Map<number, Float64Array>();
+  /** cdfByIntensity[intensity][pixel]: Binomial CDF of that pixel's spike count, built on first use. */
+  private readonly cdfByIntensity: (Float64Array | undefined)[][] = [];
+  /** Exactly uniform steps in [0, steps) by Lemire's multiply-shift on `uniformBits` random bits (all int32 math). */
+  private readonly uniformBits: number;
+  private readonly uniformThreshold: number;
   private readonly stamp: Uint32Array;
   private generation = 0;
   private readonly tmpStep: Int32Array;
@@ -62,6 +66,9 @@ export class PoissonInput {
     this.tmpStep = new Int32Array(steps * inputs);
     this.tmpPixel = new Int32Array(steps * inputs);
     this.counts = new Int32Array(steps + 1);
+    if (!(steps >= 1 && steps <= 1 << 20)) throw new RangeError(`PoissonInput: steps must be in [1, 2^20], got ${steps}`);
+    this.uniformBits = Math.floor(Math.log2(0x7fffffff / steps));
+    this.uniformThreshold = ((1 << this.uniformBits) - steps) % steps;
   }
 
   /** Per-step spike probability of a pixel value at an intensity. */
@@ -69,24 +76,29 @@ export class PoissonInput {
     return Math.min(1, pixel * this.spikeProbPerPixel * intensity);
   }
 
-  private cdf(pixel: number, intensity: number): Float64Array {
-    const key = pixel * 4096 + intensity;
-    let cdf = this.cdfCache.get(key);
-    if (!cdf) {
-      cdf = binomialCdf(this.steps, this.probability(pixel, intensity));
-      this.cdfCache.set(key, cdf);
+  private cdfTable(intensity: number): (Float64Array | undefined)[] {
+    let table = this.cdfByIntensity[intensity];
+    if (!table) {
+      table = new Array<Float64Array | undefined>(256).fill(undefined);
+      this.cdfByIntensity[intensity] = table;
     }
-    return cdf;
+    return table;
   }
 
   /** Fill `out` with the spikes of one presentation of `pixels` at `intensity`. */
   fill(pixels: Uint8Array, intensity: number, rng: Rng, out: SpikeSchedule): void {
+    if (!Number.isInteger(intensity) || !(intensity >= 1)) throw new RangeError(`PoissonInput.fill: intensity must be an integer >= 1, got ${intensity}`);
     const steps = this.steps;
+    const table = this.cdfTable(intensity);
     let total = 0;
     for (let i = 0; i < pixels.length; i++) {
       const pixel = pixels[i];
       if (pixel === 0) continue;
-      const cdf = this.cdf(pixel, intensity);
+      let cdf = table[pixel];
+      if (cdf === undefined) {
+        cdf = binomialCdf(steps, this.probability(pixel, intensity));
+        table[pixel] = cdf;
+      }
       const u = rng.nextFloat();
       let k = 0;
       while (k < cdf.length - 1 && u >= cdf[k]) k++;
@@ -109,8 +121,11 @@ export class PoissonInput {
     const gen = this.nextGeneration();
     const complement = k > steps >> 1;
     const draws = complement ? steps - k : k;
+    const threshold = this.uniformThreshold, bits = this.uniformBits, mask = (1 << bits) - 1;
     for (let d = 0; d < draws; ) {
-      const s = rng.nextInt(steps);
+      const m = (rng.nextU32() >>> (32 - bits)) * steps; // < 2^31 by the choice of bits
+      if ((m & mask) < threshold) continue;
+      const s = m >>> bits;
       if (this.stamp[s] !== gen) {
         this.stamp[s] = gen;
         d++;

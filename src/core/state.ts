@@ -2,6 +2,8 @@
  * The network's state as a struct of typed arrays in one WebAssembly.Memory (so the WASM kernels and TypeScript see
  * the same bytes). Neuron arrays are padded to np = ceil(N / 4) * 4 lanes; padded lanes never spike (threshold +inf).
  */
+import { wasmApi, WasmMemory } from "./wasm/api";
+
 export const INPUTS = 784;
 
 export interface ExcState {
@@ -12,10 +14,8 @@ export interface ExcState {
   /** Inhibitory conductance (conductance model only). */
   gi: Float32Array;
   v: Float32Array;
-  /** Spike threshold vThresh + theta - offset, f32 copy of theta's f64 value (+inf on padded lanes). */
+  /** Spike threshold vThresh + theta - offset, f32 copy of theta's f64 value (+inf on padded lanes and while refractory). */
   thr: Float32Array;
-  /** First step at which the neuron integrates again after a spike. */
-  refUntil: Int32Array;
   /** Kernel output: spiking neuron indices of the step. */
   spikesOut: Int32Array;
   /** Input indices of the presentation's spike schedule (CSR payload). */
@@ -27,15 +27,15 @@ export interface ExcState {
 export interface Layout {
   neurons: number;
   np: number;
-  memory: WebAssembly.Memory;
-  ptr: { w: number; ge: number; gi: number; v: number; thr: number; refUntil: number; spikesOut: number; schedule: number };
+  memory: WasmMemory;
+  ptr: { w: number; ge: number; gi: number; v: number; thr: number; spikesOut: number; schedule: number };
   state: ExcState;
 }
 
 /** Allocate the state of `neurons` excitatory neurons and a schedule buffer of `scheduleCapacity` entries. */
 export function allocateState(neurons: number, scheduleCapacity: number): Layout {
   const np = Math.ceil(neurons / 4) * 4;
-  const sizes = { w: INPUTS * np, ge: np, gi: np, v: np, thr: np, refUntil: np, spikesOut: np, schedule: scheduleCapacity };
+  const sizes = { w: INPUTS * np, ge: np, gi: np, v: np, thr: np, spikesOut: np, schedule: scheduleCapacity };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {
@@ -43,7 +43,7 @@ export function allocateState(neurons: number, scheduleCapacity: number): Layout
     offset += Math.ceil((count * 4) / 16) * 16;
   }
   const pages = Math.ceil(offset / 65536);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  const memory = new wasmApi.Memory({ initial: pages, maximum: pages });
   const buf = memory.buffer;
   const state: ExcState = {
     w: new Float32Array(buf, ptr.w, sizes.w),
@@ -51,7 +51,6 @@ export function allocateState(neurons: number, scheduleCapacity: number): Layout
     gi: new Float32Array(buf, ptr.gi, np),
     v: new Float32Array(buf, ptr.v, np),
     thr: new Float32Array(buf, ptr.thr, np),
-    refUntil: new Int32Array(buf, ptr.refUntil, np),
     spikesOut: new Int32Array(buf, ptr.spikesOut, np),
     schedule: new Int32Array(buf, ptr.schedule, scheduleCapacity),
     theta: new Float64Array(np),

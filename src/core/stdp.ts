@@ -9,33 +9,50 @@ import { INPUTS } from "./state";
 
 export interface LearningRule {
   readonly name: string;
-  /** Input i spikes at step t. */
-  onPreSpike(p: Plasticity, i: number, t: number): void;
+  /** Inputs pre[preStart .. preEnd) spike at step t (called once per step with the step's input spikes, in order). */
+  onPreSpikes(p: Plasticity, pre: Int32Array, preStart: number, preEnd: number, t: number): void;
   /** Excitatory neuron j spikes at step t; `pre[preStart .. preEnd)` are the step's input spikes. */
   onPostSpike(p: Plasticity, j: number, t: number, pre: Int32Array, preStart: number, preEnd: number): void;
 }
 
-/** Depress W[i, j] for every recent post neuron j by nu * trace_j(t), where trace = table[t - lastPost]. */
-function depressRow(p: Plasticity, i: number, t: number, nu: number, table: Float64Array): void {
-  const row = i * p.np;
+/**
+ * For each input i = pre[s] (s in [start, end)): pre trace := 1 (lastPre[i] = t), then depress W[i, j] for every recent
+ * post neuron j by nu * trace_j(t), where trace_j = table[t - lastPost[j]]; clip at 0. The depressed columns are in the
+ * recent list, which the normalisation treats as changed.
+ */
+function depressRows(p: Plasticity, pre: Int32Array, start: number, end: number, t: number, nu: number, table: Float64Array): void {
+  const { w, np, recent, lastPost, lastPre, depressIdx, depressBy } = p;
+  // The step's depression of each recent post neuron, computed once for all the step's input spikes.
+  let m = 0;
   for (let r = 0; r < p.recentCount; r++) {
-    const j = p.recent[r];
-    const k = t - p.lastPost[j];
+    const j = recent[r];
+    const k = t - lastPost[j];
     if (k >= table.length) continue;
-    const w = p.w[row + j] - nu * table[k];
-    p.w[row + j] = w > 0 ? w : 0;
-    markDirty(p, j);
+    depressIdx[m] = j;
+    depressBy[m++] = nu * table[k];
+  }
+  for (let s = start; s < end; s++) {
+    const i = pre[s];
+    lastPre[i] = t;
+    const row = i * np;
+    for (let r = 0; r < m; r++) {
+      const idx = row + depressIdx[r];
+      const x = w[idx] - depressBy[r];
+      w[idx] = x > 0 ? x : 0;
+    }
   }
 }
 
 /** Potentiate column j: W[i, j] += scale * pre_i(t) for every input with a non-zero pre trace; clip at wMax. */
 function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wMax: number): void {
+  const { w, np, lastPre } = p;
   const prePow = p.derived.prePow;
-  for (let i = 0, idx = j; i < INPUTS; i++, idx += p.np) {
-    const k = t - p.lastPre[i];
-    if (k >= prePow.length) continue;
-    const w = p.w[idx] + scale * prePow[k];
-    p.w[idx] = w < wMax ? w : wMax;
+  const inputs = INPUTS, horizon = prePow.length;
+  for (let i = 0, idx = j; i < inputs; i++, idx += np) {
+    const k = t - lastPre[i];
+    if (k >= horizon) continue;
+    const x = w[idx] + scale * prePow[k];
+    w[idx] = x < wMax ? x : wMax;
   }
 }
 
@@ -51,9 +68,8 @@ function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wM
 export function tripletRule(params: StdpParams): LearningRule {
   return {
     name: "triplet",
-    onPreSpike(p, i, t) {
-      p.lastPre[i] = t;
-      depressRow(p, i, t, params.nuPre, p.derived.post1Pow);
+    onPreSpikes(p, pre, start, end, t) {
+      depressRows(p, pre, start, end, t, params.nuPre, p.derived.post1Pow);
     },
     onPostSpike(p, j, t) {
       const k = t - p.lastPost[j];
@@ -76,9 +92,8 @@ export function tripletRule(params: StdpParams): LearningRule {
 export function postPreRule(params: StdpParams): LearningRule {
   return {
     name: "postpre",
-    onPreSpike(p, i, t) {
-      p.lastPre[i] = t;
-      depressRow(p, i, t, params.nuPre, p.derived.post1Pow);
+    onPreSpikes(p, pre, start, end, t) {
+      depressRows(p, pre, start, end, t, params.nuPre, p.derived.post1Pow);
     },
     onPostSpike(p, j, t, pre, preStart, preEnd) {
       const k = t - p.lastPost[j];

@@ -42,18 +42,18 @@
         (br $lanes)))
     (local.get $n))
 
-  ;; Conductance-based excitatory update, one step (forward Euler, v clamped below at eInh):
-  ;;   if t >= ref[j]: v' = max(v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)), eInh), else v' = v
-  ;;   spike if t >= ref[j] and v' > thr[j]: v' = vReset, ref[j] = refUntil; then ge *= geDecay, gi *= giDecay.
-  ;; Writes spiking indices to out and returns their count.
+;; Conductance-based excitatory update, one step (forward Euler, v clamped below at eInh):
+  ;;   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)))   [pmax(a, b) = a < b ? b : a]
+  ;;   spike if v' > thr[j]: v' = vReset; then ge *= geDecay, gi *= giDecay.
+  ;; Refractory neurons have thr = +inf; the caller holds their v at vReset. Writes spiking indices to out, returns count.
   (func (export "excConductance")
-    (param $v i32) (param $ge i32) (param $gi i32) (param $thr i32) (param $ref i32) (param $out i32) (param $np i32)
-    (param $t i32) (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32)
-    (param $giDecay f32) (param $vReset f32) (param $refUntil i32) (result i32)
+    (param $v i32) (param $ge i32) (param $gi i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $giDecay f32)
+    (param $vReset f32) (result i32)
     (local $off i32) (local $end i32) (local $n i32) (local $m i32)
-    (local $V v128) (local $GE v128) (local $GI v128) (local $vn v128) (local $ok v128) (local $spike v128)
+    (local $V v128) (local $GE v128) (local $GI v128) (local $vn v128) (local $spike v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sGi v128)
-    (local $sReset v128) (local $sT v128) (local $sRef v128)
+    (local $sReset v128)
     (local.set $sRest (f32x4.splat (local.get $vRest)))
     (local.set $sExc (f32x4.splat (local.get $eExc)))
     (local.set $sInh (f32x4.splat (local.get $eInh)))
@@ -61,8 +61,6 @@
     (local.set $sGe (f32x4.splat (local.get $geDecay)))
     (local.set $sGi (f32x4.splat (local.get $giDecay)))
     (local.set $sReset (f32x4.splat (local.get $vReset)))
-    (local.set $sT (i32x4.splat (local.get $t)))
-    (local.set $sRef (i32x4.splat (local.get $refUntil)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
     (block $done
       (loop $next
@@ -70,9 +68,8 @@
         (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
         (local.set $GI (v128.load (i32.add (local.get $gi) (local.get $off))))
-        (local.set $ok (i32x4.ge_s (local.get $sT) (v128.load (i32.add (local.get $ref) (local.get $off)))))
         (local.set $vn
-          (f32x4.max
+          (f32x4.pmax (local.get $sInh)
             (f32x4.add (local.get $V)
               (f32x4.mul
                 (f32x4.add
@@ -80,11 +77,8 @@
                     (f32x4.sub (local.get $sRest) (local.get $V))
                     (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V))))
                   (f32x4.mul (local.get $GI) (f32x4.sub (local.get $sInh) (local.get $V))))
-                (local.get $sK)))
-            (local.get $sInh)))
-        (local.set $vn (v128.bitselect (local.get $vn) (local.get $V) (local.get $ok)))
-        (local.set $spike
-          (v128.and (local.get $ok) (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off))))))
+                (local.get $sK)))))
+        (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off))
           (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
@@ -92,8 +86,48 @@
         (local.set $m (i32x4.bitmask (local.get $spike)))
         (if (local.get $m)
           (then
-            (v128.store (i32.add (local.get $ref) (local.get $off))
-              (v128.bitselect (local.get $sRef) (v128.load (i32.add (local.get $ref) (local.get $off))) (local.get $spike)))
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $next)))
+    (local.get $n))
+
+  ;; The same step while every gi is negligible (the caller has zeroed gi): the gi term and its decay are skipped.
+  ;;   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v))); spike if v' > thr[j]: v' = vReset; ge *= geDecay.
+  (func (export "excConductanceNoGi")
+    (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32)
+    (result i32)
+    (local $off i32) (local $end i32) (local $n i32) (local $m i32)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sReset v128)
+    (local.set $sRest (f32x4.splat (local.get $vRest)))
+    (local.set $sExc (f32x4.splat (local.get $eExc)))
+    (local.set $sInh (f32x4.splat (local.get $eInh)))
+    (local.set $sK (f32x4.splat (local.get $k)))
+    (local.set $sGe (f32x4.splat (local.get $geDecay)))
+    (local.set $sReset (f32x4.splat (local.get $vReset)))
+    (local.set $end (i32.shl (local.get $np) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $vn
+          (f32x4.pmax (local.get $sInh)
+            (f32x4.add (local.get $V)
+              (f32x4.mul
+                (f32x4.add
+                  (f32x4.sub (local.get $sRest) (local.get $V))
+                  (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V))))
+                (local.get $sK)))))
+        (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
+        (v128.store (i32.add (local.get $v) (local.get $off))
+          (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
+        (local.set $m (i32x4.bitmask (local.get $spike)))
+        (if (local.get $m)
+          (then
             (local.set $n
               (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
@@ -101,30 +135,26 @@
     (local.get $n))
 
   ;; Current-based excitatory update, one step (BindsNET DiehlAndCookNodes):
-  ;;   v' = (v - vRest) * decay + vRest; if t >= ref[j]: v' += in[j]; in[j] = 0
-  ;;   spike if v' >= thr[j]: v' = vReset, ref[j] = refUntil.
+  ;;   v' = (v - vRest) * decay + vRest + in[j]; in[j] = 0; spike if v' >= thr[j]: v' = vReset.
+  ;; The caller zeroes in[j] of refractory neurons (their input is discarded) and gives them thr = +inf.
   (func (export "excCurrent")
-    (param $v i32) (param $in i32) (param $thr i32) (param $ref i32) (param $out i32) (param $np i32)
-    (param $t i32) (param $vRest f32) (param $decay f32) (param $vReset f32) (param $refUntil i32) (result i32)
+    (param $v i32) (param $in i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $vRest f32) (param $decay f32) (param $vReset f32) (result i32)
     (local $off i32) (local $end i32) (local $n i32) (local $m i32)
-    (local $vn v128) (local $ok v128) (local $spike v128)
-    (local $sRest v128) (local $sDecay v128) (local $sReset v128) (local $sT v128) (local $sRef v128)
+    (local $vn v128) (local $spike v128) (local $sRest v128) (local $sDecay v128) (local $sReset v128)
     (local.set $sRest (f32x4.splat (local.get $vRest)))
     (local.set $sDecay (f32x4.splat (local.get $decay)))
     (local.set $sReset (f32x4.splat (local.get $vReset)))
-    (local.set $sT (i32x4.splat (local.get $t)))
-    (local.set $sRef (i32x4.splat (local.get $refUntil)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
-        (local.set $ok (i32x4.ge_s (local.get $sT) (v128.load (i32.add (local.get $ref) (local.get $off)))))
         (local.set $vn
           (f32x4.add
-            (f32x4.mul (f32x4.sub (v128.load (i32.add (local.get $v) (local.get $off))) (local.get $sRest)) (local.get $sDecay))
-            (local.get $sRest)))
-        (local.set $vn
-          (f32x4.add (local.get $vn) (v128.and (v128.load (i32.add (local.get $in) (local.get $off))) (local.get $ok))))
+            (f32x4.add
+              (f32x4.mul (f32x4.sub (v128.load (i32.add (local.get $v) (local.get $off))) (local.get $sRest)) (local.get $sDecay))
+              (local.get $sRest))
+            (v128.load (i32.add (local.get $in) (local.get $off)))))
         (v128.store (i32.add (local.get $in) (local.get $off)) (v128.const i32x4 0 0 0 0))
         (local.set $spike (f32x4.ge (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off))
@@ -132,8 +162,6 @@
         (local.set $m (i32x4.bitmask (local.get $spike)))
         (if (local.get $m)
           (then
-            (v128.store (i32.add (local.get $ref) (local.get $off))
-              (v128.bitselect (local.get $sRef) (v128.load (i32.add (local.get $ref) (local.get $off))) (local.get $spike)))
             (local.set $n
               (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
