@@ -14,6 +14,12 @@ export interface Kernels {
   readonly kind: KernelKind;
   /** ge[j] += W[idx[k] * np + j] for k < count, j < np. */
   addRows(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number): void;
+  /**
+   * The step's input spikes with their depression (see kernels.wat): for each row i = idx[k], ge += W[i, :] and
+   * W[i, dj[r]] = max(0, W[i, dj[r]] - dby[r]) for r < m (depression before the add when depressFirst is 1).
+   */
+  inputSpikes(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number, djPtr: number, dbyPtr: number,
+    m: number, depressFirst: number): void;
   /** Conductance LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
   excConductance(vPtr: number, gePtr: number, giPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
     eExc: number, eInh: number, k: number, geDecay: number, giDecay: number, vReset: number): number;
@@ -49,7 +55,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     const instance = new wasmApi.Instance(kernelsModule(), { env: { memory } });
     const e = instance.exports as unknown as Omit<Kernels, "kind">;
     return {
-      kind: "wasm", addRows: e.addRows, excConductance: e.excConductance, excConductanceNoGi: e.excConductanceNoGi,
+      kind: "wasm", addRows: e.addRows, inputSpikes: e.inputSpikes, excConductance: e.excConductance, excConductanceNoGi: e.excConductanceNoGi,
       excCurrent: e.excCurrent,
     };
   }
@@ -62,6 +68,14 @@ const fr = Math.fround;
 function tsKernels(memory: WasmMemory): Kernels {
   const f32 = new Float32Array(memory.buffer);
   const i32 = new Int32Array(memory.buffer);
+  const f64 = new Float64Array(memory.buffer);
+  const depress = (row: number, djPtr: number, dbyPtr: number, m: number): void => {
+    for (let r = 0; r < m; r++) {
+      const a = row + i32[(djPtr >> 2) + r];
+      const x = f32[a] - f64[(dbyPtr >> 3) + r];
+      f32[a] = x > 0 ? x : 0;
+    }
+  };
   return {
     kind: "ts",
     addRows(wPtr, gePtr, idxPtr, count, np) {
@@ -69,6 +83,15 @@ function tsKernels(memory: WasmMemory): Kernels {
       for (let k = 0; k < count; k++) {
         const row = (wPtr >> 2) + i32[(idxPtr >> 2) + k] * np;
         for (let j = 0; j < np; j++) f32[ge + j] = f32[ge + j] + f32[row + j];
+      }
+    },
+    inputSpikes(wPtr, gePtr, idxPtr, count, np, djPtr, dbyPtr, m, depressFirst) {
+      const ge = gePtr >> 2;
+      for (let k = 0; k < count; k++) {
+        const row = (wPtr >> 2) + i32[(idxPtr >> 2) + k] * np;
+        if (depressFirst) depress(row, djPtr, dbyPtr, m);
+        for (let j = 0; j < np; j++) f32[ge + j] = f32[ge + j] + f32[row + j];
+        if (!depressFirst) depress(row, djPtr, dbyPtr, m);
       }
     },
     excConductance(vPtr, gePtr, giPtr, thrPtr, outPtr, np, vRest, eExc, eInh, k, geDecay, giDecay, vReset) {

@@ -5,7 +5,7 @@
  * is simulated only until nothing can spike, then advanced in closed form.
  *
  * One step t of the conductance model (paper preset; Brian's order, input delivery folded into the step):
- *   1. input spikes of step t: ge += W[i, :] for each (WASM row add), then each learning rule's onPreSpike
+ *   1. input spikes of step t: ge += W[i, :] for each, then the rule's pre-spike depression of that row (one WASM call)
  *   2. excitatory update (WASM): Euler-integrate v with ge, gi; clamp v >= eInh; threshold; reset; decay ge, gi
  *   3. inhibitory update (active neurons only)
  *   4. each excitatory spike j: count, theta += thetaPlus (learning), onPostSpike, inhibitory j receives wExcInh
@@ -14,8 +14,9 @@
  *   1. excitatory update (WASM): v decays, adds the input assembled at step t-1 unless refractory, threshold, reset
  *   2. over-threshold neurons all reset (and raise theta); one of them, chosen at random, emits the spike
  *   3. inhibitory update (input from step t-1's excitatory spikes)
- *   4. learning: onPreSpike for the step's input spikes, then onPostSpike for the emitted spike
- *   5. assemble step t+1's input: W rows of the step's input spikes, -wInhExc per inhibitory spike (all but self),
+ *   4. learning: the pre-spike depression list (before the post traces are stamped), pre traces, onPostSpike
+ *   5. assemble step t+1's input: depress then add the W rows of the step's input spikes (one WASM call),
+ *      -wInhExc per inhibitory spike (all but self),
  *      and wExcInh to inhibitory j for the emitted spike j
  */
 import { Derived, derive, validatePreset } from "./derived";
@@ -27,7 +28,7 @@ import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { createRng, deriveSeed, Rng } from "./rng";
 import { RefractoryQueue } from "./refractory";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
-import { LearningRule, learningRule } from "./stdp";
+import { LearningRule, learningRule, markPreSpikes } from "./stdp";
 
 export interface NetworkOptions {
   /** Number of excitatory (and of inhibitory) neurons, >= 1. */
@@ -222,8 +223,12 @@ export class Network {
     const e = p.exc;
     this.refractory.expire(t, this.leaveRefractory);
     if (b > a) {
-      kernels.addRows(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np);
-      if (learn) this.rule.onPreSpikes(this.plasticity, state.schedule, a, b, t);
+      let m = 0;
+      if (learn) {
+        m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
+        markPreSpikes(this.plasticity, state.schedule, a, b, t);
+      }
+      kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m, 0);
     }
     let n: number;
     if (this.giBound > GI_NEGLIGIBLE) {
@@ -271,11 +276,15 @@ export class Network {
     }
     for (let s = 0; s < this.prevEmitted; s++) this.inhibitory.receive(this.emittedPrev[s], p.wExcInh, t);
     const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
+    let m = 0;
     if (learn) {
-      if (b > a) this.rule.onPreSpikes(this.plasticity, state.schedule, a, b, t);
+      if (b > a) {
+        m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
+        markPreSpikes(this.plasticity, state.schedule, a, b, t);
+      }
       for (let s = 0; s < nEmit; s++) this.rule.onPostSpike(this.plasticity, this.emitted[s], t, state.schedule, a, b);
     }
-    if (b > a) kernels.addRows(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np);
+    if (b > a) kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m, 1);
     for (let s = 0; s < nInh; s++) this.inhibitAllBut(state.ge, this.inhOut[s], -p.wInhExc);
     for (let s = 0; s < nEmit; s++) {
       this.counts[this.emitted[s]]++;

@@ -26,9 +26,6 @@ export interface Plasticity {
   dirtyList: Int32Array;
   dirtyCount: number;
   derived: Derived;
-  /** Scratch for one step's depression: post neuron and amount. */
-  depressIdx: Int32Array;
-  depressBy: Float64Array;
   /** Scratch for the normalisation: column sums, then factors. */
   colSum: Float64Array;
 }
@@ -44,8 +41,6 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
     dirty: new Uint8Array(np),
     dirtyList: new Int32Array(np),
     dirtyCount: 0,
-    depressIdx: new Int32Array(np),
-    depressBy: new Float64Array(np),
     colSum: new Float64Array(np),
   };
   for (let j = 0; j < neurons; j++) markDirty(p, j);

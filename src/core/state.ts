@@ -18,6 +18,9 @@ export interface ExcState {
   thr: Float32Array;
   /** Kernel output: spiking neuron indices of the step. */
   spikesOut: Int32Array;
+  /** One step's depression list: post neurons and f64 amounts (see stdp.ts). */
+  depIdx: Int32Array;
+  depBy: Float64Array;
   /** Input indices of the presentation's spike schedule (CSR payload). */
   schedule: Int32Array;
   /** Adaptive threshold theta in mV, f64 (f32 cannot hold the per-step decay factor 1 - 5e-8). */
@@ -28,14 +31,14 @@ export interface Layout {
   neurons: number;
   np: number;
   memory: WasmMemory;
-  ptr: { w: number; ge: number; gi: number; v: number; thr: number; spikesOut: number; schedule: number };
+  ptr: { w: number; ge: number; gi: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; schedule: number };
   state: ExcState;
 }
 
 /** Allocate the state of `neurons` excitatory neurons and a schedule buffer of `scheduleCapacity` entries. */
 export function allocateState(neurons: number, scheduleCapacity: number): Layout {
   const np = Math.ceil(neurons / 4) * 4;
-  const sizes = { w: INPUTS * np, ge: np, gi: np, v: np, thr: np, spikesOut: np, schedule: scheduleCapacity };
+  const sizes = { w: INPUTS * np, ge: np, gi: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, schedule: scheduleCapacity };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {
@@ -52,6 +55,8 @@ export function allocateState(neurons: number, scheduleCapacity: number): Layout
     v: new Float32Array(buf, ptr.v, np),
     thr: new Float32Array(buf, ptr.thr, np),
     spikesOut: new Int32Array(buf, ptr.spikesOut, np),
+    depIdx: new Int32Array(buf, ptr.depIdx, np),
+    depBy: new Float64Array(buf, ptr.depBy, np),
     schedule: new Int32Array(buf, ptr.schedule, scheduleCapacity),
     theta: new Float64Array(np),
   };

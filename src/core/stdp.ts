@@ -1,7 +1,12 @@
 /**
- * Learning rules as hook objects (Brian2's on_pre / on_post). The network calls, in each step, `onPreSpike` for every
- * input spike of the step (in order), then `onPostSpike` for every emitted excitatory spike. Traces are lazy
- * (see plasticity.ts); weights are clipped to [0, wMax] at every change.
+ * Learning rules as hook objects (Brian2's on_pre / on_post). Traces are lazy (see plasticity.ts); weights are
+ * clipped to [0, wMax] at every change.
+ *
+ * The pre hook is expressed as amounts so that the network can apply it inside the input kernel while the weight row
+ * is in cache: `preSpikeDepression` lists, for the current step, how much a presynaptic spike lowers W[i, j] for each
+ * post neuron j with a non-zero trace. The network applies that list to the row of every input spiking in the step
+ * (w = max(0, w - amount)) and stamps their pre traces (`markPreSpikes`). `onPostSpike` runs for every emitted
+ * excitatory spike, after the step's pre traces are stamped.
  */
 import { StdpParams } from "./params";
 import { markDirty, markRecent, Plasticity } from "./plasticity";
@@ -9,41 +14,32 @@ import { INPUTS } from "./state";
 
 export interface LearningRule {
   readonly name: string;
-  /** Inputs pre[preStart .. preEnd) spike at step t (called once per step with the step's input spikes, in order). */
-  onPreSpikes(p: Plasticity, pre: Int32Array, preStart: number, preEnd: number, t: number): void;
+  /** Fill idx/by with each post neuron j a pre spike at step t depresses and by how much; return the count. */
+  preSpikeDepression(p: Plasticity, t: number, idx: Int32Array, by: Float64Array): number;
   /** Excitatory neuron j spikes at step t; `pre[preStart .. preEnd)` are the step's input spikes. */
   onPostSpike(p: Plasticity, j: number, t: number, pre: Int32Array, preStart: number, preEnd: number): void;
 }
 
-/**
- * For each input i = pre[s] (s in [start, end)): pre trace := 1 (lastPre[i] = t), then depress W[i, j] for every recent
- * post neuron j by nu * trace_j(t), where trace_j = table[t - lastPost[j]]; clip at 0. The depressed columns are in the
- * recent list, which the normalisation treats as changed.
- */
-function depressRows(p: Plasticity, pre: Int32Array, start: number, end: number, t: number, nu: number, table: Float64Array): void {
-  const { w, np, recent, lastPost, lastPre, depressIdx, depressBy } = p;
-  // The step's depression of each recent post neuron, computed once for all the step's input spikes.
+/** Pre traces := 1 for the inputs pre[start .. end) spiking at step t. */
+export function markPreSpikes(p: Plasticity, pre: Int32Array, start: number, end: number, t: number): void {
+  for (let s = start; s < end; s++) p.lastPre[pre[s]] = t;
+}
+
+/** nu * table[t - lastPost[j]] for every recent post neuron j with a non-zero trace. */
+function depressionByTrace(p: Plasticity, t: number, nu: number, table: Float64Array, idx: Int32Array, by: Float64Array): number {
+  const { recent, lastPost } = p;
   let m = 0;
   for (let r = 0; r < p.recentCount; r++) {
     const j = recent[r];
     const k = t - lastPost[j];
     if (k >= table.length) continue;
-    depressIdx[m] = j;
-    depressBy[m++] = nu * table[k];
+    idx[m] = j;
+    by[m++] = nu * table[k];
   }
-  for (let s = start; s < end; s++) {
-    const i = pre[s];
-    lastPre[i] = t;
-    const row = i * np;
-    for (let r = 0; r < m; r++) {
-      const idx = row + depressIdx[r];
-      const x = w[idx] - depressBy[r];
-      w[idx] = x > 0 ? x : 0;
-    }
-  }
+  return m;
 }
 
-/** Potentiate column j: W[i, j] += scale * pre_i(t) for every input with a non-zero pre trace; clip at wMax. */
+/** W[i, j] = min(wMax, W[i, j] + scale * pre_i(t)) for every input i with a non-zero pre trace. */
 function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wMax: number): void {
   const { w, np, lastPre } = p;
   const prePow = p.derived.prePow;
@@ -56,28 +52,31 @@ function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wM
   }
 }
 
+/** Post neuron j spiked at step t: its traces := 1, and its column is marked as changed. */
+function stampPost(p: Plasticity, j: number, t: number): void {
+  p.lastPost[j] = t;
+  markRecent(p, j);
+  markDirty(p, j);
+}
+
 /**
  * The released code's rule (Diehl & Cook 2015, Diehl&Cook_spiking_MNIST.py, eqs_stdp_ee):
  *   on pre:  pre = 1;  w -= nuPre * post1
  *   on post: w += nuPost * pre * post2(before the spike);  post1 = post2 = 1
  * pre decays with tauPre, post1 with tauPost1, post2 with tauPost2 (20, 20, 40 ms).
  * @example
- *   // pre spike at step 0, post spike 10 steps later (dt 0.5 ms), previous post spike at step -4:
- *   // dw = 0.01 * exp(-5 / 20) * exp(-7 / 40)
+ *   // pre spike at step 0, post spikes at steps 6 and 10 (dt 0.5 ms): the second one adds
+ *   // 0.01 * exp(-5 / 20) * exp(-2 / 40) to w
  */
 export function tripletRule(params: StdpParams): LearningRule {
   return {
     name: "triplet",
-    onPreSpikes(p, pre, start, end, t) {
-      depressRows(p, pre, start, end, t, params.nuPre, p.derived.post1Pow);
-    },
+    preSpikeDepression: (p, t, idx, by) => depressionByTrace(p, t, params.nuPre, p.derived.post1Pow, idx, by),
     onPostSpike(p, j, t) {
       const k = t - p.lastPost[j];
       const post2 = k < p.derived.post2Pow.length ? p.derived.post2Pow[k] : 0;
       if (post2 > 0) potentiateColumn(p, j, t, params.nuPost * post2, params.wMax);
-      p.lastPost[j] = t;
-      markRecent(p, j);
-      markDirty(p, j);
+      stampPost(p, j, t);
     },
   };
 }
@@ -86,15 +85,13 @@ export function tripletRule(params: StdpParams): LearningRule {
  * BindsNET's PostPre rule (learning.py): traces are set to 1 by the step's own spikes before the updates, then
  *   for each pre spike:  W[i, :] -= nuPre * x_post
  *   for each post spike: W[:, j] += nuPost * x_pre
- * Our pre hook runs before the step's post spikes are known, so the post hook adds the missing depression
- * nuPre * (1 - x_post(before)) for the step's own pre spikes.
+ * The depression list is computed before the step's post spikes stamp their traces, so the post hook adds the missing
+ * depression nuPre * (1 - x_post(before)) for the step's own pre spikes.
  */
 export function postPreRule(params: StdpParams): LearningRule {
   return {
     name: "postpre",
-    onPreSpikes(p, pre, start, end, t) {
-      depressRows(p, pre, start, end, t, params.nuPre, p.derived.post1Pow);
-    },
+    preSpikeDepression: (p, t, idx, by) => depressionByTrace(p, t, params.nuPre, p.derived.post1Pow, idx, by),
     onPostSpike(p, j, t, pre, preStart, preEnd) {
       const k = t - p.lastPost[j];
       const before = k < p.derived.post1Pow.length ? p.derived.post1Pow[k] : 0;
@@ -105,9 +102,7 @@ export function postPreRule(params: StdpParams): LearningRule {
         const w = p.w[idx] - extra;
         p.w[idx] = w > 0 ? w : 0;
       }
-      p.lastPost[j] = t;
-      markRecent(p, j);
-      markDirty(p, j);
+      stampPost(p, j, t);
     },
   };
 }

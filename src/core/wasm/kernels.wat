@@ -27,7 +27,51 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $rows))))
 
-  ;; Appends the lane indices set in the 4-bit mask m to out, starting at count n; returns the new count.
+;; The input spikes of one step, with their depression (Brian2's on_pre: ge_post += w, then w -= depression):
+  ;; for each listed row i (in order): ge[j] += W[i, j] for all j < np, and W[i, dj[r]] = max(0, W[i, dj[r]] - dby[r])
+  ;; for r < m, computed in f64 (dby holds f64 amounts) and stored as f32. With depressFirst != 0 the row is depressed
+  ;; before it is added (BindsNET: learning runs before the next step's input is gathered).
+  (func (export "inputSpikes") (param $w i32) (param $ge i32) (param $idx i32) (param $count i32) (param $np i32)
+    (param $dj i32) (param $dby i32) (param $m i32) (param $depressFirst i32)
+    (local $k i32) (local $row i32) (local $j i32) (local $stride i32) (local $g i32) (local $r i32) (local $a i32)
+    (local $x f64)
+    (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $row
+          (i32.add (local.get $w)
+            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $stride))))
+        (if (local.get $depressFirst) (then (call $depress (local.get $row) (local.get $dj) (local.get $dby) (local.get $m))))
+        (local.set $j (i32.const 0))
+        (block $end
+          (loop $cols
+            (br_if $end (i32.ge_u (local.get $j) (local.get $stride)))
+            (local.set $g (i32.add (local.get $ge) (local.get $j)))
+            (v128.store (local.get $g)
+              (f32x4.add (v128.load (local.get $g)) (v128.load (i32.add (local.get $row) (local.get $j)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $cols)))
+        (if (i32.eqz (local.get $depressFirst)) (then (call $depress (local.get $row) (local.get $dj) (local.get $dby) (local.get $m))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $rows))))
+
+  ;; W[row + dj[r]] = max(0, W[row + dj[r]] - dby[r]) for r < m (f64 arithmetic, f32 storage).
+  (func $depress (param $row i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (local $r i32) (local $a i32) (local $x f64)
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $m)))
+        (local.set $a
+          (i32.add (local.get $row) (i32.shl (i32.load (i32.add (local.get $dj) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+        (local.set $x
+          (f64.sub (f64.promote_f32 (f32.load (local.get $a)))
+            (f64.load (i32.add (local.get $dby) (i32.shl (local.get $r) (i32.const 3))))))
+        (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (f64.const 0) (f64.gt (local.get $x) (f64.const 0)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each))))
+
+    ;; Appends the lane indices set in the 4-bit mask m to out, starting at count n; returns the new count.
   (func $emit (param $out i32) (param $n i32) (param $base i32) (param $m i32) (result i32)
     (local $lane i32)
     (block $end
