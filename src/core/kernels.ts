@@ -20,10 +20,10 @@ export interface Kernels {
    */
   inputSpikes(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number, djPtr: number, dbyPtr: number,
     m: number, depressFirst: number): void;
-  /** Conductance LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
-  excConductance(vPtr: number, gePtr: number, giPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
-    eExc: number, eInh: number, k: number, geDecay: number, giDecay: number, vReset: number): number;
-  /** The conductance step without the gi term (all gi negligible and zeroed by the caller). */
+  /** Conductance LIF step with one shared gi (see kernels.wat); returns the number of spikes written at outPtr. */
+  excConductance(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
+    eExc: number, eInh: number, k: number, geDecay: number, gi: number, vReset: number): number;
+  /** The conductance step without the gi term (gi negligible). */
   excConductanceNoGi(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
     eExc: number, eInh: number, k: number, geDecay: number, vReset: number): number;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
@@ -65,6 +65,18 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
 
 const fr = Math.fround;
 
+/**
+ * One neuron's conductance Euler step in f32, operation for operation as the WASM kernel (the oracle of
+ * excConductance, and the update of the few self-inhibited neurons whose gi differs from the shared one):
+ *   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)))
+ */
+export function conductanceEuler(V: number, GE: number, GI: number, vRest: number, eExc: number, eInh: number, k: number): number {
+  vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k); GI = fr(GI);
+  const drive = fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) + fr(GI * fr(eInh - V)));
+  const x = fr(V + fr(drive * k));
+  return eInh < x ? x : eInh;
+}
+
 function tsKernels(memory: WasmMemory): Kernels {
   const f32 = new Float32Array(memory.buffer);
   const i32 = new Int32Array(memory.buffer);
@@ -94,24 +106,20 @@ function tsKernels(memory: WasmMemory): Kernels {
         if (!depressFirst) depress(row, djPtr, dbyPtr, m);
       }
     },
-    excConductance(vPtr, gePtr, giPtr, thrPtr, outPtr, np, vRest, eExc, eInh, k, geDecay, giDecay, vReset) {
-      vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k); geDecay = fr(geDecay); giDecay = fr(giDecay);
-      vReset = fr(vReset);
-      const v = vPtr >> 2, ge = gePtr >> 2, gi = giPtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
+    excConductance(vPtr, gePtr, thrPtr, outPtr, np, vRest, eExc, eInh, k, geDecay, gi, vReset) {
+      vReset = fr(vReset); geDecay = fr(geDecay);
+      const v = vPtr >> 2, ge = gePtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
       let n = 0;
       for (let j = 0; j < np; j++) {
-        const V = f32[v + j], GE = f32[ge + j], GI = f32[gi + j];
-        const drive = fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) + fr(GI * fr(eInh - V)));
-        const x = fr(V + fr(drive * k));
-        const vn = eInh < x ? x : eInh;
+        const GE = f32[ge + j];
+        const vn = conductanceEuler(f32[v + j], GE, gi, vRest, eExc, eInh, k);
         if (vn > f32[thr + j]) {
           f32[v + j] = vReset;
           i32[out + n++] = j;
         } else {
           f32[v + j] = vn;
         }
-        f32[ge + j] = GE * geDecay;
-        f32[gi + j] = GI * giDecay;
+        f32[ge + j] = fr(GE * geDecay);
       }
       return n;
     },

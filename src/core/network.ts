@@ -7,9 +7,10 @@
  * One step t of the conductance model (paper preset; Brian's order, input delivery folded into the step):
  *   1. input spikes of step t: ge += W[i, :] for each, then the rule's pre-spike depression of that row (one WASM call)
  *   2. excitatory update (WASM): Euler-integrate v with ge, gi; clamp v >= eInh; threshold; reset; decay ge, gi
+ *      (gi_j = shared G minus neuron j's own share, see excitatoryWithInhibition)
  *   3. inhibitory update (active neurons only)
  *   4. each excitatory spike j: count, theta += thetaPlus (learning), onPostSpike, inhibitory j receives wExcInh
- *   5. each inhibitory spike k: gi[j] += wInhExc for all j != k
+ *   5. each inhibitory spike k: gi_j += wInhExc for all j != k (O(1): G += w, S_k += w)
  * One step t of the current model (BindsNET preset; every connection delivers the previous step's spikes):
  *   1. excitatory update (WASM): v decays, adds the input assembled at step t-1 unless refractory, threshold, reset
  *   2. over-threshold neurons all reset (and raise theta); one of them, chosen at random, emits the spike
@@ -21,7 +22,7 @@
  */
 import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
-import { createKernels, KernelKind, Kernels } from "./kernels";
+import { conductanceEuler, createKernels, KernelKind, Kernels } from "./kernels";
 import { DIEHL_COOK_2015, Preset } from "./params";
 import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
@@ -108,9 +109,12 @@ export class Network {
   private readonly emittedPrev: Int32Array;
   private prevEmitted = 0;
   private readonly refractory: RefractoryQueue;
-  /** Upper bound of every gi (conductance model): sum of inhibitory jumps, decayed each step. */
-  private giBound = 0;
-  private giZeroed = true;
+  /** Conductance model: the inhibitory conductance shared by all excitatory neurons (see excitatoryWithInhibition). */
+  private giShared = 0;
+  private readonly selfInhibited: {
+    list: Int32Array; count: number; member: Uint8Array; gi: Float64Array;
+    savedV: Float32Array; savedGe: Float32Array; savedThr: Float32Array;
+  };
   private readonly leaveRefractory = (j: number): void => {
     this.state.thr[j] = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv + this.state.theta[j];
   };
@@ -144,6 +148,10 @@ export class Network {
     this.emitted = new Int32Array(this.np);
     this.emittedPrev = new Int32Array(this.np);
     this.refractory = new RefractoryQueue(n);
+    this.selfInhibited = {
+      list: new Int32Array(n), count: 0, member: new Uint8Array(n), gi: new Float64Array(n),
+      savedV: new Float32Array(n), savedGe: new Float32Array(n), savedThr: new Float32Array(n),
+    };
     this.initialise();
   }
 
@@ -230,19 +238,8 @@ export class Network {
       }
       kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m, 0);
     }
-    let n: number;
-    if (this.giBound > GI_NEGLIGIBLE) {
-      n = kernels.excConductance(ptr.v, ptr.ge, ptr.gi, ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv,
-        d.excEuler, d.geDecay, d.giDecay, e.vResetMv);
-      this.giBound *= d.giDecay;
-    } else {
-      if (!this.giZeroed) {
-        state.gi.fill(0);
-        this.giZeroed = true;
-      }
-      n = kernels.excConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv,
-        d.excEuler, d.geDecay, e.vResetMv);
-    }
+    const n = this.giShared > GI_NEGLIGIBLE ? this.excitatoryWithInhibition() : kernels.excConductanceNoGi(ptr.v, ptr.ge,
+      ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
     this.refractory.hold(state.v, e.vResetMv);
     const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
     for (let s = 0; s < n; s++) {
@@ -252,12 +249,74 @@ export class Network {
       if (learn) this.rule.onPostSpike(this.plasticity, j, t, state.schedule, a, b);
       this.inhibitory.receive(j, p.wExcInh, t + 1);
     }
-    for (let s = 0; s < nInh; s++) {
-      this.inhibitAllBut(state.gi, this.inhOut[s], p.wInhExc);
-      this.giBound += p.wInhExc;
-      this.giZeroed = false;
-    }
+    for (let s = 0; s < nInh; s++) this.inhibitAllButSelf(this.inhOut[s], p.wInhExc);
     return n;
+  }
+
+  /**
+   * The excitatory update while inhibition is on. All-but-self inhibition makes gi_j = G - S_j: a shared conductance G
+   * (every inhibitory spike) minus neuron j's own share S_j (its partner's spikes), non-zero for a few neurons only.
+   * The kernel runs with the shared G; the self-inhibited neurons are hidden from it (threshold +inf) and updated here
+   * with their own gi by the same f32 formula. Then G and every S_j decay.
+   */
+  private excitatoryWithInhibition(): number {
+    const { kernels, layout, np, derived: d, state } = this;
+    const ptr = layout.ptr;
+    const e = this.preset.exc;
+    const self = this.selfInhibited;
+    for (let r = 0; r < self.count; r++) {
+      const j = self.list[r];
+      self.savedV[r] = state.v[j];
+      self.savedGe[r] = state.ge[j];
+      self.savedThr[r] = state.thr[j];
+      state.thr[j] = Infinity;
+    }
+    let n = kernels.excConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler,
+      d.geDecay, this.giShared, e.vResetMv);
+    let kept = 0;
+    for (let r = 0; r < self.count; r++) {
+      const j = self.list[r];
+      state.thr[j] = self.savedThr[r];
+      const vn = conductanceEuler(self.savedV[r], self.savedGe[r], this.giShared - self.gi[j], e.vRestMv, e.eExcMv,
+        e.eInhMv, d.excEuler);
+      if (vn > state.thr[j]) {
+        state.v[j] = e.vResetMv;
+        state.spikesOut[n++] = j;
+      } else {
+        state.v[j] = vn;
+      }
+      self.gi[j] *= d.giDecay;
+      if (self.gi[j] > GI_NEGLIGIBLE) self.list[kept++] = j;
+      else {
+        self.gi[j] = 0;
+        self.member[j] = 0;
+      }
+    }
+    self.count = kept;
+    this.giShared *= d.giDecay;
+    if (this.giShared <= GI_NEGLIGIBLE) this.clearInhibition();
+    return n;
+  }
+
+  /** Inhibitory neuron k spiked: every excitatory neuron but k receives `weight` (G += weight, S_k += weight). */
+  private inhibitAllButSelf(k: number, weight: number): void {
+    const self = this.selfInhibited;
+    this.giShared += weight;
+    self.gi[k] += weight;
+    if (self.member[k] === 0) {
+      self.member[k] = 1;
+      self.list[self.count++] = k;
+    }
+  }
+
+  private clearInhibition(): void {
+    const self = this.selfInhibited;
+    for (let r = 0; r < self.count; r++) {
+      self.gi[self.list[r]] = 0;
+      self.member[self.list[r]] = 0;
+    }
+    self.count = 0;
+    this.giShared = 0;
   }
 
   /** One current-model step (BindsNET); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */
@@ -285,7 +344,7 @@ export class Network {
       for (let s = 0; s < nEmit; s++) this.rule.onPostSpike(this.plasticity, this.emitted[s], t, state.schedule, a, b);
     }
     if (b > a) kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m, 1);
-    for (let s = 0; s < nInh; s++) this.inhibitAllBut(state.ge, this.inhOut[s], -p.wInhExc);
+    for (let s = 0; s < nInh; s++) this.currentAllBut(state.ge, this.inhOut[s], -p.wInhExc);
     for (let s = 0; s < nEmit; s++) {
       this.counts[this.emitted[s]]++;
       this.emittedPrev[s] = this.emitted[s];
@@ -301,8 +360,8 @@ export class Network {
     if (learn) this.state.theta[j] += this.preset.exc.thetaPlusMv;
   }
 
-  /** target[j] += amount for every neuron j except `self` (all-but-self lateral inhibition). */
-  private inhibitAllBut(target: Float32Array, self: number, amount: number): void {
+  /** Current model: target[j] += amount for every neuron j except `self` (all-but-self lateral inhibition). */
+  private currentAllBut(target: Float32Array, self: number, amount: number): void {
     for (let j = 0; j < self; j++) target[j] += amount;
     for (let j = self + 1; j < this.neurons; j++) target[j] += amount;
   }
@@ -333,23 +392,21 @@ export class Network {
     if (left > 0) {
       const { state, neurons, derived: d } = this;
       const vRest = this.preset.exc.vRestMv;
-      const fv = Math.pow(1 - d.excEuler, left), fe = Math.pow(d.geDecay, left), fi = Math.pow(d.giDecay, left);
+      const fv = Math.pow(1 - d.excEuler, left), fe = Math.pow(d.geDecay, left);
       for (let j = 0; j < neurons; j++) {
         state.v[j] = vRest + (state.v[j] - vRest) * fv;
         state.ge[j] *= fe;
-        state.gi[j] *= fi;
       }
+      this.clearInhibition();
       this.t += left;
     }
   }
 
   private settled(): boolean {
-    if (this.inhibitory.activeCount > 0 || this.refractory.size > 0) return false;
+    if (this.inhibitory.activeCount > 0 || this.refractory.size > 0 || this.giShared > SETTLED_CONDUCTANCE) return false;
     const { state, neurons } = this;
     const vRest = this.preset.exc.vRestMv;
-    for (let j = 0; j < neurons; j++) {
-      if (state.ge[j] > SETTLED_CONDUCTANCE || state.gi[j] > SETTLED_CONDUCTANCE || state.thr[j] <= vRest) return false;
-    }
+    for (let j = 0; j < neurons; j++) if (state.ge[j] > SETTLED_CONDUCTANCE || state.thr[j] <= vRest) return false;
     return true;
   }
 
@@ -358,9 +415,8 @@ export class Network {
     const { state, neurons } = this;
     state.v.fill(this.preset.exc.vRestMv, 0, neurons);
     state.ge.fill(0);
-    state.gi.fill(0);
     this.refractory.expire(Infinity, this.leaveRefractory);
-    this.giBound = 0;
+    this.clearInhibition();
     this.inhibitory.reset();
     resetTraces(this.plasticity);
     this.prevEmitted = 0;

@@ -11,8 +11,6 @@ export interface ExcState {
   w: Float32Array;
   /** Excitatory conductance (conductance model) or next step's input current in mV (current model). */
   ge: Float32Array;
-  /** Inhibitory conductance (conductance model only). */
-  gi: Float32Array;
   v: Float32Array;
   /** Spike threshold vThresh + theta - offset, f32 copy of theta's f64 value (+inf on padded lanes and while refractory). */
   thr: Float32Array;
@@ -31,14 +29,14 @@ export interface Layout {
   neurons: number;
   np: number;
   memory: WasmMemory;
-  ptr: { w: number; ge: number; gi: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; schedule: number };
+  ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; schedule: number };
   state: ExcState;
 }
 
 /** Allocate the state of `neurons` excitatory neurons and a schedule buffer of `scheduleCapacity` entries. */
 export function allocateState(neurons: number, scheduleCapacity: number): Layout {
   const np = Math.ceil(neurons / 4) * 4;
-  const sizes = { w: INPUTS * np, ge: np, gi: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, schedule: scheduleCapacity };
+  const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, schedule: scheduleCapacity };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {
@@ -51,7 +49,6 @@ export function allocateState(neurons: number, scheduleCapacity: number): Layout
   const state: ExcState = {
     w: new Float32Array(buf, ptr.w, sizes.w),
     ge: new Float32Array(buf, ptr.ge, np),
-    gi: new Float32Array(buf, ptr.gi, np),
     v: new Float32Array(buf, ptr.v, np),
     thr: new Float32Array(buf, ptr.thr, np),
     spikesOut: new Int32Array(buf, ptr.spikesOut, np),

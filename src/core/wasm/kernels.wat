@@ -86,16 +86,17 @@
         (br $lanes)))
     (local.get $n))
 
-;; Conductance-based excitatory update, one step (forward Euler, v clamped below at eInh):
+  ;; Conductance-based excitatory update, one step (forward Euler, v clamped below at eInh), with one inhibitory
+  ;; conductance gi shared by all neurons (all-but-self inhibition: the caller fixes up the few self-inhibited ones):
   ;;   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)))   [pmax(a, b) = a < b ? b : a]
-  ;;   spike if v' > thr[j]: v' = vReset; then ge *= geDecay, gi *= giDecay.
+  ;;   spike if v' > thr[j]: v' = vReset; then ge *= geDecay.
   ;; Refractory neurons have thr = +inf; the caller holds their v at vReset. Writes spiking indices to out, returns count.
   (func (export "excConductance")
-    (param $v i32) (param $ge i32) (param $gi i32) (param $thr i32) (param $out i32) (param $np i32)
-    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $giDecay f32)
+    (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32)
     (param $vReset f32) (result i32)
     (local $off i32) (local $end i32) (local $n i32) (local $m i32)
-    (local $V v128) (local $GE v128) (local $GI v128) (local $vn v128) (local $spike v128)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sGi v128)
     (local $sReset v128)
     (local.set $sRest (f32x4.splat (local.get $vRest)))
@@ -103,7 +104,7 @@
     (local.set $sInh (f32x4.splat (local.get $eInh)))
     (local.set $sK (f32x4.splat (local.get $k)))
     (local.set $sGe (f32x4.splat (local.get $geDecay)))
-    (local.set $sGi (f32x4.splat (local.get $giDecay)))
+    (local.set $sGi (f32x4.splat (local.get $gi)))
     (local.set $sReset (f32x4.splat (local.get $vReset)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
     (block $done
@@ -111,7 +112,6 @@
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
         (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
-        (local.set $GI (v128.load (i32.add (local.get $gi) (local.get $off))))
         (local.set $vn
           (f32x4.pmax (local.get $sInh)
             (f32x4.add (local.get $V)
@@ -120,13 +120,12 @@
                   (f32x4.add
                     (f32x4.sub (local.get $sRest) (local.get $V))
                     (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V))))
-                  (f32x4.mul (local.get $GI) (f32x4.sub (local.get $sInh) (local.get $V))))
+                  (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V))))
                 (local.get $sK)))))
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off))
           (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
-        (v128.store (i32.add (local.get $gi) (local.get $off)) (f32x4.mul (local.get $GI) (local.get $sGi)))
         (local.set $m (i32x4.bitmask (local.get $spike)))
         (if (local.get $m)
           (then
@@ -136,7 +135,7 @@
         (br $next)))
     (local.get $n))
 
-  ;; The same step while every gi is negligible (the caller has zeroed gi): the gi term and its decay are skipped.
+  ;; The same step while gi is negligible: the gi term is skipped.
   ;;   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v))); spike if v' > thr[j]: v' = vReset; ge *= geDecay.
   (func (export "excConductanceNoGi")
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
