@@ -24,12 +24,46 @@ import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
 import { conductanceEuler, createKernels, KernelKind, Kernels } from "./kernels";
 import { DIEHL_COOK_2015, Preset } from "./params";
-import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
+import { createPlasticity, markDirty, markRecent, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { createRng, deriveSeed, Rng } from "./rng";
 import { RefractoryQueue } from "./refractory";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
 import { LearningRule, learningRule, markPreSpikes } from "./stdp";
+
+/** The complete state of a network at a digit boundary (exportState / fromState; saved by snapshot.ts). */
+export interface NetworkState {
+  neurons: number;
+  seed: number;
+  preset: Readonly<Preset>;
+  t: number;
+  totals: Network["totals"];
+  giShared: number;
+  rngInput: number[];
+  rngTies: number[];
+  prevEmitted: number;
+  arrays: {
+    /** Input weights, 784 x neurons row-major (unpadded). */
+    weights: Float32Array;
+    theta: Float64Array;
+    v: Float32Array;
+    ge: Float32Array;
+    lastPre: Int32Array;
+    lastPost: Int32Array;
+    recent: Int32Array;
+    dirty: Int32Array;
+    selfList: Int32Array;
+    selfGi: Float64Array;
+    inhV: Float64Array;
+    inhInput: Float64Array;
+    inhRefUntil: Int32Array;
+    inhSince: Int32Array;
+    inhActive: Int32Array;
+    refNeurons: Int32Array;
+    refUntil: Int32Array;
+    emittedPrev: Int32Array;
+  };
+}
 
 export interface NetworkOptions {
   /** Number of excitatory (and of inhibitory) neurons, >= 1. */
@@ -432,6 +466,88 @@ export class Network {
     this.refractory.rebase(shift);
     this.inhibitory.rebase(shift);
     this.t = 0;
+  }
+
+  /** Everything that determines the network's future, at a digit boundary (see snapshot.ts for the file format). */
+  exportState(): NetworkState {
+    const { neurons, np, state, plasticity: pl, inhibitory: inh } = this;
+    const weights = new Float32Array(INPUTS * neurons);
+    for (let i = 0; i < INPUTS; i++) weights.set(state.w.subarray(i * np, i * np + neurons), i * neurons);
+    const self = this.selfInhibited;
+    const refractory = this.refractory.entries();
+    return {
+      neurons, seed: this.seed, preset: this.preset, t: this.t, totals: { ...this.totals }, giShared: this.giShared,
+      rngInput: Array.from(this.rngInput.state()), rngTies: Array.from(this.rngTies.state()), prevEmitted: this.prevEmitted,
+      arrays: {
+        weights, theta: state.theta.slice(0, neurons), v: state.v.slice(0, neurons), ge: state.ge.slice(0, neurons),
+        lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.slice(0, pl.recentCount),
+        dirty: pl.dirtyList.slice(0, pl.dirtyCount), selfList: self.list.slice(0, self.count), selfGi: self.gi.slice(),
+        inhV: inh.v.slice(), inhInput: inh.input.slice(), inhRefUntil: inh.refUntil.slice(), inhSince: inh.since.slice(),
+        inhActive: inh.active.slice(0, inh.activeCount), refNeurons: refractory.neurons, refUntil: refractory.until,
+        emittedPrev: this.emittedPrev.slice(0, this.prevEmitted),
+      },
+    };
+  }
+
+  /** Continue from a state of exportState() (same neurons; the preset and seed are the ones it holds). */
+  static fromState(s: NetworkState, kernels?: KernelKind): Network {
+    const net = new Network({ neurons: s.neurons, seed: s.seed, preset: s.preset, kernels });
+    net.importState(s);
+    return net;
+  }
+
+  private importState(s: NetworkState): void {
+    const { neurons, np, state, plasticity: pl, inhibitory: inh } = this;
+    const a = s.arrays;
+    const expect = (name: string, got: number, want: number): void => {
+      if (got !== want) throw new RangeError(`Network state: ${name} must hold ${want} values, got ${got}`);
+    };
+    expect("weights", a.weights.length, INPUTS * neurons);
+    expect("theta", a.theta.length, neurons);
+    for (let i = 0; i < INPUTS; i++) state.w.set(a.weights.subarray(i * neurons, (i + 1) * neurons), i * np);
+    state.theta.set(a.theta);
+    state.v.set(a.v);
+    state.ge.set(a.ge);
+    this.t = s.t;
+    Object.assign(this.totals, s.totals);
+    this.giShared = s.giShared;
+    this.rngInput.restore(s.rngInput);
+    this.rngTies.restore(s.rngTies);
+    pl.lastPre.set(a.lastPre);
+    pl.lastPost.set(a.lastPost);
+    pl.inRecent.fill(0);
+    pl.recentCount = 0;
+    a.recent.forEach((j) => markRecent(pl, j));
+    pl.dirty.fill(0);
+    pl.dirtyCount = 0;
+    a.dirty.forEach((j) => markDirty(pl, j));
+    const self = this.selfInhibited;
+    self.gi.set(a.selfGi);
+    self.member.fill(0);
+    self.count = 0;
+    a.selfList.forEach((j) => {
+      self.member[j] = 1;
+      self.list[self.count++] = j;
+    });
+    inh.v.set(a.inhV);
+    inh.input.set(a.inhInput);
+    inh.refUntil.set(a.inhRefUntil);
+    inh.since.set(a.inhSince);
+    inh.isActive.fill(0);
+    inh.activeCount = 0;
+    a.inhActive.forEach((j) => {
+      inh.isActive[j] = 1;
+      inh.active[inh.activeCount++] = j;
+    });
+    this.refractory.load(a.refNeurons, a.refUntil);
+    this.emittedPrev.set(a.emittedPrev);
+    this.prevEmitted = s.prevEmitted;
+    this.refreshThresholds();
+  }
+
+  /** An independent copy that continues exactly as this network would. */
+  clone(kernels?: KernelKind): Network {
+    return Network.fromState(this.exportState(), kernels ?? this.kernels.kind);
   }
 
   private record(rec: Recording, s: number, a: number, b: number, n: number): void {

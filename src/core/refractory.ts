@@ -44,6 +44,23 @@ export class RefractoryQueue {
     for (let k = this.head; k !== this.tail; k = (k + 1) % this.neuron.length) v[this.neuron[k]] = value;
   }
 
+  /** The queue's content, oldest first (for snapshots). */
+  entries(): { neurons: Int32Array; until: Int32Array } {
+    const size = this.size;
+    const neurons = new Int32Array(size), until = new Int32Array(size);
+    for (let k = 0, q = this.head; k < size; k++, q = (q + 1) % this.neuron.length) {
+      neurons[k] = this.neuron[q];
+      until[k] = this.until[q];
+    }
+    return { neurons, until };
+  }
+
+  /** Replace the content (oldest first). */
+  load(neurons: ArrayLike<number>, until: ArrayLike<number>): void {
+    this.head = this.tail = 0;
+    for (let k = 0; k < neurons.length; k++) this.enter(neurons[k], until[k]);
+  }
+
   /** Shift all stamps by -shift. */
   rebase(shift: number): void {
     for (let k = this.head; k !== this.tail; k = (k + 1) % this.neuron.length) this.until[k] -= shift;

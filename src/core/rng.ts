@@ -19,6 +19,8 @@ export interface Rng {
   nextInt(n: number): number;
   /** The generator's state (4 x u32) for saving and restoring. */
   state(): Uint32Array;
+  /** Continue from a state returned by state(). */
+  restore(state: ArrayLike<number>): void;
 }
 
 /** murmur3's 32-bit finaliser: a bijective mix of one 32-bit word. */
@@ -90,6 +92,11 @@ class Sfc32 implements Rng {
 
   state(): Uint32Array {
     return new Uint32Array(this.s);
+  }
+
+  restore(state: ArrayLike<number>): void {
+    if (state.length !== 4) throw new RangeError(`Rng.restore: a state has 4 words, got ${state.length}`);
+    for (let i = 0; i < 4; i++) this.s[i] = state[i];
   }
 }
 

@@ -1,0 +1,52 @@
+/** Command-line option parsing with errors that say what is wrong (util.parseArgs underneath). */
+import { parseArgs } from "node:util";
+
+export class UsageError extends Error {}
+
+export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+/** Parse argv against a spec; unknown options and stray positionals are usage errors. */
+export function parseOptions(argv: string[], spec: OptionSpec): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** An integer option within [min, max]; `fallback` when absent. */
+export function intOption(values: Record<string, unknown>, name: string, fallback: number | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = values[name];
+  if (raw === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  const n = Number(raw);
+  if (typeof raw !== "string" || raw.trim() === "" || !Number.isInteger(n)) throw new UsageError(`--${name} must be an integer, got "${String(raw)}"`);
+  if (n < min || n > max) throw new UsageError(`--${name} must be in [${min}, ${max}], got ${n}`);
+  return n;
+}
+
+/** A comma-separated list of integers, each within [min, max]. */
+export function intListOption(values: Record<string, unknown>, name: string, fallback: number[] | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number[] {
+  const raw = values[name];
+  if (raw === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required (comma-separated integers)`);
+    return fallback;
+  }
+  const parts = String(raw).split(",").map((x) => x.trim());
+  return parts.map((part) => {
+    const n = Number(part);
+    if (part === "" || !Number.isInteger(n)) throw new UsageError(`--${name} must be comma-separated integers, got "${String(raw)}"`);
+    if (n < min || n > max) throw new UsageError(`--${name}: every value must be in [${min}, ${max}], got ${n}`);
+    return n;
+  });
+}
+
+/** A string option restricted to `choices`. */
+export function choiceOption<T extends string>(values: Record<string, unknown>, name: string, fallback: T, choices: readonly T[]): T {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  if (!choices.includes(raw as T)) throw new UsageError(`--${name} must be one of ${choices.join(", ")}, got "${String(raw)}"`);
+  return raw as T;
+}

@@ -1,0 +1,71 @@
+/** `snn train`: train one network, assign labels on the training digits, evaluate on the test digits. */
+import { PRESETS } from "../core/params";
+import { DATASETS, DatasetName } from "../data/mnist";
+import { RunConfig } from "../experiment/config";
+import { loadRunData, runExperiment } from "../experiment/run";
+import { codeVersion } from "../experiment/version";
+import { choiceOption, intOption, parseOptions } from "./args";
+import { progressLine } from "./progress";
+
+export const TRAIN_USAGE = `snn train [options]
+  --neurons N        excitatory neurons (default 100)
+  --train N          training digits per pass (default: all of the dataset's training split)
+  --epochs E         passes over the training digits (default 1)
+  --test N           test digits (default: all of the test split)
+  --dataset NAME     ${DATASETS.join(" | ")} (default mnist: the embedded 8,000 / 2,000 split)
+  --seed S           seed of the run (default 1)
+  --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
+  --kernels K        wasm | ts (default wasm)
+  --json             print the result as one JSON object on the last stdout line`;
+
+export async function trainCommand(argv: string[]): Promise<number> {
+  const o = parseOptions(argv, {
+    neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
+    dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
+  const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
+  const kernels = choiceOption(o, "kernels", "wasm", ["wasm", "ts"] as const);
+  const sizes = dataset === "mnist" ? { train: 8000, test: 2000 } : { train: 60000, test: 10000 };
+  const trainSamples = intOption(o, "train", sizes.train, 1, sizes.train);
+  const epochs = intOption(o, "epochs", 1, 1, 1000);
+  const config: RunConfig = {
+    neurons: intOption(o, "neurons", 100, 1, 100000),
+    preset, dataset, trainSamples, epochs,
+    testSamples: intOption(o, "test", sizes.test, 1, sizes.test),
+    seed: intOption(o, "seed", 1, 0, 0xffffffff),
+    labelSamples: trainSamples,
+    snapshots: [trainSamples * epochs],
+  };
+  const data = loadRunData(config);
+  const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
+  const [record] = runExperiment(config, {
+    kernels,
+    onProgress: (phase, done, total) => {
+      bars[phase].update(done, total);
+      if (done === total) bars[phase].done();
+    },
+  }, data);
+  const result = {
+    neurons: config.neurons, dataset, trainSamples, epochs, testSamples: config.testSamples, seed: config.seed, preset,
+    accuracy: round(record.accuracy, 2), accuracyProportion: round(record.accuracyProportion, 2),
+    labelSamples: record.labelSamples, unassignedNeurons: record.unassignedNeurons,
+    trainSamplesPerSec: round(record.trainSamplesPerSec, 1), evalSamplesPerSec: round(record.evalSamplesPerSec, 1),
+    presentationsPerSample: round(record.presentationsPerSample, 4), cappedDigits: record.cappedDigits,
+    trainSeconds: round(record.trainSeconds, 2), evalSeconds: round(record.evalSeconds, 2), kernels,
+    code: codeVersion(),
+  };
+  if (o.json) console.log(JSON.stringify(result));
+  else {
+    console.log(`${preset}, ${config.neurons} neurons, ${trainSamples} x ${epochs} training digits (${dataset}), seed ${config.seed}`);
+    console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${config.testSamples} test digits`);
+    console.log(`training ${result.trainSamplesPerSec} digits/s (${result.presentationsPerSample} presentations per digit, ${result.cappedDigits} capped), inference ${result.evalSamplesPerSec} digits/s`);
+  }
+  return 0;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

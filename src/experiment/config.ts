@@ -1,0 +1,66 @@
+/**
+ * What defines one run: everything that affects its numbers. A run trains one network through `epochs` passes over
+ * `trainSamples` digits and evaluates snapshots at the training amounts in `snapshots` (digits seen, counted across
+ * passes). Each evaluated snapshot yields one record.
+ */
+import { presetByName, PRESETS } from "../core/params";
+import { DATASETS, DatasetName } from "../data/mnist";
+
+export interface RunConfig {
+  neurons: number;
+  /** Preset name (see core/params.ts). */
+  preset: string;
+  dataset: DatasetName;
+  /** Training digits per pass (the first ones of the dataset's training order). */
+  trainSamples: number;
+  /** Passes over the training digits (default 1). */
+  epochs: number;
+  /** Test digits (the first ones of the dataset's test order). */
+  testSamples: number;
+  seed: number;
+  /** Training digits used to assign labels at intermediate snapshots (the first ones); the last snapshot uses all. */
+  labelSamples: number;
+  /** Training amounts (digits seen) at which to evaluate; sorted, each in [1, trainSamples * epochs]. */
+  snapshots: number[];
+}
+
+/** The standard learning-curve amounts (digits seen), within a run's total. */
+export const STANDARD_SNAPSHOTS = [100, 250, 500, 1000, 2000, 5000, 10000, 20000, 40000, 60000];
+
+/**
+ * The snapshot schedule of a run: the requested amounts within (0, total], plus the end of every pass, plus the total;
+ * sorted, without duplicates.
+ */
+export function snapshotSchedule(requested: number[], trainSamples: number, epochs: number): number[] {
+  const total = trainSamples * epochs;
+  const set = new Set<number>();
+  for (const a of requested) if (a > 0 && a <= total) set.add(a);
+  for (let e = 1; e <= epochs; e++) set.add(e * trainSamples);
+  return Array.from(set).sort((a, b) => a - b);
+}
+
+/** Check a run configuration; throws a RangeError naming the field and the rule. */
+export function validateRunConfig(c: RunConfig): void {
+  const int = (name: keyof RunConfig, min: number): void => {
+    const v = c[name] as number;
+    if (!Number.isInteger(v) || !(v >= min)) throw new RangeError(`run config: ${name} must be an integer >= ${min}, got ${v}`);
+  };
+  int("neurons", 1);
+  int("trainSamples", 1);
+  int("epochs", 1);
+  int("testSamples", 1);
+  int("seed", 0);
+  int("labelSamples", 1);
+  if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
+  if (!(c.preset in PRESETS)) presetByName(c.preset);
+  if (!DATASETS.includes(c.dataset)) throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}`);
+  const total = c.trainSamples * c.epochs;
+  for (const a of c.snapshots) {
+    if (!Number.isInteger(a) || a < 1 || a > total) throw new RangeError(`run config: snapshot ${a} must be an integer in [1, ${total}]`);
+  }
+}
+
+/** A stable text key of everything that defines a run except the seed (used to group seeds). */
+export function configKey(c: Omit<RunConfig, "seed" | "snapshots">): string {
+  return [c.preset, c.dataset, `N${c.neurons}`, `train${c.trainSamples}x${c.epochs}`, `test${c.testSamples}`, `label${c.labelSamples}`].join("/");
+}

@@ -1,0 +1,122 @@
+/**
+ * One run: train a network and evaluate snapshots along the way (a learning curve from a single training run).
+ * At each snapshot the network is cloned; the clone assigns labels (learning off, theta frozen) on training digits and
+ * is tested on the test digits, while the original continues training untouched, so the curve equals what separate
+ * runs stopped at each amount would give.
+ */
+import { Network } from "../core/network";
+import { presetByName } from "../core/params";
+import { assignFromResponses, evaluateResponses, PhaseStats, respond, train } from "../core/phases";
+import { Digits } from "../data/digits";
+import { loadMnist } from "../data/mnist";
+import { RunConfig, snapshotSchedule, validateRunConfig } from "./config";
+
+/** One evaluated snapshot. */
+export interface RunRecord {
+  /** Training digits seen when the snapshot was taken (across passes). */
+  trainedSamples: number;
+  /** Passes completed (fractional inside a pass). */
+  epochsDone: number;
+  labelSamples: number;
+  testSamples: number;
+  /** All-activity accuracy on the test digits, percent. */
+  accuracy: number;
+  accuracyProportion: number;
+  unassignedNeurons: number;
+  /** Training so far: presentations per digit (retry rule), digits that hit the retry cap, spikes per digit. */
+  presentationsPerSample: number;
+  cappedDigits: number;
+  excSpikesPerSample: number;
+  /** Spikes per test digit (frozen network). */
+  testSpikesPerSample: number;
+  trainSeconds: number;
+  trainSamplesPerSec: number;
+  evalSeconds: number;
+  evalSamplesPerSec: number;
+}
+
+export interface RunHooks {
+  onProgress?: (phase: "train" | "labels" | "test", done: number, total: number) => void;
+  /** Called with each record as soon as it exists. */
+  onRecord?: (record: RunRecord) => void;
+  /** Skip evaluating the snapshots at these amounts (already stored). */
+  skip?: Set<number>;
+  kernels?: "wasm" | "ts";
+}
+
+export interface RunData {
+  train: Digits;
+  test: Digits;
+}
+
+/** Load the digits a run needs. */
+export function loadRunData(c: RunConfig): RunData {
+  return loadMnist({ dataset: c.dataset, train: c.trainSamples, test: c.testSamples });
+}
+
+/** Evaluate a frozen copy of `net`: labels from the first `labelSamples` training digits, accuracy on `test`. */
+export function evaluateSnapshot(net: Network, data: RunData, labelSamples: number, hooks: RunHooks = {}) {
+  const frozen = net.clone();
+  const progress = (phase: "labels" | "test") => (done: number, total: number) => hooks.onProgress?.(phase, done, total);
+  const forLabels = respond(frozen, data.train, { samples: labelSamples, onProgress: progress("labels") });
+  const assignment = assignFromResponses(forLabels);
+  const onTest = respond(frozen, data.test, { onProgress: progress("test") });
+  const evaluation = evaluateResponses(onTest, assignment);
+  const seconds = forLabels.stats.seconds + onTest.stats.seconds;
+  return {
+    accuracy: evaluation.accuracy,
+    accuracyProportion: evaluation.accuracyProportion,
+    unassignedNeurons: assignment.labels.filter((c) => c < 0).length,
+    testSpikesPerSample: onTest.stats.excSpikes / onTest.stats.samples,
+    evalSeconds: seconds,
+    evalSamplesPerSec: (forLabels.stats.samples + onTest.stats.samples) / Math.max(seconds, 1e-9),
+    assignment,
+    evaluation,
+  };
+}
+
+/** Train and evaluate every snapshot of the schedule; returns the records (also passed to hooks.onRecord). */
+export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData = loadRunData(c)): RunRecord[] {
+  validateRunConfig(c);
+  const schedule = snapshotSchedule(c.snapshots, c.trainSamples, c.epochs);
+  const total = c.trainSamples * c.epochs;
+  const net = new Network({ neurons: c.neurons, seed: c.seed, preset: presetByName(c.preset), kernels: hooks.kernels });
+  const records: RunRecord[] = [];
+  const trained: PhaseStats = { samples: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, seconds: 0, samplesPerSec: 0 };
+  let seen = 0;
+  for (const amount of schedule) {
+    while (seen < amount) {
+      const start = seen % c.trainSamples;
+      const samples = Math.min(amount - seen, c.trainSamples - start);
+      const base = seen;
+      const stats = train(net, data.train, {
+        start, samples, onProgress: (done) => hooks.onProgress?.("train", base + done, total),
+      });
+      for (const key of ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "seconds"] as const) trained[key] += stats[key];
+      seen += samples;
+    }
+    if (hooks.skip?.has(amount)) continue;
+    const labelSamples = amount === total ? c.trainSamples : c.labelSamples;
+    const ev = evaluateSnapshot(net, data, labelSamples, hooks);
+    const record: RunRecord = {
+      trainedSamples: amount,
+      epochsDone: amount / c.trainSamples,
+      labelSamples,
+      testSamples: c.testSamples,
+      accuracy: ev.accuracy,
+      accuracyProportion: ev.accuracyProportion,
+      unassignedNeurons: ev.unassignedNeurons,
+      presentationsPerSample: trained.presentations / trained.samples,
+      cappedDigits: trained.cappedDigits,
+      excSpikesPerSample: trained.excSpikes / trained.samples,
+      testSpikesPerSample: ev.testSpikesPerSample,
+      trainSeconds: trained.seconds,
+      trainSamplesPerSec: trained.samples / Math.max(trained.seconds, 1e-9),
+      evalSeconds: ev.evalSeconds,
+      evalSamplesPerSec: ev.evalSamplesPerSec,
+    };
+    records.push(record);
+    hooks.onRecord?.(record);
+  }
+  return records;
+}
