@@ -66,7 +66,7 @@ export function decodeNetworkState(bytes: Uint8Array, name: string): NetworkStat
     if (!Ctor) throw new Error(`${name}: array ${d.name} has unknown type ${d.type}`);
     const begin = start + d.offset, end = begin + d.length * Ctor.BYTES_PER_ELEMENT;
     if (end > bytes.length) throw new Error(`${name}: truncated: array ${d.name} needs bytes up to ${end}, the file has ${bytes.length}`);
-    arrays[d.name] = new Ctor(bytes.slice(begin, end).buffer);
+    arrays[d.name] = new Ctor(Uint8Array.prototype.slice.call(bytes, begin, end).buffer);
   }
   const { format: _f, version: _v, arrays: _a, ...scalars } = header;
   validatePreset(scalars.preset);

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+
+const SNN = join(__dirname, "..", "bin", "snn.js");
+const snn = (...args: string[]) => spawnSync(process.execPath, [SNN, ...args], { encoding: "utf8", timeout: 120_000 });
+
+test("snn train rejects invalid arguments with exit code 2 and a message saying what is wrong", () => {
+  const cases: [string[], RegExp][] = [
+    [["--neurons", "0"], /--neurons must be in \[1, 100000\], got 0/],
+    [["--neurons", "-5"], /--neurons must be in \[1, 100000\], got -5/],
+    [["--neurons", "abc"], /--neurons must be an integer, got "abc"/],
+    [["--train", "1.5"], /--train must be an integer, got "1.5"/],
+    [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
+    [["--dataset", "cifar"], /--dataset must be one of mnist, mnist-full, got "cifar"/],
+    [["--preset", "brian"], /--preset must be one of diehl-cook-2015, bindsnet, got "brian"/],
+    [["--bogus"], /Unknown option '--bogus'/],
+  ];
+  for (const [args, message] of cases) {
+    const r = snn("train", ...args);
+    assert.equal(r.status, 2, `${args.join(" ")}: exit ${r.status}`);
+    assert.match(r.stderr, message);
+  }
+  const unknown = snn("fly");
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown command "fly"/);
+});
+
+test("snn train --json prints one JSON result on the last stdout line, progress on stderr", () => {
+  const r = snn("train", "--neurons", "40", "--train", "400", "--test", "200", "--seed", "3", "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split("\n");
+  const result = JSON.parse(lines[lines.length - 1]);
+  for (const key of ["neurons", "dataset", "trainSamples", "testSamples", "seed", "preset", "accuracy", "accuracyProportion",
+    "trainSamplesPerSec", "evalSamplesPerSec", "presentationsPerSample"]) {
+    assert.ok(key in result, `missing ${key}`);
+  }
+  assert.equal(result.neurons, 40);
+  assert.equal(result.preset, "diehl-cook-2015");
+  assert.equal(result.testSamples, 200);
+  // 40 neurons after 400 digits learn far above chance (10 %); a broken network would sit near chance.
+  assert.ok(result.accuracy > 35 && result.accuracy <= 100, `accuracy ${result.accuracy}`);
+  assert.ok(result.presentationsPerSample >= 1);
+  assert.match(r.stderr, /train .*400\/400/);
+});

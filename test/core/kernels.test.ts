@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createKernels, wasmSimdAvailable } from "../../src/core/kernels";
+import { Network } from "../../src/core/network";
+import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
+import { createRng } from "../../src/core/rng";
+import { allocateState } from "../../src/core/state";
+import { loadMnist } from "../../src/data/mnist";
+
+function randomLayout(seed: number) {
+  const layout = allocateState(37, 64);
+  const rng = createRng(seed);
+  const s = layout.state;
+  for (let k = 0; k < s.w.length; k++) s.w[k] = rng.nextFloat();
+  for (let j = 0; j < layout.np; j++) {
+    s.v[j] = -70 + 25 * rng.nextFloat();
+    s.ge[j] = 3 * rng.nextFloat();
+    s.thr[j] = j < 37 ? -55 + 5 * rng.nextFloat() : Infinity;
+  }
+  for (let k = 0; k < 5; k++) s.schedule[k] = rng.nextInt(784);
+  for (let r = 0; r < 6; r++) {
+    s.depIdx[r] = rng.nextInt(37);
+    s.depBy[r] = 1e-4 * rng.nextFloat();
+  }
+  return layout;
+}
+
+const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+test("WASM SIMD is available in this runtime", () => assert.ok(wasmSimdAvailable()));
+
+test("WASM and TypeScript kernels give identical bits", () => {
+  const a = randomLayout(9), b = randomLayout(9);
+  const ka = createKernels(a.memory, "wasm"), kb = createKernels(b.memory, "ts");
+  assert.equal(ka.kind, "wasm");
+  assert.equal(kb.kind, "ts");
+  for (let step = 0; step < 60; step++) {
+    const run = (k: typeof ka, l: typeof a) => {
+      const p = l.ptr, np = l.np;
+      k.inputSpikes(p.w, p.ge, p.schedule, 5, np, p.depIdx, p.depBy, 6, step % 2);
+      const n1 = k.excConductance(p.v, p.ge, p.thr, p.spikesOut, np, -65, 0, -100, 0.005, 0.6065, step % 3 ? 4.5 : 0, -65);
+      const n2 = k.excConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, np, -65, 0, -100, 0.005, 0.6065, -65);
+      k.addRows(p.w, p.ge, p.schedule, 3, np);
+      const n3 = k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, np, -65, 0.99, -60);
+      return [n1, n2, n3];
+    };
+    assert.deepEqual(run(ka, a), run(kb, b));
+    assert.ok(bytes(a.state.spikesOut).equals(bytes(b.state.spikesOut)));
+  }
+  for (const name of ["w", "ge", "v"] as const) assert.ok(bytes(a.state[name]).equals(bytes(b.state[name])), name);
+});
+
+for (const preset of [DIEHL_COOK_2015, BINDSNET]) {
+  test(`${preset.name}: a network trains to identical weights with WASM and TypeScript kernels`, () => {
+    const { train } = loadMnist({ train: 25 });
+    const nets = (["wasm", "ts"] as const).map((kernels) => new Network({ neurons: 20, seed: 4, preset, kernels }));
+    for (let k = 0; k < 25; k++) {
+      const digit = train.images.subarray(k * 784, (k + 1) * 784);
+      const [ra, rb] = nets.map((net) => net.present(digit, true));
+      assert.deepEqual(ra, rb);
+      assert.deepEqual(nets[0].counts, nets[1].counts);
+    }
+    assert.ok(bytes(nets[0].state.w).equals(bytes(nets[1].state.w)));
+    assert.deepEqual(nets[0].state.theta, nets[1].state.theta);
+  });
+}

@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { derive } from "../../src/core/derived";
+import { createKernels } from "../../src/core/kernels";
+import { createRecording, Network } from "../../src/core/network";
+import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
+import { allocateState } from "../../src/core/state";
+
+const dc = DIEHL_COOK_2015;
+const d = derive(dc);
+
+function oneNeuron() {
+  const layout = allocateState(1, 16);
+  return { layout, k: createKernels(layout.memory, "wasm"), s: layout.state, p: layout.ptr };
+}
+
+test("conductance: ge after k steps is g0 exp(-k dt / tau_ge); v relaxes as (1 - dt/tau)^k without input", () => {
+  const { k, s, p } = oneNeuron();
+  s.v[0] = -50;
+  s.ge[0] = 0;
+  s.thr[0] = Infinity;
+  for (let step = 0; step < 40; step++) {
+    k.excConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, -65);
+  }
+  const expected = -65 + 15 * Math.pow(1 - 0.5 / 100, 40);
+  assert.ok(Math.abs(s.v[0] - expected) < 1e-4, `v ${s.v[0]} vs ${expected}`);
+  s.ge[0] = 2;
+  for (let step = 0; step < 10; step++) {
+    k.excConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, -65);
+  }
+  assert.ok(Math.abs(s.ge[0] - 2 * Math.exp(-10 * 0.5 / 1)) < 1e-6);
+});
+
+test("conductance: v with a decaying ge follows the Euler recursion computed in f64", () => {
+  const { k, s, p } = oneNeuron();
+  s.v[0] = -65;
+  s.ge[0] = 1.5;
+  s.thr[0] = Infinity;
+  let v = -65, ge = 1.5;
+  for (let step = 0; step < 30; step++) {
+    k.excConductance(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, 0.2, -65);
+    v += (0.5 / 100) * ((-65 - v) + ge * (0 - v) + 0.2 * (-100 - v));
+    ge *= Math.exp(-0.5);
+  }
+  assert.ok(Math.abs(s.v[0] - v) < 1e-3, `v ${s.v[0]} vs ${v}`);
+});
+
+test("current model (BindsNET): v_k = rest + (v0 - rest) decay^k, and input adds in mV", () => {
+  const layout = allocateState(1, 16);
+  const k = createKernels(layout.memory, "wasm");
+  const { v, ge, thr } = layout.state;
+  const p = layout.ptr;
+  const decay = derive(BINDSNET).excDecay;
+  v[0] = -55;
+  thr[0] = Infinity;
+  for (let step = 0; step < 25; step++) k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, 4, -65, decay, -60);
+  assert.ok(Math.abs(v[0] - (-65 + 10 * Math.exp(-25 / 100))) < 1e-4);
+  ge[0] = 3;
+  const before = v[0];
+  k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, 4, -65, decay, -60);
+  assert.ok(Math.abs(v[0] - (-65 + (before + 65) * decay + 3)) < 1e-5);
+  assert.equal(ge[0], 0); // the input buffer is consumed
+});
+
+test("stability: 30 inhibitory spikes in one step (gi dt / tau > 2) clamp v at E_inh instead of overshooting", () => {
+  const { k, s, p } = oneNeuron();
+  s.v[0] = -60;
+  s.ge[0] = 0;
+  s.thr[0] = -52;
+  const n = k.excConductance(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, 30 * 17, -65);
+  // Unclamped Euler: -60 + 0.005 * (-5 - 510 * 40) = -162.0 mV, far below E_inh.
+  assert.equal(n, 0);
+  assert.equal(s.v[0], -100);
+});
+
+test("stability: a network whose neurons all fire at once stays finite and keeps working", () => {
+  const net = new Network({ neurons: 50, seed: 3 });
+  net.state.w.fill(1);
+  const rec = createRecording(net);
+  net.present(new Uint8Array(784).fill(255), false, rec);
+  assert.ok(rec.vMv.every((v) => Number.isFinite(v) && v >= -100 && v <= 0));
+  const firstStep = Math.min(...rec.excSteps);
+  const together = rec.excSteps.filter((s) => s === firstStep).length;
+  assert.ok(together >= 24, `${together} neurons fired together`);
+  assert.ok(rec.excSteps.some((s) => s > firstStep + 50), "the network keeps spiking after the volley");
+});
+
+function spikeSteps(preset = dc) {
+  const net = new Network({ neurons: 1, seed: 1, preset });
+  net.state.w.fill(1);
+  const rec = createRecording(net);
+  net.present(new Uint8Array(784).fill(255), false, rec);
+  return { net, rec };
+}
+
+test("refractoriness: with saturating input a neuron fires every refractory + 1 steps, v held at reset", () => {
+  const { rec } = spikeSteps();
+  assert.ok(rec.excSteps.length > 10);
+  const isi = rec.excSteps.slice(1).map((s, k) => s - rec.excSteps[k]);
+  assert.ok(isi.every((x) => x === 11), `inter-spike intervals ${isi.slice(0, 5)} (5 ms = 10 steps blocked)`);
+  const s0 = rec.excSteps[0];
+  for (let s = s0; s < s0 + 11; s++) assert.equal(rec.vMv[s], -65);
+  const bindsnet = spikeSteps(BINDSNET).rec;
+  const isiB = bindsnet.excSteps.slice(1).map((s, k) => s - bindsnet.excSteps[k]);
+  assert.ok(isiB.every((x) => x === 6), `BindsNET intervals ${isiB.slice(0, 5)} (5 steps blocked)`);
+});
+
+test("adaptive threshold: +0.05 mV per spike while learning, decay over the presentation, frozen at test time", () => {
+  const net = new Network({ neurons: 1, seed: 1 });
+  const digit = new Uint8Array(784).fill(60);
+  const result = net.present(digit, true);
+  assert.ok(result.spikes >= 5);
+  const f = Math.exp(-(700 + 300) * result.presentations * 0.5 / 1e7);
+  const spikes = (net.state.theta[0] / f - 20) / 0.05;
+  assert.ok(Math.abs(spikes - Math.round(spikes)) < 1e-6, `theta gained ${spikes} x 0.05 mV`);
+  assert.ok(Math.round(spikes) >= result.spikes);
+  const theta = net.state.theta[0];
+  net.present(digit, false);
+  assert.equal(net.state.theta[0], theta);
+});
