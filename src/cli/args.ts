@@ -7,8 +7,16 @@ export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: st
 
 /** Parse argv against a spec; unknown options and stray positionals are usage errors. */
 export function parseOptions(argv: string[], spec: OptionSpec): Record<string, string | boolean | undefined> {
+  // "--neurons -5" would be rejected as ambiguous: join a value that looks like a negative number to its option,
+  // so that the range check can say what is wrong with it.
+  const args: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const name = argv[k].startsWith("--") ? argv[k].slice(2) : "";
+    if (spec[name]?.type === "string" && k + 1 < argv.length && /^-\d/.test(argv[k + 1])) args.push(`${argv[k]}=${argv[++k]}`);
+    else args.push(argv[k]);
+  }
   try {
-    return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

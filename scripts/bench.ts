@@ -1,0 +1,48 @@
+/**
+ * `npm run bench [-- --neurons 100,400,1600,6400 --samples 1000 --repeats 3 --preset diehl-cook-2015 --kernels wasm --json]`
+ * Training and inference speed on one core: for each network size, the median of `repeats` fresh processes, each
+ * training a fresh network on the first `samples` digits of the embedded dataset and then running inference.
+ * Prints a table, or with --json one JSON object per line.
+ */
+import { execFileSync } from "node:child_process";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { choiceOption, intListOption, intOption, parseOptions } from "../src/cli/args";
+import { PRESETS } from "../src/core/params";
+
+const o = parseOptions(process.argv.slice(2), {
+  neurons: { type: "string" }, samples: { type: "string" }, repeats: { type: "string" }, preset: { type: "string" },
+  kernels: { type: "string" }, json: { type: "boolean" },
+});
+const sizes = intListOption(o, "neurons", [100, 400, 1600, 6400], 1);
+const samples = intOption(o, "samples", 1000, 1, 8000);
+const repeats = intOption(o, "repeats", 3, 1, 50);
+const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
+const kernels = choiceOption(o, "kernels", "wasm", ["wasm", "ts"] as const);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+if (!o.json) {
+  console.log(`${preset}, ${kernels} kernels, first ${samples} digits of a fresh network, median of ${repeats} processes, ${cpus()[0]?.model ?? "?"}`);
+  console.log("neurons  train/s  ms/presentation  presentations/digit  inference/s  ms/presentation");
+}
+for (const neurons of sizes) {
+  const runs = Array.from({ length: repeats }, () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-one.ts"), String(neurons), String(samples), preset, kernels], { encoding: "utf8" });
+    return JSON.parse(out.trim().split("\n").pop()!);
+  });
+  const pick = (key: string) => median(runs.map((r) => r[key]));
+  const row = {
+    neurons, preset, kernels, samples, repeats,
+    trainSamplesPerSec: pick("trainSamplesPerSec"), trainMsPerPresentation: pick("trainMsPerPresentation"),
+    presentationsPerSample: pick("presentationsPerSample"),
+    inferSamplesPerSec: pick("inferSamplesPerSec"), inferMsPerPresentation: pick("inferMsPerPresentation"),
+  };
+  if (o.json) console.log(JSON.stringify(row));
+  else {
+    console.log(`${String(neurons).padStart(7)}  ${row.trainSamplesPerSec.toFixed(0).padStart(7)}  ${row.trainMsPerPresentation.toFixed(3).padStart(15)}  ${row.presentationsPerSample.toFixed(3).padStart(19)}  ${row.inferSamplesPerSec.toFixed(0).padStart(11)}  ${row.inferMsPerPresentation.toFixed(3).padStart(15)}`);
+  }
+}

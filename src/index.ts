@@ -1,0 +1,22 @@
+/**
+ * The public API that notebooks and scripts import (`import { ... } from "./src/index"` from the project root).
+ * Display functions live in ./notebook/display (they need a tslab kernel); tables in ./tables (they load danfojs).
+ */
+export { Network, createRecording } from "./core/network";
+export type { NetworkOptions, PresentResult, Recording, NetworkState } from "./core/network";
+export { DIEHL_COOK_2015, BINDSNET, PRESETS, presetByName, withOverrides } from "./core/params";
+export type { Preset } from "./core/params";
+export { train, respond, assignFromResponses, evaluateResponses } from "./core/phases";
+export type { Responses, Evaluation, PhaseStats } from "./core/phases";
+export { saveNetwork, loadNetwork } from "./core/snapshot";
+export { assignLabels, predictAllActivity, predictProportion } from "./analysis/labels";
+export { accuracyPercent, confusionMatrix } from "./analysis/metrics";
+export { loadMnist, loadIdxDigits, DATASETS } from "./data/mnist";
+export type { DatasetName, MnistSplit } from "./data/mnist";
+export { classCounts, digitPixels } from "./data/digits";
+export type { Digits } from "./data/digits";
+export { classCountsFigure } from "./figures/classCounts";
+export { digitGrid, receptiveFieldGrid } from "./figures/digits";
+export type { FigureSpec } from "./figures/spec";
+export { runExperiment, evaluateSnapshot } from "./experiment/run";
+export type { RunConfig } from "./experiment/config";
