@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job on a fresh Debian/Ubuntu machine with Node 20: install the Debian packages (Jupyter's nbconvert and
+# jupyter-client, chromium) and the npm dependencies, execute every notebook headless, write the HTML report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client chromium >/dev/null
+npm ci --no-audit --no-fund
+npm run notebooks
+npm run report
+echo "open $PWD/build/report/index.html"
