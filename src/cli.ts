@@ -5,10 +5,12 @@
  * Exit codes: 0 success, 2 usage error (the message says what is wrong), 1 any other failure.
  */
 import { UsageError } from "./cli/args";
+import { sweepCommand, SWEEP_USAGE } from "./cli/sweep";
 import { trainCommand, TRAIN_USAGE } from "./cli/train";
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   train: { run: trainCommand, usage: TRAIN_USAGE },
+  sweep: { run: sweepCommand, usage: SWEEP_USAGE },
 };
 
 export async function main(argv: string[]): Promise<number> {

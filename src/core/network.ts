@@ -42,6 +42,8 @@ export interface NetworkState {
   rngInput: number[];
   rngTies: number[];
   prevEmitted: number;
+  /** Free-form numbers saved with the state (for example a checkpoint's training time). */
+  meta?: Record<string, number>;
   arrays: {
     /** Input weights, 784 x neurons row-major (unpadded). */
     weights: Float32Array;

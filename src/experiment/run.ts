@@ -6,9 +6,10 @@
  */
 import { Network } from "../core/network";
 import { presetByName } from "../core/params";
-import { assignFromResponses, evaluateResponses, PhaseStats, respond, train } from "../core/phases";
+import { assignFromResponses, evaluateResponses, respond, train } from "../core/phases";
 import { Digits } from "../data/digits";
 import { loadMnist } from "../data/mnist";
+import { Checkpointer } from "./checkpoint";
 import { RunConfig, snapshotSchedule, validateRunConfig } from "./config";
 
 /** One evaluated snapshot. */
@@ -42,6 +43,8 @@ export interface RunHooks {
   /** Skip evaluating the snapshots at these amounts (already stored). */
   skip?: Set<number>;
   kernels?: "wasm" | "ts";
+  /** Save the network after each snapshot and resume from the last one (see checkpoint.ts). */
+  checkpoint?: Checkpointer;
 }
 
 export interface RunData {
@@ -75,16 +78,29 @@ export function evaluateSnapshot(net: Network, data: RunData, labelSamples: numb
   };
 }
 
+/**
+ * Labels at a snapshot: the final one uses all training digits; an intermediate one the first
+ * min(digits seen, labelSamples, trainSamples) (the digits a run stopped there would have had).
+ */
+export function labelSamplesAt(c: RunConfig, amount: number): number {
+  return amount === c.trainSamples * c.epochs ? c.trainSamples : Math.min(amount, c.labelSamples, c.trainSamples);
+}
+
 /** Train and evaluate every snapshot of the schedule; returns the records (also passed to hooks.onRecord). */
 export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData = loadRunData(c)): RunRecord[] {
   validateRunConfig(c);
   const schedule = snapshotSchedule(c.snapshots, c.trainSamples, c.epochs);
   const total = c.trainSamples * c.epochs;
-  const net = new Network({ neurons: c.neurons, seed: c.seed, preset: presetByName(c.preset), kernels: hooks.kernels });
+  let saved = hooks.checkpoint?.load();
+  // A checkpoint is usable only if every snapshot before it has its record (they cannot be evaluated any more).
+  if (saved && !schedule.every((a) => a >= saved!.totals.digits || hooks.skip?.has(a))) saved = undefined;
+  const net = saved ? Network.fromState(saved, hooks.kernels)
+    : new Network({ neurons: c.neurons, seed: c.seed, preset: presetByName(c.preset), kernels: hooks.kernels });
+  let trainSeconds = saved?.meta?.trainSeconds ?? 0;
+  let seen = net.totals.digits;
   const records: RunRecord[] = [];
-  const trained: PhaseStats = { samples: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, seconds: 0, samplesPerSec: 0 };
-  let seen = 0;
   for (const amount of schedule) {
+    if (amount < seen) continue;
     while (seen < amount) {
       const start = seen % c.trainSamples;
       const samples = Math.min(amount - seen, c.trainSamples - start);
@@ -92,31 +108,35 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
       const stats = train(net, data.train, {
         start, samples, onProgress: (done) => hooks.onProgress?.("train", base + done, total),
       });
-      for (const key of ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "seconds"] as const) trained[key] += stats[key];
+      trainSeconds += stats.seconds;
       seen += samples;
     }
-    if (hooks.skip?.has(amount)) continue;
-    const labelSamples = amount === total ? c.trainSamples : c.labelSamples;
-    const ev = evaluateSnapshot(net, data, labelSamples, hooks);
-    const record: RunRecord = {
-      trainedSamples: amount,
-      epochsDone: amount / c.trainSamples,
-      labelSamples,
-      testSamples: c.testSamples,
-      accuracy: ev.accuracy,
-      accuracyProportion: ev.accuracyProportion,
-      unassignedNeurons: ev.unassignedNeurons,
-      presentationsPerSample: trained.presentations / trained.samples,
-      cappedDigits: trained.cappedDigits,
-      excSpikesPerSample: trained.excSpikes / trained.samples,
-      testSpikesPerSample: ev.testSpikesPerSample,
-      trainSeconds: trained.seconds,
-      trainSamplesPerSec: trained.samples / Math.max(trained.seconds, 1e-9),
-      evalSeconds: ev.evalSeconds,
-      evalSamplesPerSec: ev.evalSamplesPerSec,
-    };
-    records.push(record);
-    hooks.onRecord?.(record);
+    if (!hooks.skip?.has(amount)) {
+      const labelSamples = labelSamplesAt(c, amount);
+      const ev = evaluateSnapshot(net, data, labelSamples, hooks);
+      const t = net.totals;
+      const record: RunRecord = {
+        trainedSamples: amount,
+        epochsDone: amount / c.trainSamples,
+        labelSamples,
+        testSamples: c.testSamples,
+        accuracy: ev.accuracy,
+        accuracyProportion: ev.accuracyProportion,
+        unassignedNeurons: ev.unassignedNeurons,
+        presentationsPerSample: t.presentations / t.digits,
+        cappedDigits: t.cappedDigits,
+        excSpikesPerSample: t.excSpikes / t.digits,
+        testSpikesPerSample: ev.testSpikesPerSample,
+        trainSeconds,
+        trainSamplesPerSec: amount / Math.max(trainSeconds, 1e-9),
+        evalSeconds: ev.evalSeconds,
+        evalSamplesPerSec: ev.evalSamplesPerSec,
+      };
+      records.push(record);
+      hooks.onRecord?.(record);
+    }
+    if (amount < total) hooks.checkpoint?.save(net, trainSeconds);
   }
+  hooks.checkpoint?.done();
   return records;
 }

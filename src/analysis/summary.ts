@@ -1,0 +1,70 @@
+/**
+ * Accuracy summaries over seeds: mean, sample standard deviation (n - 1 denominator; 0 when n = 1) and n, per
+ * (preset, dataset, neurons, training amount). Plain TS in f64 (danfojs computes in float32).
+ */
+
+export interface SummaryInput {
+  preset: string;
+  dataset: string;
+  neurons: number;
+  trainedSamples: number;
+  epochsDone: number;
+  seed: number;
+  accuracy: number;
+  accuracyProportion: number;
+}
+
+export interface SummaryRow {
+  preset: string;
+  dataset: string;
+  neurons: number;
+  trainedSamples: number;
+  epochsDone: number;
+  n: number;
+  accuracyMean: number;
+  accuracySd: number;
+  accuracyProportionMean: number;
+  accuracyProportionSd: number;
+  seeds: string;
+}
+
+/** Mean and sample standard deviation. */
+export function meanSd(values: number[]): { mean: number; sd: number; n: number } {
+  const n = values.length;
+  if (n === 0) throw new RangeError("meanSd: no values");
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : 0;
+  return { mean, sd, n };
+}
+
+/** One row per group, sorted by preset, dataset, neurons, training amount. */
+export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
+  const groups = new Map<string, SummaryInput[]>();
+  for (const r of records) {
+    const key = JSON.stringify([r.preset, r.dataset, r.neurons, r.trainedSamples]);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(r);
+  }
+  const rows: SummaryRow[] = [];
+  for (const members of groups.values()) {
+    const a = meanSd(members.map((r) => r.accuracy));
+    const p = meanSd(members.map((r) => r.accuracyProportion));
+    const first = members[0];
+    rows.push({
+      preset: first.preset, dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
+      epochsDone: first.epochsDone, n: a.n, accuracyMean: a.mean, accuracySd: a.sd, accuracyProportionMean: p.mean,
+      accuracyProportionSd: p.sd, seeds: members.map((r) => r.seed).sort((x, y) => x - y).join(" "),
+    });
+  }
+  return rows.sort((x, y) => x.preset.localeCompare(y.preset) || x.dataset.localeCompare(y.dataset) || x.neurons - y.neurons || x.trainedSamples - y.trainedSamples);
+}
+
+/** A fixed-width text table of summary rows (for terminals). */
+export function summaryText(rows: SummaryRow[]): string {
+  const header = ["preset", "dataset", "neurons", "trained", "epochs", "n", "accuracy % (mean +- sd)", "proportion %"];
+  const body = rows.map((r) => [r.preset, r.dataset, String(r.neurons), String(r.trainedSamples), r.epochsDone.toFixed(2), String(r.n),
+    `${r.accuracyMean.toFixed(2)} +- ${r.accuracySd.toFixed(2)}`, `${r.accuracyProportionMean.toFixed(2)} +- ${r.accuracyProportionSd.toFixed(2)}`]);
+  const widths = header.map((h, k) => Math.max(h.length, ...body.map((row) => row[k].length)));
+  const line = (cells: string[]) => cells.map((c, k) => c.padStart(widths[k])).join("  ");
+  return [line(header), ...body.map(line)].join("\n");
+}

@@ -1,0 +1,120 @@
+/** `snn sweep`: a grid of runs on worker threads, stored in a resumable results store, summarised at the end. */
+import { availableParallelism } from "node:os";
+import { summarizeAccuracy, summaryText } from "../analysis/summary";
+import { PRESETS } from "../core/params";
+import { DATASETS, DatasetName } from "../data/mnist";
+import { runSweep, SweepEvent } from "../experiment/pool";
+import { DATASET_SIZES, SweepSpec } from "../experiment/sweep";
+import { choiceOption, intListOption, intOption, parseOptions } from "./args";
+import { formatDuration, progressText } from "./progress";
+
+export const SWEEP_USAGE = `snn sweep [options]
+  --neurons N,N,...  network sizes (default 100,400)
+  --train A,A,...    training amounts (digits seen) to evaluate (default 1000,4000,8000 on mnist;
+                     1000,...,60000 with --epochs)
+  --epochs E         passes over all training digits (mnist-full paper runs); snapshots also at each pass's end
+  --seeds K          seeds 1..K (default 3), or --seed-list 4,7,9
+  --test N           test digits (default: the whole test split)
+  --labels N         label digits at intermediate snapshots (default 10000; the last snapshot uses all)
+  --dataset NAME     ${DATASETS.join(" | ")} (default mnist)
+  --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
+  --workers W        worker threads (default ${availableParallelism()}, the cores)
+  --out DIR          results store (default data/results)
+  --json             print the summary as JSON
+A killed or interrupted sweep resumes where it stopped when run again with the same options.`;
+
+export async function sweepCommand(argv: string[]): Promise<number> {
+  const o = parseOptions(argv, {
+    neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, seeds: { type: "string" },
+    "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
+    preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
+  });
+  const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
+  const sizes = DATASET_SIZES[dataset];
+  const epochs = o.epochs === undefined ? undefined : intOption(o, "epochs", 1, 1, 1000);
+  const defaultAmounts = epochs ? [1000, 2000, 5000, 10000, 20000, 40000, 60000].filter((a) => a <= sizes.train) : [1000, 4000, 8000].filter((a) => a <= sizes.train);
+  const seeds = o["seed-list"] !== undefined ? intListOption(o, "seed-list", undefined, 0, 0xffffffff)
+    : Array.from({ length: intOption(o, "seeds", 3, 1, 1000) }, (_, k) => k + 1);
+  const spec: SweepSpec = {
+    neurons: intListOption(o, "neurons", [100, 400], 1, 100000),
+    trainAmounts: intListOption(o, "train", defaultAmounts, 1, sizes.train * (epochs ?? 1)),
+    epochs, seeds, dataset,
+    preset: choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)),
+    testSamples: intOption(o, "test", sizes.test, 1, sizes.test),
+    labelSamples: intOption(o, "labels", 10000, 1, sizes.train),
+  };
+  const out = typeof o.out === "string" ? o.out : "data/results";
+  const workers = intOption(o, "workers", availableParallelism(), 1, 256);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write("\nstopping: finished records are kept; run the same command again to resume\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  const ui = sweepProgress(workers);
+  const outcome = await runSweep(spec, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
+  process.off("SIGINT", onSigint);
+  ui.close();
+  const rows = summarizeAccuracy(outcome.store.records().filter((r) => r.preset === spec.preset && r.dataset === dataset && spec.neurons.includes(r.neurons)));
+  if (o.json) console.log(JSON.stringify({ out, interrupted: outcome.interrupted, errors: outcome.errors.length, seconds: outcome.seconds, summary: rows }));
+  else {
+    console.log(`results: ${outcome.store.jsonlPath} (${outcome.store.size} records), ${formatDuration(outcome.seconds)}${outcome.interrupted ? ", interrupted" : ""}`);
+    console.log(summaryText(rows));
+  }
+  for (const e of outcome.errors) console.error(`run N=${e.config.neurons} seed ${e.config.seed} failed: ${e.message}`);
+  return outcome.interrupted ? 130 : outcome.errors.length > 0 ? 1 : 0;
+}
+
+/** One progress line per worker on stderr (redrawn in place on a terminal; periodic lines otherwise). */
+function sweepProgress(workers: number) {
+  const tty = Boolean(process.stderr.isTTY);
+  const lines = new Array<string>(workers).fill("");
+  const started = new Array<number>(workers).fill(0);
+  const lastPrinted = new Array<number>(workers).fill(-1);
+  let drawn = 0;
+  const draw = () => {
+    if (!tty) return;
+    if (drawn > 0) process.stderr.write(`\x1b[${drawn}A`);
+    for (const line of lines) process.stderr.write(`\r${line}\x1b[K\n`);
+    drawn = lines.length;
+  };
+  const say = (text: string) => {
+    if (tty && drawn > 0) process.stderr.write(`\x1b[${drawn}A\r\x1b[J`);
+    drawn = 0;
+    process.stderr.write(text + "\n");
+    draw();
+  };
+  return {
+    onEvent(e: SweepEvent) {
+      if (e.type === "start") {
+        say(`${e.runs} runs, ${e.storedCells} cells already stored, ${e.missingCells} to compute on ${e.workers} workers${e.repairedBytes ? ` (repaired a truncated last line: ${e.repairedBytes} bytes dropped)` : ""}`);
+      } else if (e.type === "run-start") {
+        started[e.worker] = performance.now();
+        lastPrinted[e.worker] = -1;
+      } else if (e.type === "progress") {
+        const c = e.config;
+        const label = `w${e.worker} N=${c.neurons} s${c.seed} ${e.phase.padEnd(6)}`;
+        lines[e.worker] = progressText(label, e.done, e.total, e.phase === "train" ? (performance.now() - started[e.worker]) / 1000 : 0);
+        if (tty) draw();
+        else {
+          const decile = Math.floor((10 * e.done) / e.total);
+          if (e.phase === "train" && decile !== lastPrinted[e.worker]) {
+            lastPrinted[e.worker] = decile;
+            process.stderr.write(lines[e.worker] + "\n");
+          }
+        }
+      } else if (e.type === "record") {
+        const r = e.record;
+        say(`stored N=${r.neurons} seed ${r.seed} after ${r.trainedSamples} digits: ${r.accuracy.toFixed(2)} %`);
+      } else if (e.type === "error") {
+        say(`run N=${e.config.neurons} seed ${e.config.seed} failed: ${e.message.split("\n")[0]}`);
+      }
+    },
+    close() {
+      if (tty && drawn > 0) process.stderr.write(`\x1b[${drawn}A\r\x1b[J`);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Checkpoints of running experiments: after each evaluated snapshot the training network is saved to
+ * `<dir>/checkpoints/<runId>.snn` (atomically: temporary file, then rename), so a run that is killed resumes from its
+ * last snapshot instead of from scratch. A loaded network continues exactly as the saved one would have, so resumed
+ * runs give the same records. The checkpoint is deleted when its run completes.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Network, NetworkState } from "../core/network";
+import { decodeNetworkState, encodeNetworkState } from "../core/snapshot";
+
+export interface Checkpointer {
+  /** The saved state, if any (its totals.digits = training digits seen; meta.trainSeconds = time spent training). */
+  load(): NetworkState | undefined;
+  save(net: Network, trainSeconds: number): void;
+  /** The run is complete: remove its checkpoint. */
+  done(): void;
+}
+
+export function fileCheckpointer(dir: string, runId: string): Checkpointer {
+  const folder = join(dir, "checkpoints");
+  const path = join(folder, `${runId}.snn`);
+  return {
+    load() {
+      if (!existsSync(path)) return undefined;
+      return decodeNetworkState(readFileSync(path), path);
+    },
+    save(net, trainSeconds) {
+      mkdirSync(folder, { recursive: true });
+      const state = net.exportState();
+      state.meta = { trainSeconds };
+      const tmp = `${path}.tmp-${process.pid}`;
+      writeFileSync(tmp, encodeNetworkState(state));
+      renameSync(tmp, path);
+    },
+    done() {
+      rmSync(path, { force: true });
+    },
+  };
+}

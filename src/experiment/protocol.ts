@@ -1,0 +1,14 @@
+/** Messages between the sweep's main thread and its workers (one network per worker at a time). */
+import { RunConfig } from "./config";
+import { RunRecord } from "./run";
+
+export type ToWorker =
+  | { type: "run"; id: number; config: RunConfig; dir: string; skip: number[] }
+  | { type: "stop" };
+
+export type FromWorker =
+  | { type: "ready" }
+  | { type: "progress"; id: number; phase: "train" | "labels" | "test"; done: number; total: number }
+  | { type: "record"; id: number; record: RunRecord }
+  | { type: "done"; id: number }
+  | { type: "error"; id: number; message: string };

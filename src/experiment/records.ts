@@ -1,0 +1,89 @@
+/**
+ * The stored form of one result: one evaluated snapshot of one run, flat (one CSV column per field).
+ * Identity: `cellId` = hash of every parameter that affects the result (the run's config with the preset's full
+ * values, the seed) and the training amount. Timing, code version, date and host describe how it was obtained and are
+ * the only fields that may differ between two runs of the same cell.
+ */
+import { createHash } from "node:crypto";
+import { hostname } from "node:os";
+import { presetByName } from "../core/params";
+import { RunConfig } from "./config";
+import { RunRecord } from "./run";
+import { codeVersion } from "./version";
+
+export interface StoredRecord {
+  cellId: string;
+  runId: string;
+  preset: string;
+  presetHash: string;
+  dataset: string;
+  neurons: number;
+  trainSamples: number;
+  epochs: number;
+  testSamples: number;
+  labelSamplesCap: number;
+  seed: number;
+  trainedSamples: number;
+  epochsDone: number;
+  labelSamples: number;
+  accuracy: number;
+  accuracyProportion: number;
+  unassignedNeurons: number;
+  presentationsPerSample: number;
+  cappedDigits: number;
+  excSpikesPerSample: number;
+  testSpikesPerSample: number;
+  trainSeconds: number;
+  trainSamplesPerSec: number;
+  evalSeconds: number;
+  evalSamplesPerSec: number;
+  code: string;
+  date: string;
+  host: string;
+}
+
+/** Column order of the CSV file. */
+export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
+  "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
+  "labelSamplesCap", "seed", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
+  "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
+  "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
+];
+
+/** Fields that depend on how and when a result was computed, not on what was computed. */
+export const CIRCUMSTANTIAL_FIELDS: (keyof StoredRecord)[] = [
+  "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
+];
+
+const hash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+/** Hash of a preset's full parameter values (a renamed or edited preset gets another hash). */
+export function presetHash(name: string): string {
+  return hash(JSON.stringify(presetByName(name)));
+}
+
+/** Id of a run: every parameter that affects its results, and the seed (not the snapshot schedule). */
+export function runId(c: RunConfig): string {
+  return hash(JSON.stringify([presetHash(c.preset), c.dataset, c.neurons, c.trainSamples, c.epochs, c.testSamples, c.labelSamples, c.seed]));
+}
+
+/** Id of one evaluated snapshot of a run. */
+export function cellId(c: RunConfig, trainedSamples: number): string {
+  return hash(`${runId(c)}/${trainedSamples}`);
+}
+
+/** A run record with its configuration and provenance, ready to store. */
+export function toStoredRecord(c: RunConfig, r: RunRecord, date = new Date()): StoredRecord {
+  return {
+    cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
+    dataset: c.dataset, neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
+    labelSamplesCap: c.labelSamples, seed: c.seed, ...r, code: codeVersion(), date: date.toISOString(), host: hostname(),
+  };
+}
+
+/** The record without its circumstantial fields (what must be identical between two computations of a cell). */
+export function resultOnly(r: StoredRecord): Partial<StoredRecord> {
+  const copy: Partial<StoredRecord> = { ...r };
+  for (const f of CIRCUMSTANTIAL_FIELDS) delete copy[f];
+  return copy;
+}

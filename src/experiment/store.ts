@@ -1,0 +1,116 @@
+/**
+ * A results store in a directory of the user's: `records.jsonl` (one JSON record per line, append-only: the source of
+ * truth) and `records.csv` (the same records as CSV, rewritten atomically after each append), both readable by pandas
+ * and danfojs. Appends are flushed to disk (fsync) before `append` returns. A crash can at worst leave a truncated last
+ * line in records.jsonl: opening the store repairs that (drops the partial line, says so) and rewrites the CSV.
+ * A corrupt complete line is not repaired silently: opening fails and names the line.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { RECORD_COLUMNS, StoredRecord } from "./records";
+
+export const RECORDS_JSONL = "records.jsonl";
+export const RECORDS_CSV = "records.csv";
+
+export interface StoreOpenReport {
+  /** Bytes of a truncated last line that were dropped. */
+  repairedBytes: number;
+}
+
+export class ResultsStore {
+  private readonly byCell = new Map<string, StoredRecord>();
+  private readonly list: StoredRecord[] = [];
+  readonly report: StoreOpenReport = { repairedBytes: 0 };
+
+  private constructor(readonly dir: string) {}
+
+  /** Open (creating if needed) the store in `dir`, repairing a truncated last line. */
+  static open(dir: string): ResultsStore {
+    mkdirSync(dir, { recursive: true });
+    const store = new ResultsStore(dir);
+    store.load();
+    store.writeCsv();
+    return store;
+  }
+
+  get jsonlPath(): string {
+    return join(this.dir, RECORDS_JSONL);
+  }
+
+  get csvPath(): string {
+    return join(this.dir, RECORDS_CSV);
+  }
+
+  private load(): void {
+    if (!existsSync(this.jsonlPath)) return;
+    const text = readFileSync(this.jsonlPath, "utf8");
+    let complete = text;
+    if (text.length > 0 && !text.endsWith("\n")) {
+      const cut = text.lastIndexOf("\n") + 1;
+      complete = text.slice(0, cut);
+      this.report.repairedBytes = Buffer.byteLength(text) - Buffer.byteLength(complete);
+      truncateSync(this.jsonlPath, Buffer.byteLength(complete));
+    }
+    complete.split("\n").forEach((line, k) => {
+      if (line.trim() === "") return;
+      let record: StoredRecord;
+      try {
+        record = JSON.parse(line);
+      } catch (e) {
+        throw new Error(`${this.jsonlPath}: line ${k + 1} is not valid JSON (${(e as Error).message}); fix or remove that line`);
+      }
+      if (typeof record.cellId !== "string") throw new Error(`${this.jsonlPath}: line ${k + 1} has no cellId`);
+      if (!this.byCell.has(record.cellId)) {
+        this.byCell.set(record.cellId, record);
+        this.list.push(record);
+      }
+    });
+  }
+
+  /** All records, in the order they were stored. */
+  records(): StoredRecord[] {
+    return [...this.list];
+  }
+
+  has(cellId: string): boolean {
+    return this.byCell.has(cellId);
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** Append a record (ignored if its cell is already stored); durable when this returns. */
+  append(record: StoredRecord): boolean {
+    if (this.byCell.has(record.cellId)) return false;
+    const fd = openSync(this.jsonlPath, "a");
+    try {
+      writeSync(fd, JSON.stringify(record) + "\n");
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.byCell.set(record.cellId, record);
+    this.list.push(record);
+    this.writeCsv();
+    return true;
+  }
+
+  /** Rewrite records.csv from the records (temporary file + rename: readers never see half a file). */
+  private writeCsv(): void {
+    const lines = [RECORD_COLUMNS.join(",")];
+    for (const r of this.list) lines.push(RECORD_COLUMNS.map((c) => csvCell(r[c])).join(","));
+    const tmp = `${this.csvPath}.tmp-${process.pid}`;
+    writeFileSync(tmp, lines.join("\n") + "\n");
+    const fd = openSync(tmp, "r");
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, this.csvPath);
+  }
+}
+
+function csvCell(v: unknown): string {
+  if (v === undefined || v === null) return "";
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,63 @@
+/**
+ * A sweep: a grid of network sizes x seeds (x training amounts, as snapshots of each run) for one preset and data set.
+ * Each (neurons, seed) pair is one run that trains once and is evaluated at every requested training amount, so the
+ * whole accuracy-versus-training curve costs one training run.
+ */
+import { DatasetName } from "../data/mnist";
+import { RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
+import { cellId } from "./records";
+
+export interface SweepSpec {
+  neurons: number[];
+  /** Seeds of the runs (e.g. [1, 2, 3]). */
+  seeds: number[];
+  preset: string;
+  dataset: DatasetName;
+  /** Training amounts (digits seen) at which to evaluate. */
+  trainAmounts: number[];
+  /** Training digits per pass: default the largest amount (one pass), or the whole training split when epochs > 1. */
+  trainSamples?: number;
+  /** Passes over the training digits (default 1). */
+  epochs?: number;
+  testSamples: number;
+  /** Label digits at intermediate snapshots (default 10,000; the final snapshot uses all training digits). */
+  labelSamples?: number;
+}
+
+export const DATASET_SIZES: Record<DatasetName, { train: number; test: number }> = {
+  mnist: { train: 8000, test: 2000 },
+  "mnist-full": { train: 60000, test: 10000 },
+};
+
+/** The runs of a sweep, largest networks first (so that the longest runs start early on the worker pool). */
+export function sweepRuns(spec: SweepSpec): RunConfig[] {
+  const sizes = DATASET_SIZES[spec.dataset];
+  const epochs = spec.epochs ?? 1;
+  const amounts = spec.trainAmounts.length > 0 ? spec.trainAmounts : STANDARD_SNAPSHOTS;
+  const trainSamples = spec.trainSamples ?? (epochs > 1 ? sizes.train : Math.max(...amounts));
+  if (trainSamples > sizes.train) throw new RangeError(`sweep: ${trainSamples} training digits requested, dataset "${spec.dataset}" has ${sizes.train}`);
+  if (spec.testSamples > sizes.test) throw new RangeError(`sweep: ${spec.testSamples} test digits requested, dataset "${spec.dataset}" has ${sizes.test}`);
+  const runs: RunConfig[] = [];
+  for (const neurons of [...spec.neurons].sort((a, b) => b - a)) {
+    for (const seed of spec.seeds) {
+      const config: RunConfig = {
+        neurons, seed, preset: spec.preset, dataset: spec.dataset, trainSamples, epochs, testSamples: spec.testSamples,
+        labelSamples: Math.min(spec.labelSamples ?? 10000, trainSamples),
+        snapshots: snapshotSchedule(amounts, trainSamples, epochs),
+      };
+      validateRunConfig(config);
+      runs.push(config);
+    }
+  }
+  return runs;
+}
+
+/** The snapshot amounts of a run whose records are not yet stored. */
+export function missingAmounts(c: RunConfig, has: (cellId: string) => boolean): number[] {
+  return c.snapshots.filter((a) => !has(cellId(c, a)));
+}
+
+/** Relative cost of a run (for ETAs and scheduling): digits presented times network size, roughly. */
+export function runCost(c: RunConfig): number {
+  return (c.trainSamples * c.epochs + c.snapshots.length * (c.labelSamples + c.testSamples)) * (c.neurons + 300);
+}

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { meanSd, summarizeAccuracy } from "../../src/analysis/summary";
+import { snapshotSchedule, validateRunConfig } from "../../src/experiment/config";
+import { labelSamplesAt } from "../../src/experiment/run";
+import { sweepRuns } from "../../src/experiment/sweep";
+
+test("snapshot schedule: requested amounts within the run, each pass's end, sorted, no duplicates", () => {
+  assert.deepEqual(snapshotSchedule([100, 250, 500, 1000, 2000, 5000, 10000], 8000, 1), [100, 250, 500, 1000, 2000, 5000, 8000]);
+  assert.deepEqual(snapshotSchedule([1000, 60000, 90000, 500000], 60000, 3), [1000, 60000, 90000, 120000, 180000]);
+  assert.deepEqual(snapshotSchedule([0, -5, 300], 300, 1), [300]);
+});
+
+test("label digits: all training digits at the end, at most the digits seen (and the cap) before", () => {
+  const c = { neurons: 10, preset: "diehl-cook-2015", dataset: "mnist-full" as const, trainSamples: 60000, epochs: 3, testSamples: 10000, seed: 1, labelSamples: 10000, snapshots: [] };
+  assert.equal(labelSamplesAt(c, 1000), 1000);
+  assert.equal(labelSamplesAt(c, 40000), 10000);
+  assert.equal(labelSamplesAt(c, 120000), 10000);
+  assert.equal(labelSamplesAt(c, 180000), 60000);
+});
+
+test("sweep runs: one run per (neurons, seed), largest networks first, amounts as snapshots", () => {
+  const runs = sweepRuns({ neurons: [100, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [1000, 4000, 8000], testSamples: 2000 });
+  assert.deepEqual(runs.map((r) => [r.neurons, r.seed]), [[400, 1], [400, 2], [100, 1], [100, 2]]);
+  assert.deepEqual(runs[0].snapshots, [1000, 4000, 8000]);
+  assert.equal(runs[0].trainSamples, 8000);
+  const paper = sweepRuns({ neurons: [400], seeds: [1], preset: "diehl-cook-2015", dataset: "mnist-full", trainAmounts: [1000, 60000], epochs: 3, testSamples: 10000 });
+  assert.equal(paper[0].trainSamples, 60000);
+  assert.deepEqual(paper[0].snapshots, [1000, 60000, 120000, 180000]);
+  assert.throws(() => sweepRuns({ neurons: [10], seeds: [1], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [9000], testSamples: 10 }), /9000 training digits requested, dataset "mnist" has 8000/);
+  assert.throws(() => validateRunConfig({ ...runs[0], neurons: 0 }), /neurons must be an integer >= 1, got 0/);
+});
+
+test("summary statistics against hand-computed values", () => {
+  const { mean, sd, n } = meanSd([80, 82, 84, 86]);
+  assert.equal(mean, 83);
+  assert.ok(Math.abs(sd - Math.sqrt(20 / 3)) < 1e-12); // deviations 9 + 1 + 1 + 9 = 20, over n - 1 = 3
+  assert.equal(n, 4);
+  assert.deepEqual(meanSd([5]), { mean: 5, sd: 0, n: 1 });
+  const base = { preset: "p", dataset: "mnist", epochsDone: 1, accuracyProportion: 50 };
+  const rows = summarizeAccuracy([
+    { ...base, neurons: 100, trainedSamples: 1000, seed: 2, accuracy: 70 },
+    { ...base, neurons: 100, trainedSamples: 1000, seed: 1, accuracy: 74 },
+    { ...base, neurons: 100, trainedSamples: 500, seed: 1, accuracy: 60 },
+  ]);
+  assert.deepEqual(rows.map((r) => [r.trainedSamples, r.n, r.accuracyMean, r.seeds]), [[500, 1, 60, "1"], [1000, 2, 72, "1 2"]]);
+  assert.ok(Math.abs(rows[1].accuracySd - Math.sqrt(8)) < 1e-12);
+});

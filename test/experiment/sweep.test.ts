@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { runSweep } from "../../src/experiment/pool";
+import { resultOnly, StoredRecord } from "../../src/experiment/records";
+import { SweepSpec } from "../../src/experiment/sweep";
+
+const spec: SweepSpec = { neurons: [20, 30], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [150, 300], testSamples: 150, labelSamples: 300 };
+const canonical = (records: StoredRecord[]) => records.map(resultOnly).sort((a, b) => String(a.cellId).localeCompare(String(b.cellId)));
+const lines = (dir: string) => readFileSync(join(dir, "records.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as StoredRecord);
+
+let reference: ReturnType<typeof canonical> | undefined;
+async function referenceRecords() {
+  if (!reference) reference = canonical((await runSweep(spec, { out: mkdtempSync(join(tmpdir(), "sweep-ref-")), workers: 1 })).store.records());
+  return reference;
+}
+
+test("1 and 2 workers give identical records; a second sweep computes nothing", async () => {
+  const one = await referenceRecords();
+  assert.equal(one.length, 8);
+  const dir = mkdtempSync(join(tmpdir(), "sweep-two-"));
+  const two = await runSweep(spec, { out: dir, workers: 2 });
+  assert.deepEqual(canonical(two.store.records()), one);
+  let computed = 0;
+  const again = await runSweep(spec, { out: dir, workers: 2, onEvent: (e) => { if (e.type === "record") computed++; } });
+  assert.equal(computed, 0);
+  assert.equal(again.store.size, 8);
+});
+
+test("a sweep killed with SIGKILL mid-run resumes without losing or repeating a record", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sweep-kill-"));
+  const args = [join(__dirname, "..", "..", "bin", "snn.js"), "sweep", "--neurons", "20,30", "--seed-list", "1,2", "--train", "150,300",
+    "--test", "150", "--labels", "300", "--workers", "1", "--out", dir];
+  const child = spawn(process.execPath, args, { stdio: "ignore" });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  // Kill as soon as some but not all records are stored.
+  for (let waited = 0; waited < 60000; waited += 20) {
+    const n = existsSync(join(dir, "records.jsonl")) ? lines(dir).length : 0;
+    if (n >= 2) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill("SIGKILL");
+  await exited;
+  const before = lines(dir).length;
+  assert.ok(before >= 2 && before < 8, `killed with ${before} records stored`);
+  const resumed = spawn(process.execPath, args, { stdio: "ignore" });
+  const code = await new Promise((resolve) => resumed.on("exit", resolve));
+  assert.equal(code, 0);
+  const stored = lines(dir);
+  assert.equal(new Set(stored.map((r) => r.cellId)).size, stored.length, "no cell stored twice");
+  assert.deepEqual(canonical(stored), await referenceRecords());
+});
