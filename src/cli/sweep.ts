@@ -10,8 +10,8 @@ import { formatDuration, progressText } from "./progress";
 
 export const SWEEP_USAGE = `snn sweep [options]
   --neurons N,N,...  network sizes (default 100,400)
-  --train A,A,...    training amounts (digits seen) to evaluate (default 1000,4000,8000 on mnist;
-                     1000,...,60000 with --epochs)
+  --train A,A,...    training amounts (digits seen) to evaluate (default 1000,2000,5000,... up to the
+                     whole training split; with --epochs also at the end of every pass)
   --epochs E         passes over all training digits (mnist-full paper runs); snapshots also at each pass's end
   --seeds K          seeds 1..K (default 3), or --seed-list 4,7,9
   --test N           test digits (default: the whole test split)
@@ -32,7 +32,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = DATASET_SIZES[dataset];
   const epochs = o.epochs === undefined ? undefined : intOption(o, "epochs", 1, 1, 1000);
-  const defaultAmounts = epochs ? [1000, 2000, 5000, 10000, 20000, 40000, 60000].filter((a) => a <= sizes.train) : [1000, 4000, 8000].filter((a) => a <= sizes.train);
+  const defaultAmounts = [...[1000, 2000, 5000, 10000, 20000, 40000].filter((a) => a < sizes.train), sizes.train];
   const seeds = o["seed-list"] !== undefined ? intListOption(o, "seed-list", undefined, 0, 0xffffffff)
     : Array.from({ length: intOption(o, "seeds", 3, 1, 1000) }, (_, k) => k + 1);
   const spec: SweepSpec = {

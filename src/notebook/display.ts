@@ -62,3 +62,16 @@ export function progressBar(label: string): (done: number, total: number, note?:
 function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/** Show several figures side by side (each gets an equal share of the width). */
+export function showFiguresSideBySide(specs: FigureSpec[]): void {
+  usePlotly();
+  const ids = specs.map(() => `snn-figure-${Date.now().toString(36)}-${figureCount++}`);
+  const width = `${Math.floor(100 / specs.length) - 1}%`;
+  const scripts = specs.map((spec, k) => {
+    const json = JSON.stringify({ data: spec.data, layout: spec.layout, config: { responsive: true, ...spec.config } }).replace(/</g, "\\u003c");
+    return `(function () { var s = ${json}; Plotly.newPlot("${ids[k]}", s.data, s.layout, s.config); })();`;
+  });
+  tslab.display.html(`<div style="display:flex;gap:1%">${ids.map((id) => `<div id="${id}" style="width:${width}"></div>`).join("")}</div>
+<script type="text/javascript">${scripts.join("\n")}</script>`);
+}

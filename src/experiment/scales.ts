@@ -1,0 +1,45 @@
+/**
+ * The sizes behind each notebook's one `scale` setting: "quick" (the embedded digits, about a minute per notebook on
+ * two cores) or "full" (mnist-full at the paper's sizes; hours, and the full-scale notebooks read and extend the
+ * committed results store data/results/paper, so they compute only what is missing).
+ */
+import { SweepSpec } from "./sweep";
+
+export type Scale = "quick" | "full";
+
+export function checkScale(scale: string): Scale {
+  if (scale !== "quick" && scale !== "full") throw new RangeError(`scale must be "quick" or "full", got "${scale}"`);
+  return scale;
+}
+
+/** 01-network: one network, a short training run. */
+export function networkScale(scale: Scale) {
+  return checkScale(scale) === "quick"
+    ? { dataset: "mnist" as const, neurons: 100, trainSamples: 400, testSamples: 1000 }
+    : { dataset: "mnist-full" as const, neurons: 400, trainSamples: 60000, testSamples: 10000 };
+}
+
+/** Results store of a notebook at a scale. */
+export function resultsDir(notebook: string, scale: Scale): string {
+  return checkScale(scale) === "quick" ? `build/results/${notebook}-quick` : "data/results/paper";
+}
+
+/** 02-neurons: accuracy against network size after one pass. */
+export function neuronsSweep(scale: Scale): SweepSpec[] {
+  if (checkScale(scale) === "quick") {
+    return [{ neurons: [25, 50, 100, 200, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [8000], testSamples: 2000 }];
+  }
+  const paper = (neurons: number[], epochs?: number): SweepSpec => ({
+    neurons, seeds: [1, 2, 3], preset: "diehl-cook-2015", dataset: "mnist-full", epochs,
+    trainAmounts: [1000, 2000, 5000, 10000, 20000, 40000, 60000], testSamples: 10000,
+  });
+  return [paper([100, 225, 625, 900]), paper([400], 3), paper([1600], 7), paper([6400], 15)];
+}
+
+/** 03-training: learning curves, one per network size. */
+export function trainingSweep(scale: Scale): SweepSpec[] {
+  if (checkScale(scale) === "quick") {
+    return [{ neurons: [50, 100, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [100, 250, 500, 1000, 2000, 4000, 8000], testSamples: 1000, labelSamples: 8000 }];
+  }
+  return neuronsSweep("full");
+}
