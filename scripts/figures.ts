@@ -1,0 +1,76 @@
+/**
+ * `npm run figures`: renders the main figures to PNG and SVG in docs/figures/ with Debian's chromium driven by
+ * playwright-core (plotly's own Plotly.toImage), from committed data only:
+ *   accuracy-vs-neurons, accuracy-vs-training  <- data/results/paper (the paper-scale results store)
+ *   speed                                      <- data/bench/bench.jsonl (output of npm run bench -- --json)
+ *   receptive-fields.png                       <- a 100-neuron network trained on the 8,000 embedded digits, seed 1
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { summarizeAccuracy } from "../src/analysis/summary";
+import { Network } from "../src/core/network";
+import { train } from "../src/core/phases";
+import { loadMnist } from "../src/data/mnist";
+import { loadReferenceAccuracy, loadReferenceSpeed } from "../src/data/reference";
+import { ResultsStore } from "../src/experiment/store";
+import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "../src/figures/accuracy";
+import { receptiveFieldGrid } from "../src/figures/digits";
+import { encodeGrayPng } from "../src/figures/png";
+import { FigureSpec } from "../src/figures/spec";
+import { BenchRow, speedFigure } from "../src/figures/speed";
+
+const ROOT = join(__dirname, "..");
+const OUT = join(ROOT, "docs", "figures");
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const figures: Record<string, FigureSpec> = {};
+  const records = ResultsStore.open(join(ROOT, "data", "results", "paper")).records();
+  if (records.length > 0) {
+    const summary = summarizeAccuracy(records);
+    const refs = loadReferenceAccuracy();
+    figures["accuracy-vs-neurons"] = accuracyVsNeuronsFigure(finalRows(summary), refs, "Accuracy vs excitatory neurons (MNIST, 10,000 test digits)");
+    figures["accuracy-vs-training"] = accuracyVsTrainingFigure(summary.filter((r) => r.preset === "diehl-cook-2015"), refs, "Accuracy vs training digits (Diehl & Cook preset)");
+  } else console.error("data/results/paper has no records: skipping the accuracy figures");
+  const benchPath = join(ROOT, "data", "bench", "bench.jsonl");
+  if (existsSync(benchPath)) {
+    const rows = readFileSync(benchPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BenchRow);
+    figures["speed"] = speedFigure(rows, loadReferenceSpeed(), "Training speed: snn-workbook (1 core) vs BindsNET (same machine; H200 GPU)");
+  } else console.error("data/bench/bench.jsonl missing: skipping the speed figure (npm run bench -- --json > data/bench/bench.jsonl)");
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent("<!doctype html><html><body></body></html>");
+    await page.addScriptTag({ path: require.resolve("plotly.js-dist-min") });
+    for (const [name, spec] of Object.entries(figures)) {
+      for (const format of ["png", "svg"] as const) {
+        const url = await page.evaluate(async ({ spec, format }) => {
+          const P = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
+          return P.toImage({ data: spec.data, layout: spec.layout }, { format, width: 900, height: 560, scale: format === "png" ? 2 : 1 });
+        }, { spec, format });
+        const file = join(OUT, `${name}.${format}`);
+        if (format === "png") writeFileSync(file, Buffer.from(url.split(",")[1], "base64"));
+        else writeFileSync(file, decodeURIComponent(url.slice(url.indexOf(",") + 1)));
+        console.log(`wrote ${file}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const { train: digits } = loadMnist();
+  const net = new Network({ neurons: 100, seed: 1 });
+  train(net, digits);
+  const grid = receptiveFieldGrid(net.exportState().arrays.weights, 100, 100, 10, 2);
+  writeFileSync(join(OUT, "receptive-fields.png"), encodeGrayPng(grid.pixels, grid.width, grid.height));
+  console.log(`wrote ${join(OUT, "receptive-fields.png")}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
