@@ -20,12 +20,17 @@ export interface Kernels {
    */
   inputSpikes(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number, djPtr: number, dbyPtr: number,
     m: number, depressFirst: number): void;
-  /** Conductance LIF step with one shared gi (see kernels.wat); returns the number of spikes written at outPtr. */
-  excConductance(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
-    eExc: number, eInh: number, k: number, geDecay: number, gi: number, vReset: number): number;
-  /** The conductance step without the gi term (gi negligible). */
-  excConductanceNoGi(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, vRest: number,
-    eExc: number, eInh: number, k: number, geDecay: number, vReset: number): number;
+  /**
+   * One conductance-model step with the step's input rows folded in (see kernels.wat): ge += the listed rows, the
+   * Euler update with one shared gi, spikes, ge decay, then the rows' depression. Returns the spike count.
+   */
+  stepConductance(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, wPtr: number, idxPtr: number,
+    count: number, rowsPtr: number, djPtr: number, dbyPtr: number, m: number, vRest: number, eExc: number, eInh: number,
+    k: number, geDecay: number, gi: number, vReset: number): number;
+  /** The same step without the gi term (gi negligible). */
+  stepConductanceNoGi(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, wPtr: number, idxPtr: number,
+    count: number, rowsPtr: number, djPtr: number, dbyPtr: number, m: number, vRest: number, eExc: number, eInh: number,
+    k: number, geDecay: number, vReset: number): number;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
   excCurrent(vPtr: number, inPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number, decay: number,
     vReset: number): number;
@@ -55,8 +60,8 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     const instance = new wasmApi.Instance(kernelsModule(), { env: { memory } });
     const e = instance.exports as unknown as Omit<Kernels, "kind">;
     return {
-      kind: "wasm", addRows: e.addRows, inputSpikes: e.inputSpikes, excConductance: e.excConductance, excConductanceNoGi: e.excConductanceNoGi,
-      excCurrent: e.excCurrent,
+      kind: "wasm", addRows: e.addRows, inputSpikes: e.inputSpikes, stepConductance: e.stepConductance,
+      stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent,
     };
   }
   if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);
@@ -77,6 +82,12 @@ export function conductanceEuler(V: number, GE: number, GI: number, vRest: numbe
   return eInh < x ? x : eInh;
 }
 
+/** conductanceEuler without the gi term (the NoGi kernel's formula; arguments already f32). */
+function conductanceEulerNoGi(V: number, GE: number, vRest: number, eExc: number, eInh: number, k: number): number {
+  const x = fr(V + fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) * k));
+  return eInh < x ? x : eInh;
+}
+
 function tsKernels(memory: WasmMemory): Kernels {
   const f32 = new Float32Array(memory.buffer);
   const i32 = new Int32Array(memory.buffer);
@@ -87,6 +98,30 @@ function tsKernels(memory: WasmMemory): Kernels {
       const x = f32[a] - f64[(dbyPtr >> 3) + r];
       f32[a] = x > 0 ? x : 0;
     }
+  };
+  const conductanceStep = (vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, wPtr: number,
+    idxPtr: number, count: number, djPtr: number, dbyPtr: number, m: number, vRest: number, eExc: number, eInh: number,
+    k: number, geDecay: number, gi: number, vReset: number, withGi: boolean): number => {
+    vReset = fr(vReset); geDecay = fr(geDecay); vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k);
+    const v = vPtr >> 2, ge = gePtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
+    const rows: number[] = [];
+    for (let r = 0; r < count; r++) rows.push((wPtr >> 2) + i32[(idxPtr >> 2) + r] * np);
+    let n = 0;
+    for (let j = 0; j < np; j++) {
+      let GE = f32[ge + j];
+      for (const row of rows) GE = fr(GE + f32[row + j]);
+      const V = f32[v + j];
+      const vn = withGi ? conductanceEuler(V, GE, gi, vRest, eExc, eInh, k) : conductanceEulerNoGi(V, GE, vRest, eExc, eInh, k);
+      if (vn > f32[thr + j]) {
+        f32[v + j] = vReset;
+        i32[out + n++] = j;
+      } else {
+        f32[v + j] = vn;
+      }
+      f32[ge + j] = fr(GE * geDecay);
+    }
+    if (m > 0) for (const row of rows) depress(row, djPtr, dbyPtr, m);
+    return n;
   };
   return {
     kind: "ts",
@@ -106,40 +141,11 @@ function tsKernels(memory: WasmMemory): Kernels {
         if (!depressFirst) depress(row, djPtr, dbyPtr, m);
       }
     },
-    excConductance(vPtr, gePtr, thrPtr, outPtr, np, vRest, eExc, eInh, k, geDecay, gi, vReset) {
-      vReset = fr(vReset); geDecay = fr(geDecay);
-      const v = vPtr >> 2, ge = gePtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
-      let n = 0;
-      for (let j = 0; j < np; j++) {
-        const GE = f32[ge + j];
-        const vn = conductanceEuler(f32[v + j], GE, gi, vRest, eExc, eInh, k);
-        if (vn > f32[thr + j]) {
-          f32[v + j] = vReset;
-          i32[out + n++] = j;
-        } else {
-          f32[v + j] = vn;
-        }
-        f32[ge + j] = fr(GE * geDecay);
-      }
-      return n;
+    stepConductance(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, rowsPtr, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, gi, vReset) {
+      return conductanceStep(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, gi, vReset, true);
     },
-    excConductanceNoGi(vPtr, gePtr, thrPtr, outPtr, np, vRest, eExc, eInh, k, geDecay, vReset) {
-      vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k); geDecay = fr(geDecay); vReset = fr(vReset);
-      const v = vPtr >> 2, ge = gePtr >> 2, thr = thrPtr >> 2, out = outPtr >> 2;
-      let n = 0;
-      for (let j = 0; j < np; j++) {
-        const V = f32[v + j], GE = f32[ge + j];
-        const x = fr(V + fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) * k));
-        const vn = eInh < x ? x : eInh;
-        if (vn > f32[thr + j]) {
-          f32[v + j] = vReset;
-          i32[out + n++] = j;
-        } else {
-          f32[v + j] = vn;
-        }
-        f32[ge + j] = GE * geDecay;
-      }
-      return n;
+    stepConductanceNoGi(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, rowsPtr, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, vReset) {
+      return conductanceStep(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, 0, vReset, false);
     },
     excCurrent(vPtr, inPtr, thrPtr, outPtr, np, vRest, decay, vReset) {
       vRest = fr(vRest); decay = fr(decay); vReset = fr(vReset);

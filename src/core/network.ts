@@ -266,16 +266,14 @@ export class Network {
     const ptr = layout.ptr;
     const e = p.exc;
     this.refractory.expire(t, this.leaveRefractory);
-    if (b > a) {
-      let m = 0;
-      if (learn) {
-        m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
-        markPreSpikes(this.plasticity, state.schedule, a, b, t);
-      }
-      kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m, 0);
+    let m = 0;
+    if (learn && b > a) {
+      m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
+      markPreSpikes(this.plasticity, state.schedule, a, b, t);
     }
-    const n = this.giShared > GI_NEGLIGIBLE ? this.excitatoryWithInhibition() : kernels.excConductanceNoGi(ptr.v, ptr.ge,
-      ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
+    const n = this.giShared > GI_NEGLIGIBLE ? this.excitatoryWithInhibition(a, b, m)
+      : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
+        ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
     this.refractory.hold(state.v, e.vResetMv);
     const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
     for (let s = 0; s < n; s++) {
@@ -295,20 +293,23 @@ export class Network {
    * The kernel runs with the shared G; the self-inhibited neurons are hidden from it (threshold +inf) and updated here
    * with their own gi by the same f32 formula. Then G and every S_j decay.
    */
-  private excitatoryWithInhibition(): number {
+  private excitatoryWithInhibition(a: number, b: number, m: number): number {
     const { kernels, layout, np, derived: d, state } = this;
     const ptr = layout.ptr;
     const e = this.preset.exc;
     const self = this.selfInhibited;
+    const fr = Math.fround;
     for (let r = 0; r < self.count; r++) {
       const j = self.list[r];
+      let ge = state.ge[j];
+      for (let k = a; k < b; k++) ge = fr(ge + state.w[state.schedule[k] * np + j]); // the kernel's sum, in its order
       self.savedV[r] = state.v[j];
-      self.savedGe[r] = state.ge[j];
+      self.savedGe[r] = ge;
       self.savedThr[r] = state.thr[j];
       state.thr[j] = Infinity;
     }
-    let n = kernels.excConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler,
-      d.geDecay, this.giShared, e.vResetMv);
+    let n = kernels.stepConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
+      ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.giShared, e.vResetMv);
     let kept = 0;
     for (let r = 0; r < self.count; r++) {
       const j = self.list[r];

@@ -29,14 +29,14 @@ export interface Layout {
   neurons: number;
   np: number;
   memory: WasmMemory;
-  ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; schedule: number };
+  ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; rowPtrs: number; schedule: number };
   state: ExcState;
 }
 
 /** Allocate the state of `neurons` excitatory neurons and a schedule buffer of `scheduleCapacity` entries. */
 export function allocateState(neurons: number, scheduleCapacity: number): Layout {
   const np = Math.ceil(neurons / 4) * 4;
-  const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, schedule: scheduleCapacity };
+  const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {

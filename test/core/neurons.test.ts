@@ -20,13 +20,13 @@ test("conductance: ge after k steps is g0 exp(-k dt / tau_ge); v relaxes as (1 -
   s.ge[0] = 0;
   s.thr[0] = Infinity;
   for (let step = 0; step < 40; step++) {
-    k.excConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, -65);
+    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, -65);
   }
   const expected = -65 + 15 * Math.pow(1 - 0.5 / 100, 40);
   assert.ok(Math.abs(s.v[0] - expected) < 1e-4, `v ${s.v[0]} vs ${expected}`);
   s.ge[0] = 2;
   for (let step = 0; step < 10; step++) {
-    k.excConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, -65);
+    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, -65);
   }
   assert.ok(Math.abs(s.ge[0] - 2 * Math.exp(-10 * 0.5 / 1)) < 1e-6);
 });
@@ -38,7 +38,7 @@ test("conductance: v with a decaying ge follows the Euler recursion computed in 
   s.thr[0] = Infinity;
   let v = -65, ge = 1.5;
   for (let step = 0; step < 30; step++) {
-    k.excConductance(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, 0.2, -65);
+    k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, 0.2, -65);
     v += (0.5 / 100) * ((-65 - v) + ge * (0 - v) + 0.2 * (-100 - v));
     ge *= Math.exp(-0.5);
   }
@@ -67,7 +67,7 @@ test("stability: 30 inhibitory spikes in one step (gi dt / tau > 2) clamp v at E
   s.v[0] = -60;
   s.ge[0] = 0;
   s.thr[0] = -52;
-  const n = k.excConductance(p.v, p.ge, p.thr, p.spikesOut, 4, -65, 0, -100, d.excEuler, d.geDecay, 30 * 17, -65);
+  const n = k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, 30 * 17, -65);
   // Unclamped Euler: -60 + 0.005 * (-5 - 510 * 40) = -162.0 mV, far below E_inh.
   assert.equal(n, 0);
   assert.equal(s.v[0], -100);

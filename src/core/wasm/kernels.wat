@@ -86,32 +86,44 @@
         (br $lanes)))
     (local.get $n))
 
-  ;; Conductance-based excitatory update, one step (forward Euler, v clamped below at eInh), with one inhibitory
-  ;; conductance gi shared by all neurons (all-but-self inhibition: the caller fixes up the few self-inhibited ones):
-  ;;   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)))   [pmax(a, b) = a < b ? b : a]
-  ;;   spike if v' > thr[j]: v' = vReset; then ge *= geDecay.
-  ;; Refractory neurons have thr = +inf; the caller holds their v at vReset. Writes spiking indices to out, returns count.
-  (func (export "excConductance")
+  ;; One conductance-model step of the excitatory layer, with the step's input spikes folded in:
+  ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
+  ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v) + gi (eInh - v)))   [pmax(a, b) = a < b ? b : a]
+  ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
+  ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
+  ;; gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; the caller fixes up the few
+  ;; self-inhibited neurons). Refractory neurons have thr = +inf; the caller holds their v at vReset.
+  ;; `rows` is scratch for count row pointers. Writes spiking indices to out and returns their count.
+  (func (export "stepConductance")
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
-    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32)
-    (param $vReset f32) (result i32)
-    (local $off i32) (local $end i32) (local $n i32) (local $m i32)
+    (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
+    (result i32)
+    (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
     (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
-    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sGi v128)
-    (local $sReset v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sReset v128) (local $sGi v128)
+    (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (local.set $sRest (f32x4.splat (local.get $vRest)))
     (local.set $sExc (f32x4.splat (local.get $eExc)))
     (local.set $sInh (f32x4.splat (local.get $eInh)))
     (local.set $sK (f32x4.splat (local.get $k)))
     (local.set $sGe (f32x4.splat (local.get $geDecay)))
-    (local.set $sGi (f32x4.splat (local.get $gi)))
     (local.set $sReset (f32x4.splat (local.get $vReset)))
+    (local.set $sGi (f32x4.splat (local.get $gi)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
-        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $r (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $GE (f32x4.add (local.get $GE) (v128.load (i32.add (i32.load (local.get $r)) (local.get $off)))))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $add)))
+        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $vn
           (f32x4.pmax (local.get $sInh)
             (f32x4.add (local.get $V)
@@ -126,24 +138,27 @@
         (v128.store (i32.add (local.get $v) (local.get $off))
           (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
-        (local.set $m (i32x4.bitmask (local.get $spike)))
-        (if (local.get $m)
+        (local.set $mask (i32x4.bitmask (local.get $spike)))
+        (if (local.get $mask)
           (then
             (local.set $n
-              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
+    (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
     (local.get $n))
 
   ;; The same step while gi is negligible: the gi term is skipped.
-  ;;   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v))); spike if v' > thr[j]: v' = vReset; ge *= geDecay.
-  (func (export "excConductanceNoGi")
+  (func (export "stepConductanceNoGi")
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32)
     (result i32)
-    (local $off i32) (local $end i32) (local $n i32) (local $m i32)
+    (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
     (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sReset v128)
+    (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (local.set $sRest (f32x4.splat (local.get $vRest)))
     (local.set $sExc (f32x4.splat (local.get $eExc)))
     (local.set $sInh (f32x4.splat (local.get $eInh)))
@@ -154,28 +169,59 @@
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
-        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $r (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $GE (f32x4.add (local.get $GE) (v128.load (i32.add (i32.load (local.get $r)) (local.get $off)))))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $add)))
+        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $vn
           (f32x4.pmax (local.get $sInh)
             (f32x4.add (local.get $V)
               (f32x4.mul
                 (f32x4.add
-                  (f32x4.sub (local.get $sRest) (local.get $V))
-                  (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V))))
+                    (f32x4.sub (local.get $sRest) (local.get $V))
+                    (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V))))
                 (local.get $sK)))))
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off))
           (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
-        (local.set $m (i32x4.bitmask (local.get $spike)))
-        (if (local.get $m)
+        (local.set $mask (i32x4.bitmask (local.get $spike)))
+        (if (local.get $mask)
           (then
             (local.set $n
-              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
+    (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
     (local.get $n))
+
+  ;; rows[r] = w + idx[r] * np * 4 (byte address of each listed weight row).
+  (func $rowPointers (param $w i32) (param $idx i32) (param $count i32) (param $np i32) (param $rows i32)
+    (local $r i32)
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $count)))
+        (i32.store (i32.add (local.get $rows) (i32.shl (local.get $r) (i32.const 2)))
+          (i32.add (local.get $w)
+            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $r) (i32.const 2)))) (i32.shl (local.get $np) (i32.const 2)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each))))
+
+  ;; $depress on each of the count rows listed in rows.
+  (func $depressRows (param $rows i32) (param $count i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (local $r i32)
+    (if (i32.eqz (local.get $m)) (then (return)))
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $count)))
+        (call $depress (i32.load (i32.add (local.get $rows) (i32.shl (local.get $r) (i32.const 2)))) (local.get $dj) (local.get $dby) (local.get $m))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each))))
 
   ;; Current-based excitatory update, one step (BindsNET DiehlAndCookNodes):
   ;;   v' = (v - vRest) * decay + vRest + in[j]; in[j] = 0; spike if v' >= thr[j]: v' = vReset.
