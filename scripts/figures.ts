@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const benchPath = join(ROOT, "data", "bench", "bench.jsonl");
   if (existsSync(benchPath)) {
     const rows = readFileSync(benchPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BenchRow);
-    figures["speed"] = speedFigure(rows, loadReferenceSpeed(), "Training speed: snn-workbook (1 core) vs BindsNET (same machine; H200 GPU)");
+    figures["speed"] = speedFigure(rows, loadReferenceSpeed(), "Training speed: snn-workbook (1 core of this machine) vs BindsNET 0.3.3 (CPU threads, H200 GPU)");
   } else console.error("data/bench/bench.jsonl missing: skipping the speed figure (npm run bench -- --json > data/bench/bench.jsonl)");
 
   const browser = await chromium.launch({
