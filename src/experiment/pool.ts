@@ -1,16 +1,14 @@
 /**
- * Runs a sweep on a pool of long-lived worker threads (default: one per core), one run per worker at a time. The main
+ * Runs a sweep on a pool of long-lived worker threads (default: one per core), one run per thread at a time. The main
  * thread only dispatches runs and appends records to the store, so it stays light (and a notebook stays responsive).
  * Finished cells are never run again: a restarted sweep skips them, and runs resume from their checkpoints.
  */
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { RunConfig } from "./config";
-import { FromWorker, ToWorker } from "./protocol";
 import { cellId, StoredRecord, toStoredRecord } from "./records";
 import { ResultsStore } from "./store";
 import { missingAmounts, runCost, SweepSpec, sweepRuns } from "./sweep";
+import { RunThreads } from "./threads";
 
 export type SweepEvent =
   | { type: "start"; runs: number; pendingRuns: number; storedCells: number; missingCells: number; workers: number; repairedBytes: number }
@@ -26,7 +24,7 @@ export interface SweepOptions {
   /** Worker threads (default: available cores). */
   workers?: number;
   onEvent?: (e: SweepEvent) => void;
-  /** Abort to stop: workers are terminated, finished records are kept, runs resume from checkpoints next time. */
+  /** Abort to stop: workers are terminated, finished records are kept, runs resume from their checkpoints next time. */
   signal?: AbortSignal;
 }
 
@@ -37,84 +35,56 @@ export interface SweepOutcome {
   seconds: number;
 }
 
-const WORKER_ENTRY = join(__dirname, "worker-entry.js");
+/** The runs of a sweep that still miss records in `store`, most expensive first, and the count of missing cells. */
+export function pendingRuns(spec: SweepSpec, store: ResultsStore) {
+  const has = (id: string) => store.has(id);
+  const runs = sweepRuns(spec);
+  const pending = runs.filter((c) => missingAmounts(c, has).length > 0).sort((a, b) => runCost(b) - runCost(a));
+  const total = runs.reduce((n, c) => n + c.snapshots.length, 0);
+  const missing = pending.reduce((n, c) => n + missingAmounts(c, has).length, 0);
+  return { runs, pending, storedCells: total - missing, missingCells: missing };
+}
 
 export async function runSweep(spec: SweepSpec, options: SweepOptions): Promise<SweepOutcome> {
   const started = performance.now();
   const store = ResultsStore.open(options.out);
-  const has = (id: string) => store.has(id);
-  const runs = sweepRuns(spec);
-  const pending = runs.filter((c) => missingAmounts(c, has).length > 0).sort((a, b) => runCost(b) - runCost(a));
-  const workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), pending.length || 1));
+  const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store);
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), pending.length || 1));
   const emit = options.onEvent ?? (() => undefined);
-  emit({
-    type: "start", runs: runs.length, pendingRuns: pending.length, storedCells: runs.reduce((n, c) => n + c.snapshots.length, 0) - pending.reduce((n, c) => n + missingAmounts(c, has).length, 0),
-    missingCells: pending.reduce((n, c) => n + missingAmounts(c, has).length, 0), workers: workerCount, repairedBytes: store.report.repairedBytes,
-  });
+  emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers, repairedBytes: store.report.repairedBytes });
   const errors: SweepOutcome["errors"] = [];
-  if (pending.length === 0) return { store, interrupted: false, errors, seconds: 0 };
+  const seconds = () => (performance.now() - started) / 1000;
+  if (pending.length === 0 || options.signal?.aborted) return { store, interrupted: Boolean(options.signal?.aborted), errors, seconds: seconds() };
 
-  return new Promise((resolve) => {
-    const workers: Worker[] = [];
-    const current = new Map<number, RunConfig>();
-    let next = 0, interrupted = false, settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      for (const w of workers) void w.terminate();
-      resolve({ store, interrupted, errors, seconds: (performance.now() - started) / 1000 });
-    };
-    const dispatch = (index: number) => {
-      const w = workers[index];
-      if (interrupted || next >= pending.length) {
-        current.delete(index);
-        w.postMessage({ type: "stop" } satisfies ToWorker);
-        if (current.size === 0) finish();
-        return;
-      }
-      const config = pending[next++];
-      current.set(index, config);
-      emit({ type: "run-start", worker: index, config });
-      w.postMessage({ type: "run", id: index, config, dir: options.out, skip: config.snapshots.filter((a) => has(cellId(config, a))) } satisfies ToWorker);
-    };
-    const failed = (index: number, message: string) => {
-      const config = current.get(index);
-      if (!config) return;
-      errors.push({ config, message });
-      emit({ type: "error", worker: index, config, message });
-    };
-    options.signal?.addEventListener("abort", () => {
-      interrupted = true;
-      finish();
-    }, { once: true });
-    for (let index = 0; index < workerCount; index++) {
-      const w = new Worker(WORKER_ENTRY);
-      workers.push(w);
-      w.on("message", (m: FromWorker) => {
-        const config = current.get(index);
-        if (m.type === "ready") dispatch(index);
-        else if (!config) return;
-        else if (m.type === "progress") emit({ type: "progress", worker: index, config, phase: m.phase, done: m.done, total: m.total });
-        else if (m.type === "record") {
-          const record = toStoredRecord(config, m.record);
-          if (store.append(record)) emit({ type: "record", worker: index, record });
-        } else if (m.type === "done") {
-          emit({ type: "run-done", worker: index, config });
-          dispatch(index);
-        } else if (m.type === "error") {
-          failed(index, m.message);
-          dispatch(index);
-        }
-      });
-      w.on("error", (e) => {
-        failed(index, e.stack ?? String(e));
-        current.delete(index);
-        if (current.size === 0 && !settled) finish();
-      });
-    }
-    if (options.signal?.aborted) {
-      interrupted = true;
-      finish();
-    }
-  });
+  const threads = new RunThreads(workers);
+  let interrupted = false;
+  const onAbort = () => {
+    interrupted = true;
+    void threads.close();
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  await Promise.all(pending.map((config) => {
+    let thread = -1;
+    return threads.run({ config, dir: options.out, skip: config.snapshots.filter((a) => store.has(cellId(config, a))) }, {
+      onStart: (k) => {
+        thread = k;
+        emit({ type: "run-start", worker: k, config });
+      },
+      onProgress: (k, phase, done, total) => emit({ type: "progress", worker: k, config, phase, done, total }),
+      onRecord: (k, r) => {
+        const record = toStoredRecord(config, r);
+        if (store.append(record)) emit({ type: "record", worker: k, record });
+      },
+    }).then(
+      () => emit({ type: "run-done", worker: thread, config }),
+      (e: Error) => {
+        if (interrupted) return;
+        errors.push({ config, message: e.stack ?? String(e) });
+        emit({ type: "error", worker: thread, config, message: e.message });
+      },
+    );
+  }));
+  options.signal?.removeEventListener("abort", onAbort);
+  if (!interrupted) await threads.close();
+  return { store, interrupted, errors, seconds: seconds() };
 }

@@ -1,0 +1,99 @@
+/**
+ * A pool of long-lived worker threads that run experiments, one run per thread at a time (each thread has its own
+ * network and WASM instance). Runs wait in a FIFO queue for a free thread. Used by local sweeps (pool.ts) and by queue
+ * workers (src/queue/worker.ts).
+ */
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { RunConfig } from "./config";
+import { FromWorker, ToWorker } from "./protocol";
+import { RunRecord } from "./run";
+
+export interface RunTask {
+  config: RunConfig;
+  /** Folder for the run's checkpoint. */
+  dir: string;
+  /** Snapshot amounts whose records exist already (not evaluated again). */
+  skip: number[];
+}
+
+export interface RunTaskHooks {
+  onStart?: (thread: number) => void;
+  onProgress?: (thread: number, phase: "train" | "labels" | "test", done: number, total: number) => void;
+  onRecord?: (thread: number, record: RunRecord) => void;
+}
+
+interface Pending {
+  task: RunTask;
+  hooks: RunTaskHooks;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+const WORKER_ENTRY = join(__dirname, "worker-entry.js");
+
+export class RunThreads {
+  private readonly workers: Worker[] = [];
+  private readonly ready: boolean[] = [];
+  private readonly current: (Pending | undefined)[] = [];
+  private readonly queue: Pending[] = [];
+  private closed = false;
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`RunThreads: size must be an integer >= 1, got ${size}`);
+    for (let k = 0; k < size; k++) this.spawn(k);
+  }
+
+  private spawn(k: number): void {
+    const w = new Worker(WORKER_ENTRY);
+    this.workers[k] = w;
+    this.ready[k] = false;
+    w.on("message", (m: FromWorker) => {
+      const job = this.current[k];
+      if (m.type === "ready") {
+        this.ready[k] = true;
+        this.next(k);
+      } else if (!job) return;
+      else if (m.type === "progress") job.hooks.onProgress?.(k, m.phase, m.done, m.total);
+      else if (m.type === "record") job.hooks.onRecord?.(k, m.record);
+      else if (m.type === "done" || m.type === "error") {
+        this.current[k] = undefined;
+        if (m.type === "done") job.resolve();
+        else job.reject(new Error(m.message));
+        this.next(k);
+      }
+    });
+    w.on("error", (e) => {
+      const job = this.current[k];
+      this.current[k] = undefined;
+      job?.reject(e);
+      if (!this.closed) this.spawn(k); // replace a crashed thread
+    });
+  }
+
+  private next(k: number): void {
+    if (this.closed || !this.ready[k] || this.current[k]) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.current[k] = job;
+    job.hooks.onStart?.(k);
+    this.workers[k].postMessage({ type: "run", id: k, ...job.task } satisfies ToWorker);
+  }
+
+  /** Run one experiment on the next free thread; resolves when its last record has been delivered. */
+  run(task: RunTask, hooks: RunTaskHooks = {}): Promise<void> {
+    if (this.closed) return Promise.reject(new Error("RunThreads: closed"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, hooks, resolve, reject });
+      for (let k = 0; k < this.size; k++) this.next(k);
+    });
+  }
+
+  /** Stop every thread (a run in progress is abandoned; its checkpoint stays). Queued runs are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error("RunThreads: closed"));
+    for (const job of this.current) job?.reject(new Error("RunThreads: closed"));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
