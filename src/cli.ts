@@ -1,16 +1,21 @@
 /**
  * The `snn` command (bin/snn.js). Subcommands:
  *   snn train ...    train, assign labels, evaluate one network (see src/cli/train.ts)
- *   snn sweep ...    a grid of runs on worker threads with a resumable results store (see src/cli/sweep.ts)
- * Exit codes: 0 success, 2 usage error (the message says what is wrong), 1 any other failure.
+ *   snn sweep ...    a grid of runs on worker threads with a resumable results store (see src/cli/sweep.ts),
+ *                    or, with --queue, as BullMQ jobs on Redis
+ *   snn worker ...   process queued runs (see src/cli/worker.ts)
+ * Exit codes: 0 success, 2 usage error (the message says what is wrong), 1 any other failure (SNN_DEBUG=1 prints
+ * the stack trace).
  */
 import { UsageError } from "./cli/args";
 import { sweepCommand, SWEEP_USAGE } from "./cli/sweep";
 import { trainCommand, TRAIN_USAGE } from "./cli/train";
+import { workerCommand, WORKER_USAGE } from "./cli/worker";
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   train: { run: trainCommand, usage: TRAIN_USAGE },
   sweep: { run: sweepCommand, usage: SWEEP_USAGE },
+  worker: { run: workerCommand, usage: WORKER_USAGE },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -35,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`snn ${command}: ${(e as Error).message}\n\n${entry.usage}`);
       return 2;
     }
-    console.error(`snn ${command}: ${(e as Error).stack ?? e}`);
+    console.error(`snn ${command}: ${process.env.SNN_DEBUG ? ((e as Error).stack ?? e) : ((e as Error).message ?? e)}`);
     return 1;
   }
 }

@@ -4,6 +4,8 @@ import { summarizeAccuracy, summaryText } from "../analysis/summary";
 import { PRESETS } from "../core/params";
 import { DATASETS, DatasetName } from "../data/mnist";
 import { runSweep, SweepEvent } from "../experiment/pool";
+import { queueUrl } from "../queue/connection";
+import { submitSweep } from "../queue/submit";
 import { DATASET_SIZES, SweepSpec } from "../experiment/sweep";
 import { choiceOption, intListOption, intOption, parseOptions } from "./args";
 import { formatDuration, progressText } from "./progress";
@@ -20,6 +22,9 @@ export const SWEEP_USAGE = `snn sweep [options]
   --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
   --workers W        worker threads (default ${availableParallelism()}, the cores)
   --out DIR          results store (default data/results)
+  --queue URL        run the grid's cells as BullMQ jobs on Redis (redis://[user:pass@]host:port[/db], rediss:// for
+                     TLS; or set SNN_QUEUE_URL) and collect the records from \`snn worker\` processes
+  --queue-name NAME  BullMQ queue (default snn-sweep)
   --json             print the summary as JSON
 A killed or interrupted sweep resumes where it stopped when run again with the same options.`;
 
@@ -28,6 +33,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, seeds: { type: "string" },
     "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
+    queue: { type: "string" }, "queue-name": { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = DATASET_SIZES[dataset];
@@ -54,8 +60,11 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     controller.abort();
   };
   process.on("SIGINT", onSigint);
-  const ui = sweepProgress(workers);
-  const outcome = await runSweep(spec, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
+  const url = queueUrl(typeof o.queue === "string" ? o.queue : undefined);
+  const ui = sweepProgress(url ? 8 : workers);
+  const outcome = url
+    ? await submitSweep(spec, { url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent })
+    : await runSweep(spec, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
   process.off("SIGINT", onSigint);
   ui.close();
   const rows = summarizeAccuracy(outcome.store.records().filter((r) => r.preset === spec.preset && r.dataset === dataset && spec.neurons.includes(r.neurons)));
@@ -90,7 +99,7 @@ function sweepProgress(workers: number) {
   return {
     onEvent(e: SweepEvent) {
       if (e.type === "start") {
-        say(`${e.runs} runs, ${e.storedCells} cells already stored, ${e.missingCells} to compute on ${e.workers} workers${e.repairedBytes ? ` (repaired a truncated last line: ${e.repairedBytes} bytes dropped)` : ""}`);
+        say(`${e.runs} runs, ${e.storedCells} cells already stored, ${e.missingCells} to compute ${e.workers ? `on ${e.workers} workers` : "by queue workers"}${e.repairedBytes ? ` (repaired a truncated last line: ${e.repairedBytes} bytes dropped)` : ""}`);
       } else if (e.type === "run-start") {
         started[e.worker] = performance.now();
         lastPrinted[e.worker] = -1;

@@ -72,12 +72,23 @@ export function cellId(c: RunConfig, trainedSamples: number): string {
   return hash(`${runId(c)}/${trainedSamples}`);
 }
 
-/** A run record with its configuration and provenance, ready to store. */
-export function toStoredRecord(c: RunConfig, r: RunRecord, date = new Date()): StoredRecord {
+export interface Provenance {
+  code: string;
+  host: string;
+  date: string;
+}
+
+/** Where and with which code version this process computes. */
+export function localProvenance(date = new Date()): Provenance {
+  return { code: codeVersion(), host: hostname(), date: date.toISOString() };
+}
+
+/** A run record with its configuration and provenance (default: this process, now), ready to store. */
+export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenance = localProvenance()): StoredRecord {
   return {
     cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
     dataset: c.dataset, neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
-    labelSamplesCap: c.labelSamples, seed: c.seed, ...r, code: codeVersion(), date: date.toISOString(), host: hostname(),
+    labelSamplesCap: c.labelSamples, seed: c.seed, ...r, ...provenance,
   };
 }
 
