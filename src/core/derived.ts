@@ -17,7 +17,7 @@ export interface Derived {
   excDecay: number;
   geDecay: number;
   giDecay: number;
-  /** Steps during which integration is blocked after a spike: round(refractoryMs / dt). */
+  /** Steps after the spike step during which integration is blocked (see Preset.refractoryConvention). */
   excRefractorySteps: number;
   inhRefractorySteps: number;
   inhEuler: number;
@@ -58,8 +58,8 @@ export function derive(p: Readonly<Preset>): Derived {
     excDecay: Math.exp(-dt / p.exc.tauMembraneMs),
     geDecay: Math.exp(-dt / p.exc.tauGeMs),
     giDecay: Math.exp(-dt / p.exc.tauGiMs),
-    excRefractorySteps: steps(p.exc.refractoryMs, "exc.refractoryMs"),
-    inhRefractorySteps: steps(p.inh.refractoryMs, "inh.refractoryMs"),
+    excRefractorySteps: blockedSteps(steps(p.exc.refractoryMs, "exc.refractoryMs"), p.refractoryConvention),
+    inhRefractorySteps: blockedSteps(steps(p.inh.refractoryMs, "inh.refractoryMs"), p.refractoryConvention),
     inhEuler: dt / p.inh.tauMembraneMs,
     inhDecay: Math.exp(-dt / p.inh.tauMembraneMs),
     inhGeDecay: Math.exp(-dt / p.inh.tauGeMs),
@@ -69,6 +69,11 @@ export function derive(p: Readonly<Preset>): Derived {
     post1Pow: powerTable(Math.exp(-dt / p.stdp.tauPost1Ms)),
     post2Pow: powerTable(Math.exp(-dt / p.stdp.tauPost2Ms)),
   };
+}
+
+/** Blocked steps after the spike step for a refractory period of `periodSteps` steps. */
+export function blockedSteps(periodSteps: number, convention: "brian" | "bindsnet"): number {
+  return convention === "brian" ? Math.max(0, periodSteps - 1) : periodSteps;
 }
 
 /** Check a preset's values (positive time constants, ordered potentials ...); throws a RangeError naming the field. */

@@ -88,6 +88,13 @@ export interface Preset {
   normTotal: number;
   /** "before" each presentation (paper) or "after" each digit (BindsNET). */
   normWhen: "before" | "after";
+  /**
+   * How refractory periods are counted. "brian": the period starts at the spike step (Brian clamps v while
+   * t - lastspike < refractory), so round(ms / dt) - 1 following steps are blocked and the shortest interval between
+   * spikes is round(ms / dt) steps. "bindsnet": the counter is set at the spike step and checked before it is
+   * decremented, so round(ms / dt) following steps are blocked.
+   */
+  refractoryConvention: "brian" | "bindsnet";
   /** BindsNET quirk: at most one excitatory spike per step (one over-threshold neuron, chosen at random, emits). */
   oneSpikePerStep: boolean;
   /** Spike test: "gt" v > threshold (Brian), "ge" v >= threshold (BindsNET). */
@@ -142,6 +149,7 @@ export const DIEHL_COOK_2015: Readonly<Preset> = deepFreeze({
   normWhen: "before",
   oneSpikePerStep: false,
   spikeTest: "gt", // [released] v > theta - offset + v_thresh_e
+  refractoryConvention: "brian", // [released] NeuronGroup(..., refractory=refrac_e): Brian 1 clamps v for 5 ms
   oneStepDelay: false,
   stdp: {
     rule: "triplet", // [released] eqs_stdp_ee (the paper also describes a power-law rule; not this preset)
@@ -199,6 +207,7 @@ export const BINDSNET: Readonly<Preset> = deepFreeze({
   normWhen: "after",
   oneSpikePerStep: true, // [bindsnet] DiehlAndCookNodes one_spike = True
   spikeTest: "ge", // [bindsnet] s = v >= thresh + theta
+  refractoryConvention: "bindsnet", // [bindsnet] refrac_count set to refrac on a spike, tested (<= 0) then decremented
   oneStepDelay: true,
   stdp: {
     rule: "postpre", // [bindsnet] PostPre
