@@ -6,6 +6,7 @@
  * State in f64.
  */
 import { Derived } from "./derived";
+import { IndexSet } from "./indexSet";
 import { InhibitoryParams, NeuronModel } from "./params";
 
 /** Below this input (conductance or pending current) an inhibitory neuron is treated as unstimulated. */
@@ -18,9 +19,8 @@ export class InhibitoryLayer {
   readonly refUntil: Int32Array;
   /** Step at which v of an inactive neuron was last exact. */
   readonly since: Int32Array;
-  readonly active: Int32Array;
-  readonly isActive: Uint8Array;
-  activeCount = 0;
+  /** The neurons integrated each step. */
+  readonly active: IndexSet;
   private readonly relax: number;
 
   constructor(readonly size: number, readonly model: NeuronModel, readonly p: Readonly<InhibitoryParams>, readonly d: Derived) {
@@ -28,17 +28,15 @@ export class InhibitoryLayer {
     this.input = new Float64Array(size);
     this.refUntil = new Int32Array(size);
     this.since = new Int32Array(size);
-    this.active = new Int32Array(size);
-    this.isActive = new Uint8Array(size);
+    this.active = new IndexSet(size);
     this.relax = model === "conductance" ? 1 - d.inhEuler : d.inhDecay;
   }
 
   /** Neuron j receives `weight` before it is next integrated at step `t`. */
   receive(j: number, weight: number, t: number): void {
-    if (this.isActive[j] === 0) {
+    if (!this.active.has(j)) {
       this.v[j] = this.p.vRestMv + (this.v[j] - this.p.vRestMv) * Math.pow(this.relax, t - this.since[j]);
-      this.isActive[j] = 1;
-      this.active[this.activeCount++] = j;
+      this.active.add(j);
     }
     this.input[j] += weight;
   }
@@ -47,10 +45,11 @@ export class InhibitoryLayer {
   step(t: number, out: Int32Array): number {
     const { v, input, refUntil, p, d } = this;
     const conductance = this.model === "conductance";
+    const { list, member } = this.active;
     let n = 0;
     let kept = 0;
-    for (let a = 0; a < this.activeCount; a++) {
-      const j = this.active[a];
+    for (let a = 0; a < this.active.count; a++) {
+      const j = list[a];
       let vn: number;
       if (conductance) {
         vn = t >= refUntil[j] ? v[j] + d.inhEuler * ((p.vRestMv - v[j]) + input[j] * (p.eExcMv - v[j])) : v[j];
@@ -68,14 +67,14 @@ export class InhibitoryLayer {
       }
       v[j] = vn;
       if (t + 1 >= refUntil[j] && Math.abs(input[j]) < QUIET_INPUT) {
-        this.isActive[j] = 0;
+        member[j] = 0;
         this.since[j] = t + 1;
         input[j] = 0;
       } else {
-        this.active[kept++] = j;
+        list[kept++] = j;
       }
     }
-    this.activeCount = kept;
+    this.active.count = kept;
     return n;
   }
 
@@ -85,8 +84,7 @@ export class InhibitoryLayer {
     this.input.fill(0);
     this.refUntil.fill(0);
     this.since.fill(0);
-    this.isActive.fill(0);
-    this.activeCount = 0;
+    this.active.clear();
   }
 
   /** Shift every step stamp by -shift (keeps step numbers small on very long runs). */

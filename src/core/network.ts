@@ -24,7 +24,8 @@ import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
 import { conductanceEuler, createKernels, KernelKind, Kernels } from "./kernels";
 import { DIEHL_COOK_2015, Preset } from "./params";
-import { createPlasticity, markDirty, markRecent, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
+import { IndexSet } from "./indexSet";
+import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { createRng, deriveSeed, Rng } from "./rng";
 import { RefractoryQueue } from "./refractory";
@@ -147,9 +148,9 @@ export class Network {
   private readonly refractory: RefractoryQueue;
   /** Conductance model: the inhibitory conductance shared by all excitatory neurons (see excitatoryWithInhibition). */
   private giShared = 0;
+  /** Excitatory neurons whose own inhibitory partner fired recently, their share S_j of gi, and scratch. */
   private readonly selfInhibited: {
-    list: Int32Array; count: number; member: Uint8Array; gi: Float64Array;
-    savedV: Float32Array; savedGe: Float32Array; savedThr: Float32Array;
+    set: IndexSet; gi: Float64Array; savedV: Float32Array; savedGe: Float32Array; savedThr: Float32Array;
   };
   private readonly leaveRefractory = (j: number): void => {
     this.state.thr[j] = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv + this.state.theta[j];
@@ -185,8 +186,7 @@ export class Network {
     this.emittedPrev = new Int32Array(this.np);
     this.refractory = new RefractoryQueue(n);
     this.selfInhibited = {
-      list: new Int32Array(n), count: 0, member: new Uint8Array(n), gi: new Float64Array(n),
-      savedV: new Float32Array(n), savedGe: new Float32Array(n), savedThr: new Float32Array(n),
+      set: new IndexSet(n), gi: new Float64Array(n), savedV: new Float32Array(n), savedGe: new Float32Array(n), savedThr: new Float32Array(n),
     };
     this.initialise();
   }
@@ -275,7 +275,7 @@ export class Network {
       : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
         ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
     this.refractory.hold(state.v, e.vResetMv);
-    const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
+    const nInh = this.inhibitory.active.count > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
     for (let s = 0; s < n; s++) {
       const j = state.spikesOut[s];
       this.enterRefractory(j, t, learn);
@@ -298,9 +298,10 @@ export class Network {
     const ptr = layout.ptr;
     const e = this.preset.exc;
     const self = this.selfInhibited;
+    const { list, member } = self.set;
     const fr = Math.fround;
-    for (let r = 0; r < self.count; r++) {
-      const j = self.list[r];
+    for (let r = 0; r < self.set.count; r++) {
+      const j = list[r];
       let ge = state.ge[j];
       for (let k = a; k < b; k++) ge = fr(ge + state.w[state.schedule[k] * np + j]); // the kernel's sum, in its order
       self.savedV[r] = state.v[j];
@@ -311,8 +312,8 @@ export class Network {
     let n = kernels.stepConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
       ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.giShared, e.vResetMv);
     let kept = 0;
-    for (let r = 0; r < self.count; r++) {
-      const j = self.list[r];
+    for (let r = 0; r < self.set.count; r++) {
+      const j = list[r];
       state.thr[j] = self.savedThr[r];
       const vn = conductanceEuler(self.savedV[r], self.savedGe[r], this.giShared - self.gi[j], e.vRestMv, e.eExcMv,
         e.eInhMv, d.excEuler);
@@ -323,13 +324,13 @@ export class Network {
         state.v[j] = vn;
       }
       self.gi[j] *= d.giDecay;
-      if (self.gi[j] > GI_NEGLIGIBLE) self.list[kept++] = j;
+      if (self.gi[j] > GI_NEGLIGIBLE) list[kept++] = j;
       else {
         self.gi[j] = 0;
-        self.member[j] = 0;
+        member[j] = 0;
       }
     }
-    self.count = kept;
+    self.set.count = kept;
     this.giShared *= d.giDecay;
     if (this.giShared <= GI_NEGLIGIBLE) this.clearInhibition();
     return n;
@@ -340,19 +341,13 @@ export class Network {
     const self = this.selfInhibited;
     this.giShared += weight;
     self.gi[k] += weight;
-    if (self.member[k] === 0) {
-      self.member[k] = 1;
-      self.list[self.count++] = k;
-    }
+    self.set.add(k);
   }
 
   private clearInhibition(): void {
     const self = this.selfInhibited;
-    for (let r = 0; r < self.count; r++) {
-      self.gi[self.list[r]] = 0;
-      self.member[self.list[r]] = 0;
-    }
-    self.count = 0;
+    for (let r = 0; r < self.set.count; r++) self.gi[self.set.list[r]] = 0;
+    self.set.clear();
     this.giShared = 0;
   }
 
@@ -371,7 +366,7 @@ export class Network {
       else for (let s = 0; s < over; s++) this.emitted[nEmit++] = state.spikesOut[s];
     }
     for (let s = 0; s < this.prevEmitted; s++) this.inhibitory.receive(this.emittedPrev[s], p.wExcInh, t);
-    const nInh = this.inhibitory.activeCount > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
+    const nInh = this.inhibitory.active.count > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
     let m = 0;
     if (learn) {
       if (b > a) {
@@ -440,7 +435,7 @@ export class Network {
   }
 
   private settled(): boolean {
-    if (this.inhibitory.activeCount > 0 || this.refractory.size > 0 || this.giShared > SETTLED_CONDUCTANCE) return false;
+    if (this.inhibitory.active.count > 0 || this.refractory.size > 0 || this.giShared > SETTLED_CONDUCTANCE) return false;
     const { state, neurons } = this;
     const vRest = this.preset.exc.vRestMv;
     for (let j = 0; j < neurons; j++) if (state.ge[j] > SETTLED_CONDUCTANCE || state.thr[j] <= vRest) return false;
@@ -483,10 +478,10 @@ export class Network {
       rngInput: Array.from(this.rngInput.state()), rngTies: Array.from(this.rngTies.state()), prevEmitted: this.prevEmitted,
       arrays: {
         weights, theta: state.theta.slice(0, neurons), v: state.v.slice(0, neurons), ge: state.ge.slice(0, neurons),
-        lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.slice(0, pl.recentCount),
-        dirty: pl.dirtyList.slice(0, pl.dirtyCount), selfList: self.list.slice(0, self.count), selfGi: self.gi.slice(),
+        lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.values(),
+        dirty: pl.dirty.values(), selfList: self.set.values(), selfGi: self.gi.slice(),
         inhV: inh.v.slice(), inhInput: inh.input.slice(), inhRefUntil: inh.refUntil.slice(), inhSince: inh.since.slice(),
-        inhActive: inh.active.slice(0, inh.activeCount), refNeurons: refractory.neurons, refUntil: refractory.until,
+        inhActive: inh.active.values(), refNeurons: refractory.neurons, refUntil: refractory.until,
         emittedPrev: this.emittedPrev.slice(0, this.prevEmitted),
       },
     };
@@ -518,30 +513,15 @@ export class Network {
     this.rngTies.restore(s.rngTies);
     pl.lastPre.set(a.lastPre);
     pl.lastPost.set(a.lastPost);
-    pl.inRecent.fill(0);
-    pl.recentCount = 0;
-    a.recent.forEach((j) => markRecent(pl, j));
-    pl.dirty.fill(0);
-    pl.dirtyCount = 0;
-    a.dirty.forEach((j) => markDirty(pl, j));
-    const self = this.selfInhibited;
-    self.gi.set(a.selfGi);
-    self.member.fill(0);
-    self.count = 0;
-    a.selfList.forEach((j) => {
-      self.member[j] = 1;
-      self.list[self.count++] = j;
-    });
+    pl.recent.load(a.recent);
+    pl.dirty.load(a.dirty);
+    this.selfInhibited.gi.set(a.selfGi);
+    this.selfInhibited.set.load(a.selfList);
     inh.v.set(a.inhV);
     inh.input.set(a.inhInput);
     inh.refUntil.set(a.inhRefUntil);
     inh.since.set(a.inhSince);
-    inh.isActive.fill(0);
-    inh.activeCount = 0;
-    a.inhActive.forEach((j) => {
-      inh.isActive[j] = 1;
-      inh.active[inh.activeCount++] = j;
-    });
+    inh.active.load(a.inhActive);
     this.refractory.load(a.refNeurons, a.refUntil);
     this.emittedPrev.set(a.emittedPrev);
     this.prevEmitted = s.prevEmitted;

@@ -4,6 +4,7 @@
  * (the only ones depression can touch), and the set of columns changed since the last normalisation.
  */
 import { Derived } from "./derived";
+import { IndexSet } from "./indexSet";
 import { INPUTS } from "./state";
 
 /** Step stamp meaning "never spiked": every trace is 0. */
@@ -17,14 +18,10 @@ export interface Plasticity {
   lastPre: Int32Array;
   /** Step of each excitatory neuron's last (emitted) spike. */
   lastPost: Int32Array;
-  /** Post neurons whose trace may be non-zero: recent[0 .. recentCount). */
-  recent: Int32Array;
-  recentCount: number;
-  inRecent: Uint8Array;
-  /** Columns changed since the last normalisation: dirtyList[0 .. dirtyCount). */
-  dirty: Uint8Array;
-  dirtyList: Int32Array;
-  dirtyCount: number;
+  /** Post neurons whose trace may be non-zero (the only ones depression can touch). */
+  recent: IndexSet;
+  /** Columns changed since the last normalisation. */
+  dirty: IndexSet;
   derived: Derived;
   /** Scratch for the normalisation: column sums, then factors. */
   colSum: Float64Array;
@@ -35,50 +32,25 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
     w, np, neurons, derived,
     lastPre: new Int32Array(INPUTS).fill(NEVER),
     lastPost: new Int32Array(np).fill(NEVER),
-    recent: new Int32Array(np),
-    recentCount: 0,
-    inRecent: new Uint8Array(np),
-    dirty: new Uint8Array(np),
-    dirtyList: new Int32Array(np),
-    dirtyCount: 0,
+    recent: new IndexSet(np),
+    dirty: new IndexSet(np),
     colSum: new Float64Array(np),
   };
-  for (let j = 0; j < neurons; j++) markDirty(p, j);
+  for (let j = 0; j < neurons; j++) p.dirty.add(j);
   return p;
-}
-
-export function markDirty(p: Plasticity, j: number): void {
-  if (p.dirty[j] === 0) {
-    p.dirty[j] = 1;
-    p.dirtyList[p.dirtyCount++] = j;
-  }
-}
-
-export function markRecent(p: Plasticity, j: number): void {
-  if (p.inRecent[j] === 0) {
-    p.inRecent[j] = 1;
-    p.recent[p.recentCount++] = j;
-  }
 }
 
 /** Drop post neurons whose longest trace has decayed to 0 by step t. */
 export function pruneRecent(p: Plasticity, t: number): void {
   const horizon = Math.max(p.derived.post1Pow.length, p.derived.post2Pow.length);
-  let kept = 0;
-  for (let r = 0; r < p.recentCount; r++) {
-    const j = p.recent[r];
-    if (t - p.lastPost[j] < horizon) p.recent[kept++] = j;
-    else p.inRecent[j] = 0;
-  }
-  p.recentCount = kept;
+  p.recent.retain((j) => t - p.lastPost[j] < horizon);
 }
 
 /** Forget all traces (BindsNET resets them after each digit). */
 export function resetTraces(p: Plasticity): void {
   p.lastPre.fill(NEVER);
   p.lastPost.fill(NEVER);
-  for (let r = 0; r < p.recentCount; r++) p.inRecent[p.recent[r]] = 0;
-  p.recentCount = 0;
+  p.recent.clear();
 }
 
 /**
@@ -88,9 +60,9 @@ export function resetTraces(p: Plasticity): void {
  * Sums and factors are computed in f64, the scaled weights stored in f32.
  */
 export function normalizeColumns(p: Plasticity, total: number): void {
-  const { w, np, dirtyList, colSum } = p;
-  for (let r = 0; r < p.recentCount; r++) markDirty(p, p.recent[r]);
-  const count = p.dirtyCount;
+  const { w, np, colSum, dirty, recent } = p;
+  for (let r = 0; r < recent.count; r++) dirty.add(recent.list[r]);
+  const count = dirty.count, dirtyList = dirty.list;
   if (count === 0) return;
   const inputs = INPUTS;
   colSum.fill(0, 0, count);
@@ -99,15 +71,12 @@ export function normalizeColumns(p: Plasticity, total: number): void {
     const row = i * np;
     for (let d = 0; d < count; d++) colSum[d] += w[row + dirtyList[d]];
   }
-  for (let d = 0; d < count; d++) {
-    p.dirty[dirtyList[d]] = 0;
-    colSum[d] = colSum[d] > 0 ? total / colSum[d] : 1;
-  }
+  for (let d = 0; d < count; d++) colSum[d] = colSum[d] > 0 ? total / colSum[d] : 1;
   for (let i = 0; i < inputs; i++) {
     const row = i * np;
     for (let d = 0; d < count; d++) w[row + dirtyList[d]] *= colSum[d];
   }
-  p.dirtyCount = 0;
+  dirty.clear();
 }
 
 /** Sum of column j of W (for tests and diagnostics). */

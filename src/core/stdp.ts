@@ -9,7 +9,7 @@
  * excitatory spike, after the step's pre traces are stamped.
  */
 import { StdpParams } from "./params";
-import { markDirty, markRecent, Plasticity } from "./plasticity";
+import { Plasticity } from "./plasticity";
 import { INPUTS } from "./state";
 
 export interface LearningRule {
@@ -27,9 +27,10 @@ export function markPreSpikes(p: Plasticity, pre: Int32Array, start: number, end
 
 /** nu * table[t - lastPost[j]] for every recent post neuron j with a non-zero trace. */
 function depressionByTrace(p: Plasticity, t: number, nu: number, table: Float64Array, idx: Int32Array, by: Float64Array): number {
-  const { recent, lastPost } = p;
+  const { lastPost } = p;
+  const recent = p.recent.list, count = p.recent.count;
   let m = 0;
-  for (let r = 0; r < p.recentCount; r++) {
+  for (let r = 0; r < count; r++) {
     const j = recent[r];
     const k = t - lastPost[j];
     if (k >= table.length) continue;
@@ -55,8 +56,8 @@ function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wM
 /** Post neuron j spiked at step t: its traces := 1, and its column is marked as changed. */
 function stampPost(p: Plasticity, j: number, t: number): void {
   p.lastPost[j] = t;
-  markRecent(p, j);
-  markDirty(p, j);
+  p.recent.add(j);
+  p.dirty.add(j);
 }
 
 /**

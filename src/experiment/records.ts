@@ -11,7 +11,14 @@ import { RunConfig } from "./config";
 import { RunRecord } from "./run";
 import { codeVersion } from "./version";
 
-export interface StoredRecord {
+/** How and where a record was computed. */
+export interface Provenance {
+  code: string;
+  host: string;
+  date: string;
+}
+
+export interface StoredRecord extends RunRecord, Provenance {
   cellId: string;
   runId: string;
   preset: string;
@@ -20,26 +27,9 @@ export interface StoredRecord {
   neurons: number;
   trainSamples: number;
   epochs: number;
-  testSamples: number;
+  /** The run's cap on label digits at intermediate snapshots (labelSamples is what the snapshot used). */
   labelSamplesCap: number;
   seed: number;
-  trainedSamples: number;
-  epochsDone: number;
-  labelSamples: number;
-  accuracy: number;
-  accuracyProportion: number;
-  unassignedNeurons: number;
-  presentationsPerSample: number;
-  cappedDigits: number;
-  excSpikesPerSample: number;
-  testSpikesPerSample: number;
-  trainSeconds: number;
-  trainSamplesPerSec: number;
-  evalSeconds: number;
-  evalSamplesPerSec: number;
-  code: string;
-  date: string;
-  host: string;
 }
 
 /** Column order of the CSV file. */
@@ -70,12 +60,6 @@ export function runId(c: RunConfig): string {
 /** Id of one evaluated snapshot of a run. */
 export function cellId(c: RunConfig, trainedSamples: number): string {
   return hash(`${runId(c)}/${trainedSamples}`);
-}
-
-export interface Provenance {
-  code: string;
-  host: string;
-  date: string;
 }
 
 /** Where and with which code version this process computes. */

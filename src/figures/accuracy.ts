@@ -46,21 +46,22 @@ function referenceTraces(refs: ReferenceAccuracy[], x: (r: ReferenceAccuracy) =>
   return traces;
 }
 
+function accuracyLayout(title: string, xTitle: string): Record<string, unknown> {
+  return {
+    title: { text: title }, height: 480,
+    xaxis: { title: { text: xTitle }, type: "log" },
+    yaxis: { title: { text: "test accuracy (%)" } },
+    legend: { orientation: "h", y: -0.25 },
+  };
+}
+
 /**
  * Accuracy against the number of excitatory neurons (log x). `rows`: one summary row per (preset, dataset, neurons),
  * typically each run's final snapshot.
  */
 export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs number of excitatory neurons"): FigureSpec {
   const measured = Array.from(groupBy(rows, label), ([name, g]) => measuredTrace(name, g, (r) => r.neurons));
-  return {
-    data: [...measured, ...referenceTraces(references, (r) => r.neurons)],
-    layout: {
-      title: { text: title }, height: 480,
-      xaxis: { title: { text: "excitatory neurons" }, type: "log" },
-      yaxis: { title: { text: "test accuracy (%)" } },
-      legend: { orientation: "h", y: -0.25 },
-    },
-  };
+  return { data: [...measured, ...referenceTraces(references, (r) => r.neurons)], layout: accuracyLayout(title, "excitatory neurons") };
 }
 
 /**
@@ -69,15 +70,7 @@ export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: Referenc
  */
 export function accuracyVsTrainingFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs training digits"): FigureSpec {
   const measured = Array.from(groupBy(rows, (r) => `${label(r)}, N = ${r.neurons}`), ([name, g]) => measuredTrace(name, g, (r) => r.trainedSamples));
-  return {
-    data: [...measured, ...referenceTraces(references, (r) => r.trainPresentations)],
-    layout: {
-      title: { text: title }, height: 480,
-      xaxis: { title: { text: "training digits seen" }, type: "log" },
-      yaxis: { title: { text: "test accuracy (%)" } },
-      legend: { orientation: "h", y: -0.25 },
-    },
-  };
+  return { data: [...measured, ...referenceTraces(references, (r) => r.trainPresentations)], layout: accuracyLayout(title, "training digits seen") };
 }
 
 /** The final snapshot of each (preset, dataset, neurons): the most training digits. */

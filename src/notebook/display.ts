@@ -21,11 +21,7 @@ export function usePlotly(force = false): void {
 
 /** Show a plotly figure spec (interactive, offline). */
 export function showFigure(spec: FigureSpec): void {
-  usePlotly();
-  const id = `snn-figure-${Date.now().toString(36)}-${figureCount++}`;
-  const json = JSON.stringify({ data: spec.data, layout: spec.layout, config: { responsive: true, ...spec.config } }).replace(/</g, "\\u003c");
-  tslab.display.html(`<div id="${id}" style="width:100%"></div>
-<script type="text/javascript">(function () { var s = ${json}; Plotly.newPlot("${id}", s.data, s.layout, s.config); })();</script>`);
+  showFiguresSideBySide([spec]);
 }
 
 /** Show a grayscale image (bytes 0..255, row-major). */
@@ -67,7 +63,7 @@ function escapeHtml(s: string): string {
 export function showFiguresSideBySide(specs: FigureSpec[]): void {
   usePlotly();
   const ids = specs.map(() => `snn-figure-${Date.now().toString(36)}-${figureCount++}`);
-  const width = `${Math.floor(100 / specs.length) - 1}%`;
+  const width = specs.length === 1 ? "100%" : `${Math.floor(100 / specs.length) - 1}%`;
   const scripts = specs.map((spec, k) => {
     const json = JSON.stringify({ data: spec.data, layout: spec.layout, config: { responsive: true, ...spec.config } }).replace(/</g, "\\u003c");
     return `(function () { var s = ${json}; Plotly.newPlot("${ids[k]}", s.data, s.layout, s.config); })();`;

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { derive } from "../../src/core/derived";
 import { createKernels } from "../../src/core/kernels";
 import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
-import { columnSum, createPlasticity, markDirty, normalizeColumns } from "../../src/core/plasticity";
+import { columnSum, createPlasticity, normalizeColumns } from "../../src/core/plasticity";
 import { createRng } from "../../src/core/rng";
 import { allocateState } from "../../src/core/state";
 import { markPreSpikes, postPreRule, tripletRule } from "../../src/core/stdp";
@@ -12,8 +12,7 @@ function setup(preset = DIEHL_COOK_2015, neurons = 4) {
   const layout = allocateState(neurons, 16);
   layout.state.w.fill(0.5);
   const p = createPlasticity(layout.state.w, neurons, layout.np, derive(preset));
-  p.dirtyCount = 0;
-  p.dirty.fill(0);
+  p.dirty.clear();
   return { layout, p, np: layout.np };
 }
 const pre = (...inputs: number[]) => Int32Array.from(inputs);
@@ -78,12 +77,12 @@ test("normalisation: every changed column sums to 78, unchanged columns keep the
   const { p, np } = setup(DIEHL_COOK_2015, 6);
   const rng = createRng(1);
   for (let k = 0; k < p.w.length; k++) p.w[k] = rng.nextFloat() * 0.3;
-  for (let j = 0; j < 6; j++) markDirty(p, j);
+  for (let j = 0; j < 6; j++) p.dirty.add(j);
   normalizeColumns(p, 78);
   for (let j = 0; j < 6; j++) close(columnSum(p, j), 78, 1e-3);
   const before = p.w.slice();
   p.w[10 * np + 2] += 0.5;
-  markDirty(p, 2);
+  p.dirty.add(2);
   normalizeColumns(p, 78);
   close(columnSum(p, 2), 78, 1e-3);
   for (let i = 0; i < 784; i++) for (const j of [0, 1, 3, 4, 5]) assert.equal(p.w[i * np + j], before[i * np + j]);
