@@ -82,6 +82,7 @@ function sweepProgress(workers: number) {
   const tty = Boolean(process.stderr.isTTY);
   const lines = new Array<string>(workers).fill("");
   const started = new Array<number>(workers).fill(0);
+  const firstDone = new Array<number>(workers).fill(-1);
   const lastPrinted = new Array<number>(workers).fill(-1);
   let drawn = 0;
   const draw = () => {
@@ -102,11 +103,17 @@ function sweepProgress(workers: number) {
         say(`${e.runs} runs, ${e.storedCells} cells already stored, ${e.missingCells} to compute ${e.workers ? `on ${e.workers} workers` : "by queue workers"}${e.repairedBytes ? ` (repaired a truncated last line: ${e.repairedBytes} bytes dropped)` : ""}`);
       } else if (e.type === "run-start") {
         started[e.worker] = performance.now();
+        firstDone[e.worker] = -1;
         lastPrinted[e.worker] = -1;
       } else if (e.type === "progress") {
         const c = e.config;
         const label = `w${e.worker} N=${c.neurons} s${c.seed} ${e.phase.padEnd(6)}`;
-        lines[e.worker] = progressText(label, e.done, e.total, e.phase === "train" ? (performance.now() - started[e.worker]) / 1000 : 0);
+        if (e.phase === "train" && firstDone[e.worker] < 0) {
+          firstDone[e.worker] = e.done; // a resumed run starts past 0
+          started[e.worker] = performance.now();
+        }
+        const seconds = e.phase === "train" ? (performance.now() - started[e.worker]) / 1000 : 0;
+        lines[e.worker] = progressText(label, e.done, e.total, seconds, "", e.done - Math.max(firstDone[e.worker], 0));
         if (tty) draw();
         else {
           const decile = Math.floor((10 * e.done) / e.total);

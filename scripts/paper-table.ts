@@ -1,0 +1,30 @@
+/**
+ * Prints the table of data/results/paper/README.md from the results store: for each preset and network size, the
+ * accuracy (mean +- sd over seeds, n) after one pass and at the end of each run, beside the published figures.
+ * Usage: node --import tsx scripts/paper-table.ts [store-dir]
+ */
+import { summarizeAccuracy } from "../src/analysis/summary";
+import { loadReferenceAccuracy } from "../src/data/reference";
+import { ResultsStore } from "../src/experiment/store";
+
+const dir = process.argv[2] ?? "data/results/paper";
+const records = ResultsStore.open(dir).records();
+const rows = summarizeAccuracy(records);
+const refs = loadReferenceAccuracy();
+const ref = (model: string, n: number) => {
+  const r = refs.find((x) => x.model === model && x.neurons === n);
+  return r ? `${r.accuracy.toFixed(1)}${r.spread ? ` +- ${r.spread}` : ""}` : "";
+};
+const fmt = (m: number, sd: number, n: number) => `${m.toFixed(2)} +- ${sd.toFixed(2)} (${n})`;
+console.log("| preset | neurons | passes | training digits | accuracy % (mean +- sd (n)) | proportion weighting % | paper | Brian (BindsNET lab) | BindsNET (lab) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+const sizes = [...new Set(rows.map((r) => `${r.preset}/${r.neurons}`))];
+for (const key of sizes) {
+  const group = rows.filter((r) => `${r.preset}/${r.neurons}` === key);
+  const onePass = group.filter((r) => Math.abs(r.epochsDone - 1) < 1e-9);
+  const last = group.reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a));
+  const shown = [...onePass, ...(last.epochsDone > 1 + 1e-9 ? [last] : [])];
+  for (const r of shown) {
+    console.log(`| ${r.preset} | ${r.neurons} | ${r.epochsDone} | ${r.trainedSamples} | ${fmt(r.accuracyMean, r.accuracySd, r.n)} | ${fmt(r.accuracyProportionMean, r.accuracyProportionSd, r.n)} | ${ref("DiehlCook2015", r.neurons)} | ${ref("Brian", r.neurons)} | ${ref("BindsNET (all activity)", r.neurons)} |`);
+  }
+}
