@@ -28,3 +28,33 @@ for (const key of sizes) {
     console.log(`| ${r.preset} | ${r.neurons} | ${r.epochsDone} | ${r.trainedSamples} | ${fmt(r.accuracyMean, r.accuracySd, r.n)} | ${fmt(r.accuracyProportionMean, r.accuracyProportionSd, r.n)} | ${ref("DiehlCook2015", r.neurons)} | ${ref("Brian", r.neurons)} | ${ref("BindsNET (all activity)", r.neurons)} |`);
   }
 }
+
+// Compute time per run: training (cumulative at the last snapshot) plus every snapshot's evaluation.
+console.log("\n| preset | neurons | passes | complete runs (seeds) | records | training min/run | evaluation min/run | code |");
+console.log("|---|---:|---:|---|---:|---:|---:|---|");
+const byRun = new Map<string, typeof records>();
+for (const r of records) {
+  if (!byRun.has(r.runId)) byRun.set(r.runId, []);
+  byRun.get(r.runId)!.push(r);
+}
+const groups = new Map<string, { seeds: number[]; complete: number[]; records: number; train: number[]; evaluation: number[]; code: Set<string> }>();
+for (const runRecords of byRun.values()) {
+  const first = runRecords[0];
+  const key = `${first.preset}|${first.neurons}|${first.epochs}`;
+  if (!groups.has(key)) groups.set(key, { seeds: [], complete: [], records: 0, train: [], evaluation: [], code: new Set() });
+  const g = groups.get(key)!;
+  const last = runRecords.reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a));
+  g.seeds.push(first.seed);
+  g.records += runRecords.length;
+  runRecords.forEach((r) => g.code.add(r.code));
+  if (last.trainedSamples === first.trainSamples * first.epochs) {
+    g.complete.push(first.seed);
+    g.train.push(last.trainSeconds / 60);
+    g.evaluation.push(runRecords.reduce((s, r) => s + r.evalSeconds, 0) / 60);
+  }
+}
+const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1) : "");
+for (const [key, g] of groups) {
+  const [preset, neurons, epochs] = key.split("|");
+  console.log(`| ${preset} | ${neurons} | ${epochs} | ${g.complete.length} of ${g.seeds.length} started (${g.complete.sort().join(", ") || "none"}) | ${g.records} | ${mean(g.train)} | ${mean(g.evaluation)} | ${[...g.code].join(", ")} |`);
+}

@@ -119,3 +119,18 @@ test("adaptive threshold: +0.05 mV per spike while learning, decay over the pres
   net.present(digit, false);
   assert.equal(net.state.theta[0], theta);
 });
+
+test("retry rule: fewer than 5 spikes raises the intensity and repeats, up to the cap, then reports the digit as capped", () => {
+  const net = new Network({ neurons: 5, seed: 2 });
+  net.state.w.fill(0); // no input reaches the neurons: they can never spike
+  const result = net.present(new Uint8Array(784).fill(200), false);
+  assert.equal(result.presentations, dc.maxRetries + 1);
+  assert.equal(result.intensity, dc.startIntensity + dc.maxRetries);
+  assert.equal(result.capped, true);
+  assert.equal(result.spikes, 0);
+  assert.equal(net.totals.cappedDigits, 1);
+  const lively = new Network({ neurons: 20, seed: 2 });
+  const normal = lively.present(new Uint8Array(784).fill(120), false);
+  assert.equal(normal.capped, false);
+  assert.ok(normal.spikes >= 5);
+});
