@@ -71,16 +71,18 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $each))))
 
-    ;; Appends the lane indices set in the 4-bit mask m to out, starting at count n; returns the new count.
-  (func $emit (param $out i32) (param $n i32) (param $base i32) (param $m i32) (result i32)
-    (local $lane i32)
+    ;; For each lane set in the 4-bit mask m: append its neuron index (base + lane) to out and reset its v to vReset
+  ;; (spikes are rare, so the reset is done here rather than with a select on every lane). Returns the new count.
+  (func $emit (param $out i32) (param $n i32) (param $base i32) (param $m i32) (param $v i32) (param $vReset f32) (result i32)
+    (local $lane i32) (local $j i32)
     (block $end
       (loop $lanes
         (br_if $end (i32.ge_u (local.get $lane) (i32.const 4)))
         (if (i32.and (local.get $m) (i32.shl (i32.const 1) (local.get $lane)))
           (then
-            (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
-              (i32.add (local.get $base) (local.get $lane)))
+            (local.set $j (i32.add (local.get $base) (local.get $lane)))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
+            (f32.store (i32.add (local.get $v) (i32.shl (local.get $j) (i32.const 2))) (local.get $vReset))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
         (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
         (br $lanes)))
@@ -101,7 +103,7 @@
     (result i32)
     (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
     (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
-    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sReset v128) (local $sGi v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128)  (local $sGi v128)
     (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (local.set $sRest (f32x4.splat (local.get $vRest)))
@@ -109,7 +111,6 @@
     (local.set $sInh (f32x4.splat (local.get $eInh)))
     (local.set $sK (f32x4.splat (local.get $k)))
     (local.set $sGe (f32x4.splat (local.get $geDecay)))
-    (local.set $sReset (f32x4.splat (local.get $vReset)))
     (local.set $sGi (f32x4.splat (local.get $gi)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
     (block $done
@@ -135,14 +136,13 @@
                   (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V))))
                 (local.get $sK)))))
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
-        (v128.store (i32.add (local.get $v) (local.get $off))
-          (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
         (local.set $mask (i32x4.bitmask (local.get $spike)))
         (if (local.get $mask)
           (then
             (local.set $n
-              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask)))))
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
@@ -156,7 +156,7 @@
     (result i32)
     (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
     (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
-    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sReset v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) 
     (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (local.set $sRest (f32x4.splat (local.get $vRest)))
@@ -164,7 +164,6 @@
     (local.set $sInh (f32x4.splat (local.get $eInh)))
     (local.set $sK (f32x4.splat (local.get $k)))
     (local.set $sGe (f32x4.splat (local.get $geDecay)))
-    (local.set $sReset (f32x4.splat (local.get $vReset)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
     (block $done
       (loop $next
@@ -187,14 +186,13 @@
                     (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V))))
                 (local.get $sK)))))
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
-        (v128.store (i32.add (local.get $v) (local.get $off))
-          (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
         (local.set $mask (i32x4.bitmask (local.get $spike)))
         (if (local.get $mask)
           (then
             (local.set $n
-              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask)))))
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
@@ -230,10 +228,9 @@
     (param $v i32) (param $in i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $vRest f32) (param $decay f32) (param $vReset f32) (result i32)
     (local $off i32) (local $end i32) (local $n i32) (local $m i32)
-    (local $vn v128) (local $spike v128) (local $sRest v128) (local $sDecay v128) (local $sReset v128)
+    (local $vn v128) (local $spike v128) (local $sRest v128) (local $sDecay v128) 
     (local.set $sRest (f32x4.splat (local.get $vRest)))
     (local.set $sDecay (f32x4.splat (local.get $decay)))
-    (local.set $sReset (f32x4.splat (local.get $vReset)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
     (block $done
       (loop $next
@@ -246,13 +243,12 @@
             (v128.load (i32.add (local.get $in) (local.get $off)))))
         (v128.store (i32.add (local.get $in) (local.get $off)) (v128.const i32x4 0 0 0 0))
         (local.set $spike (f32x4.ge (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
-        (v128.store (i32.add (local.get $v) (local.get $off))
-          (v128.bitselect (local.get $sReset) (local.get $vn) (local.get $spike)))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
         (local.set $m (i32x4.bitmask (local.get $spike)))
         (if (local.get $m)
           (then
             (local.set $n
-              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m)))))
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m) (local.get $v) (local.get $vReset)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (local.get $n))
