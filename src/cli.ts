@@ -4,10 +4,12 @@
  *   snn sweep ...    a grid of runs on worker threads with a resumable results store (see src/cli/sweep.ts),
  *                    or, with --queue, as BullMQ jobs on Redis
  *   snn worker ...   process queued runs (see src/cli/worker.ts)
+ *   snn summary ...  accuracy over seeds of a results store (see src/cli/summary.ts)
  * Exit codes: 0 success, 2 usage error (the message says what is wrong), 1 any other failure (SNN_DEBUG=1 prints
  * the stack trace).
  */
 import { UsageError } from "./cli/args";
+import { summaryCommand, SUMMARY_USAGE } from "./cli/summary";
 import { sweepCommand, SWEEP_USAGE } from "./cli/sweep";
 import { trainCommand, TRAIN_USAGE } from "./cli/train";
 import { workerCommand, WORKER_USAGE } from "./cli/worker";
@@ -16,6 +18,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage
   train: { run: trainCommand, usage: TRAIN_USAGE },
   sweep: { run: sweepCommand, usage: SWEEP_USAGE },
   worker: { run: workerCommand, usage: WORKER_USAGE },
+  summary: { run: summaryCommand, usage: SUMMARY_USAGE },
 };
 
 export async function main(argv: string[]): Promise<number> {

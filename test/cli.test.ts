@@ -44,3 +44,21 @@ test("snn train --json prints one JSON result on the last stdout line, progress 
   assert.ok(result.presentationsPerSample >= 1);
   assert.match(r.stderr, /train .*400\/400/);
 });
+
+test("snn summary prints mean, sd and n over seeds of a store, and writes CSV", () => {
+  const { mkdtempSync, readFileSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const { ResultsStore } = require("../src/experiment/store") as typeof import("../src/experiment/store");
+  const dir = mkdtempSync(join(tmpdir(), "summary-"));
+  const store = ResultsStore.open(dir);
+  const base = { runId: "r", preset: "diehl-cook-2015", dataset: "mnist", neurons: 100, trainedSamples: 8000, epochsDone: 1, accuracyProportion: 80 };
+  store.append({ ...base, cellId: "a", seed: 1, accuracy: 78 } as never);
+  store.append({ ...base, cellId: "b", seed: 2, accuracy: 80 } as never);
+  const r = snn("summary", "--out", dir, "--json", "--csv", join(dir, "summary.csv"));
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+  assert.equal(out.summary[0].accuracyMean, 79);
+  assert.ok(Math.abs(out.summary[0].accuracySd - Math.SQRT2) < 1e-12);
+  assert.equal(out.summary[0].n, 2);
+  assert.match(readFileSync(join(dir, "summary.csv"), "utf8"), /^preset,dataset,neurons,trainedSamples/);
+});
