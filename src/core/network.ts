@@ -54,6 +54,8 @@ export interface NetworkState {
     lastPre: Int32Array;
     lastPost: Int32Array;
     recent: Int32Array;
+    /** Absent in states saved by earlier versions (rebuilt from lastPre). */
+    recentPre?: Int32Array;
     dirty: Int32Array;
     selfList: Int32Array;
     selfGi: Float64Array;
@@ -478,7 +480,7 @@ export class Network {
       rngInput: Array.from(this.rngInput.state()), rngTies: Array.from(this.rngTies.state()), prevEmitted: this.prevEmitted,
       arrays: {
         weights, theta: state.theta.slice(0, neurons), v: state.v.slice(0, neurons), ge: state.ge.slice(0, neurons),
-        lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.values(),
+        lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.values(), recentPre: pl.recentPre.values(),
         dirty: pl.dirty.values(), selfList: self.set.values(), selfGi: self.gi.slice(),
         inhV: inh.v.slice(), inhInput: inh.input.slice(), inhRefUntil: inh.refUntil.slice(), inhSince: inh.since.slice(),
         inhActive: inh.active.values(), refNeurons: refractory.neurons, refUntil: refractory.until,
@@ -514,6 +516,8 @@ export class Network {
     pl.lastPre.set(a.lastPre);
     pl.lastPost.set(a.lastPost);
     pl.recent.load(a.recent);
+    // States saved before recentPre existed: every input whose pre trace is still non-zero.
+    pl.recentPre.load(a.recentPre ?? Array.from(a.lastPre.keys()).filter((i) => s.t - a.lastPre[i] < this.derived.prePow.length));
     pl.dirty.load(a.dirty);
     this.selfInhibited.gi.set(a.selfGi);
     this.selfInhibited.set.load(a.selfList);

@@ -16,6 +16,8 @@ export interface Plasticity {
   neurons: number;
   /** Step of each input's last spike. */
   lastPre: Int32Array;
+  /** Inputs whose pre trace may be non-zero (the only ones potentiation can touch). */
+  recentPre: IndexSet;
   /** Step of each excitatory neuron's last (emitted) spike. */
   lastPost: Int32Array;
   /** Post neurons whose trace may be non-zero (the only ones depression can touch). */
@@ -31,6 +33,7 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
   const p: Plasticity = {
     w, np, neurons, derived,
     lastPre: new Int32Array(INPUTS).fill(NEVER),
+    recentPre: new IndexSet(INPUTS),
     lastPost: new Int32Array(np).fill(NEVER),
     recent: new IndexSet(np),
     dirty: new IndexSet(np),
@@ -40,10 +43,11 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
   return p;
 }
 
-/** Drop post neurons whose longest trace has decayed to 0 by step t. */
+/** Drop post neurons and inputs whose traces have decayed to 0 by step t. */
 export function pruneRecent(p: Plasticity, t: number): void {
   const horizon = Math.max(p.derived.post1Pow.length, p.derived.post2Pow.length);
   p.recent.retain((j) => t - p.lastPost[j] < horizon);
+  p.recentPre.retain((i) => t - p.lastPre[i] < p.derived.prePow.length);
 }
 
 /** Forget all traces (BindsNET resets them after each digit). */
@@ -51,6 +55,7 @@ export function resetTraces(p: Plasticity): void {
   p.lastPre.fill(NEVER);
   p.lastPost.fill(NEVER);
   p.recent.clear();
+  p.recentPre.clear();
 }
 
 /**

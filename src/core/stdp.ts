@@ -10,7 +10,6 @@
  */
 import { StdpParams } from "./params";
 import { Plasticity } from "./plasticity";
-import { INPUTS } from "./state";
 
 export interface LearningRule {
   readonly name: string;
@@ -22,7 +21,11 @@ export interface LearningRule {
 
 /** Pre traces := 1 for the inputs pre[start .. end) spiking at step t. */
 export function markPreSpikes(p: Plasticity, pre: Int32Array, start: number, end: number, t: number): void {
-  for (let s = start; s < end; s++) p.lastPre[pre[s]] = t;
+  const { lastPre, recentPre } = p;
+  for (let s = start; s < end; s++) {
+    lastPre[pre[s]] = t;
+    recentPre.add(pre[s]);
+  }
 }
 
 /** nu * table[t - lastPost[j]] for every recent post neuron j with a non-zero trace. */
@@ -40,14 +43,17 @@ function depressionByTrace(p: Plasticity, t: number, nu: number, table: Float64A
   return m;
 }
 
-/** W[i, j] = min(wMax, W[i, j] + scale * pre_i(t)) for every input i with a non-zero pre trace. */
+/** W[i, j] = min(wMax, W[i, j] + scale * pre_i(t)) for every input i with a non-zero pre trace (the recent inputs). */
 function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wMax: number): void {
   const { w, np, lastPre } = p;
   const prePow = p.derived.prePow;
-  const inputs = INPUTS, horizon = prePow.length;
-  for (let i = 0, idx = j; i < inputs; i++, idx += np) {
+  const horizon = prePow.length;
+  const inputs = p.recentPre.list, count = p.recentPre.count;
+  for (let r = 0; r < count; r++) {
+    const i = inputs[r];
     const k = t - lastPre[i];
     if (k >= horizon) continue;
+    const idx = i * np + j;
     const x = w[idx] + scale * prePow[k];
     w[idx] = x < wMax ? x : wMax;
   }

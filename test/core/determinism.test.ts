@@ -61,3 +61,14 @@ test("invalid network options are errors that name the problem", () => {
   assert.throws(() => new Network({ neurons: 10, seed: -3 }), /seed must be an integer in \[0, 2\^32\), got -3/);
   assert.throws(() => new Network({ neurons: 10, seed: 1 }).present(new Uint8Array(10), true), /a digit has 784 pixels, got 10/);
 });
+
+test("a state saved before the recent-input list existed loads and continues identically", () => {
+  const net = new Network({ neurons: 15, seed: 8 });
+  train(net, digits, { samples: 10 });
+  const state = net.exportState();
+  delete state.arrays.recentPre;
+  const loaded = Network.fromState(state);
+  train(net, digits, { start: 10, samples: 10 });
+  train(loaded, digits, { start: 10, samples: 10 });
+  assert.ok(bytes(net.state.w).equals(bytes(loaded.state.w)));
+});
