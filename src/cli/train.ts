@@ -1,5 +1,6 @@
 /** `snn train`: train one network, assign labels on the training digits, evaluate on the test digits. */
 import { PRESETS } from "../core/params";
+import { saveNetwork } from "../core/snapshot";
 import { DATASETS, DatasetName } from "../data/mnist";
 import { RunConfig } from "../experiment/config";
 import { loadRunData, runExperiment } from "../experiment/run";
@@ -16,13 +17,14 @@ export const TRAIN_USAGE = `snn train [options]
   --seed S           seed of the run (default 1)
   --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
   --kernels K        wasm | ts (default wasm)
+  --save FILE        save the trained network (weights, thresholds, preset, seed, full state; see src/core/snapshot.ts)
   --json             print the result as one JSON object on the last stdout line`;
 
 export async function trainCommand(argv: string[]): Promise<number> {
   const o = parseOptions(argv, {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
-    json: { type: "boolean" },
+    json: { type: "boolean" }, save: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
@@ -42,6 +44,9 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
   const [record] = runExperiment(config, {
     kernels,
+    onSnapshot: (net) => {
+      if (typeof o.save === "string") saveNetwork(net, o.save);
+    },
     onProgress: (phase, done, total) => {
       bars[phase].update(done, total);
       if (done === total) bars[phase].done();
@@ -54,7 +59,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     trainSamplesPerSec: round(record.trainSamplesPerSec, 1), evalSamplesPerSec: round(record.evalSamplesPerSec, 1),
     presentationsPerSample: round(record.presentationsPerSample, 4), cappedDigits: record.cappedDigits,
     trainSeconds: round(record.trainSeconds, 2), evalSeconds: round(record.evalSeconds, 2), kernels,
-    code: codeVersion(),
+    code: codeVersion(), ...(typeof o.save === "string" ? { saved: o.save } : {}),
   };
   if (o.json) console.log(JSON.stringify(result));
   else {

@@ -43,6 +43,8 @@ export interface RunHooks {
   /** Skip evaluating the snapshots at these amounts (already stored). */
   skip?: Set<number>;
   kernels?: "wasm" | "ts";
+  /** Called with the training network at each snapshot (for example to save it); do not modify it. */
+  onSnapshot?: (net: Network, trainedSamples: number) => void;
   /** Save the network after each snapshot and resume from the last one (see checkpoint.ts). */
   checkpoint?: Checkpointer;
 }
@@ -111,6 +113,7 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
       trainSeconds += stats.seconds;
       seen += samples;
     }
+    hooks.onSnapshot?.(net, amount);
     if (!hooks.skip?.has(amount)) {
       const labelSamples = labelSamplesAt(c, amount);
       const ev = evaluateSnapshot(net, data, labelSamples, hooks);
