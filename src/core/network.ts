@@ -22,53 +22,17 @@
  */
 import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
-import { conductanceEuler, createKernels, KernelKind, Kernels } from "./kernels";
+import { createKernels, KernelKind, Kernels } from "./kernels";
 import { DIEHL_COOK_2015, Preset } from "./params";
-import { IndexSet } from "./indexSet";
 import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { createRng, deriveSeed, Rng } from "./rng";
 import { RefractoryQueue } from "./refractory";
+import { SharedInhibition } from "./sharedInhibition";
+import { exportNetworkState, importNetworkState, NetworkState } from "./networkState";
+import { Recording, recordStep } from "./recording";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
 import { LearningRule, learningRule, markPreSpikes } from "./stdp";
-
-/** The complete state of a network at a digit boundary (exportState / fromState; saved by snapshot.ts). */
-export interface NetworkState {
-  neurons: number;
-  seed: number;
-  preset: Readonly<Preset>;
-  t: number;
-  totals: Network["totals"];
-  giShared: number;
-  rngInput: number[];
-  rngTies: number[];
-  prevEmitted: number;
-  /** Free-form numbers saved with the state (for example a checkpoint's training time). */
-  meta?: Record<string, number>;
-  arrays: {
-    /** Input weights, 784 x neurons row-major (unpadded). */
-    weights: Float32Array;
-    theta: Float64Array;
-    v: Float32Array;
-    ge: Float32Array;
-    lastPre: Int32Array;
-    lastPost: Int32Array;
-    recent: Int32Array;
-    /** Absent in states saved by earlier versions (rebuilt from lastPre). */
-    recentPre?: Int32Array;
-    dirty: Int32Array;
-    selfList: Int32Array;
-    selfGi: Float64Array;
-    inhV: Float64Array;
-    inhInput: Float64Array;
-    inhRefUntil: Int32Array;
-    inhSince: Int32Array;
-    inhActive: Int32Array;
-    refNeurons: Int32Array;
-    refUntil: Int32Array;
-    emittedPrev: Int32Array;
-  };
-}
 
 export interface NetworkOptions {
   /** Number of excitatory (and of inhibitory) neurons, >= 1. */
@@ -94,30 +58,14 @@ export interface PresentResult {
   intensity: number;
 }
 
-/** Optional per-step recording of one presentation (slow; for figures). */
-export interface Recording {
-  /** steps x neurons membrane potentials (mV), after each step. */
-  vMv: Float32Array;
-  /** steps x neurons thresholds (mV). */
-  thresholdMv: Float32Array;
-  /** Input spikes as (step, input) pairs. */
-  inputSteps: number[];
-  inputIndices: number[];
-  /** Emitted excitatory spikes as (step, neuron) pairs. */
-  excSteps: number[];
-  excIndices: number[];
-  steps: number;
-}
-
 const REBASE_AFTER_STEPS = 1_000_000_000;
 const SETTLE_CHECK_EVERY = 8;
 /** The rest period may switch to closed form once every conductance is below this (effect < 1e-6 mV per step). */
 const SETTLED_CONDUCTANCE = 1e-6;
-/**
- * While every gi is below this bound the kernel skips the gi term: its whole remaining effect on v is below
- * 1e-5 * 60 mV * dt/tau_m * tau_gi/dt ~ 1.2e-8 mV, far below the f32 resolution of v (3.8e-6 mV near -60 mV).
- */
-const GI_NEGLIGIBLE = 1e-5;
+
+export type { NetworkState } from "./networkState";
+export type { Recording } from "./recording";
+export { createRecording } from "./recording";
 
 export class Network {
   readonly preset: Readonly<Preset>;
@@ -140,20 +88,21 @@ export class Network {
   private readonly layout: Layout;
   private readonly poisson: PoissonInput;
   private readonly schedule: SpikeSchedule;
-  private readonly rngInput: Rng;
-  private readonly rngTies: Rng;
   private readonly inhOut: Int32Array;
   private readonly emitted: Int32Array;
-  /** Spikes emitted at the previous step (current model: delivered to the inhibitory layer one step later). */
-  private readonly emittedPrev: Int32Array;
-  private prevEmitted = 0;
-  private readonly refractory: RefractoryQueue;
-  /** Conductance model: the inhibitory conductance shared by all excitatory neurons (see excitatoryWithInhibition). */
-  private giShared = 0;
-  /** Excitatory neurons whose own inhibitory partner fired recently, their share S_j of gi, and scratch. */
-  private readonly selfInhibited: {
-    set: IndexSet; gi: Float64Array; savedV: Float32Array; savedGe: Float32Array; savedThr: Float32Array;
-  };
+  // Internal state that networkState.ts saves and restores (not for users).
+  /** @internal Input spikes' random stream. */
+  readonly rngInput: Rng;
+  /** @internal The one-spike-per-step choice's random stream (BindsNET preset). */
+  readonly rngTies: Rng;
+  /** @internal Spikes emitted at the previous step (current model: delivered to the inhibitory layer one step later). */
+  readonly emittedPrev: Int32Array;
+  /** @internal */
+  prevEmitted = 0;
+  /** @internal Refractory excitatory neurons. */
+  readonly refractory: RefractoryQueue;
+  /** Conductance model: all-but-self inhibition as a shared conductance (see sharedInhibition.ts). */
+  readonly inhibition: SharedInhibition;
   private readonly leaveRefractory = (j: number): void => {
     this.state.thr[j] = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv + this.state.theta[j];
   };
@@ -187,9 +136,7 @@ export class Network {
     this.emitted = new Int32Array(this.np);
     this.emittedPrev = new Int32Array(this.np);
     this.refractory = new RefractoryQueue(n);
-    this.selfInhibited = {
-      set: new IndexSet(n), gi: new Float64Array(n), savedV: new Float32Array(n), savedGe: new Float32Array(n), savedThr: new Float32Array(n),
-    };
+    this.inhibition = new SharedInhibition(n, this.layout, this.kernels, preset.exc, this.derived);
     this.initialise();
   }
 
@@ -256,7 +203,10 @@ export class Network {
       const a = sched.stepStart[s], b = sched.stepStart[s + 1];
       const n = this.preset.neuronModel === "conductance" ? this.stepConductance(a, b, learn, true) : this.stepCurrent(a, b, learn);
       total += n;
-      if (rec) this.record(rec, s, a, b, n);
+      if (rec) {
+        const spikes = this.preset.neuronModel === "conductance" ? this.state.spikesOut : this.emitted;
+        recordStep(rec, this.state, this.neurons, this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv, s, a, b, spikes, n);
+      }
       this.t++;
     }
     return total;
@@ -273,7 +223,7 @@ export class Network {
       m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
       markPreSpikes(this.plasticity, state.schedule, a, b, t);
     }
-    const n = this.giShared > GI_NEGLIGIBLE ? this.excitatoryWithInhibition(a, b, m)
+    const n = this.inhibition.active ? this.inhibition.step(a, b, m)
       : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
         ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
     this.refractory.hold(state.v, e.vResetMv);
@@ -285,72 +235,8 @@ export class Network {
       if (learn) this.rule.onPostSpike(this.plasticity, j, t, state.schedule, a, b);
       this.inhibitory.receive(j, p.wExcInh, t + 1);
     }
-    for (let s = 0; s < nInh; s++) this.inhibitAllButSelf(this.inhOut[s], p.wInhExc);
+    for (let s = 0; s < nInh; s++) this.inhibition.receive(this.inhOut[s], p.wInhExc);
     return n;
-  }
-
-  /**
-   * The excitatory update while inhibition is on. All-but-self inhibition makes gi_j = G - S_j: a shared conductance G
-   * (every inhibitory spike) minus neuron j's own share S_j (its partner's spikes), non-zero for a few neurons only.
-   * The kernel runs with the shared G; the self-inhibited neurons are hidden from it (threshold +inf) and updated here
-   * with their own gi by the same f32 formula. Then G and every S_j decay.
-   */
-  private excitatoryWithInhibition(a: number, b: number, m: number): number {
-    const { kernels, layout, np, derived: d, state } = this;
-    const ptr = layout.ptr;
-    const e = this.preset.exc;
-    const self = this.selfInhibited;
-    const { list, member } = self.set;
-    const fr = Math.fround;
-    for (let r = 0; r < self.set.count; r++) {
-      const j = list[r];
-      let ge = state.ge[j];
-      for (let k = a; k < b; k++) ge = fr(ge + state.w[state.schedule[k] * np + j]); // the kernel's sum, in its order
-      self.savedV[r] = state.v[j];
-      self.savedGe[r] = ge;
-      self.savedThr[r] = state.thr[j];
-      state.thr[j] = Infinity;
-    }
-    let n = kernels.stepConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
-      ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.giShared, e.vResetMv);
-    let kept = 0;
-    for (let r = 0; r < self.set.count; r++) {
-      const j = list[r];
-      state.thr[j] = self.savedThr[r];
-      const vn = conductanceEuler(self.savedV[r], self.savedGe[r], this.giShared - self.gi[j], e.vRestMv, e.eExcMv,
-        e.eInhMv, d.excEuler);
-      if (vn > state.thr[j]) {
-        state.v[j] = e.vResetMv;
-        state.spikesOut[n++] = j;
-      } else {
-        state.v[j] = vn;
-      }
-      self.gi[j] *= d.giDecay;
-      if (self.gi[j] > GI_NEGLIGIBLE) list[kept++] = j;
-      else {
-        self.gi[j] = 0;
-        member[j] = 0;
-      }
-    }
-    self.set.count = kept;
-    this.giShared *= d.giDecay;
-    if (this.giShared <= GI_NEGLIGIBLE) this.clearInhibition();
-    return n;
-  }
-
-  /** Inhibitory neuron k spiked: every excitatory neuron but k receives `weight` (G += weight, S_k += weight). */
-  private inhibitAllButSelf(k: number, weight: number): void {
-    const self = this.selfInhibited;
-    this.giShared += weight;
-    self.gi[k] += weight;
-    self.set.add(k);
-  }
-
-  private clearInhibition(): void {
-    const self = this.selfInhibited;
-    for (let r = 0; r < self.set.count; r++) self.gi[self.set.list[r]] = 0;
-    self.set.clear();
-    this.giShared = 0;
   }
 
   /** One current-model step (BindsNET); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */
@@ -431,13 +317,13 @@ export class Network {
         state.v[j] = vRest + (state.v[j] - vRest) * fv;
         state.ge[j] *= fe;
       }
-      this.clearInhibition();
+      this.inhibition.clear();
       this.t += left;
     }
   }
 
   private settled(): boolean {
-    if (this.inhibitory.active.count > 0 || this.refractory.size > 0 || this.giShared > SETTLED_CONDUCTANCE) return false;
+    if (this.inhibitory.active.count > 0 || this.refractory.size > 0 || this.inhibition.g > SETTLED_CONDUCTANCE) return false;
     const { state, neurons } = this;
     const vRest = this.preset.exc.vRestMv;
     for (let j = 0; j < neurons; j++) if (state.ge[j] > SETTLED_CONDUCTANCE || state.thr[j] <= vRest) return false;
@@ -450,7 +336,7 @@ export class Network {
     state.v.fill(this.preset.exc.vRestMv, 0, neurons);
     state.ge.fill(0);
     this.refractory.expire(Infinity, this.leaveRefractory);
-    this.clearInhibition();
+    this.inhibition.clear();
     this.inhibitory.reset();
     resetTraces(this.plasticity);
     this.prevEmitted = 0;
@@ -468,97 +354,21 @@ export class Network {
     this.t = 0;
   }
 
-  /** Everything that determines the network's future, at a digit boundary (see snapshot.ts for the file format). */
+  /** Everything that determines the network's future, at a digit boundary (see networkState.ts). */
   exportState(): NetworkState {
-    const { neurons, np, state, plasticity: pl, inhibitory: inh } = this;
-    const weights = new Float32Array(INPUTS * neurons);
-    for (let i = 0; i < INPUTS; i++) weights.set(state.w.subarray(i * np, i * np + neurons), i * neurons);
-    const self = this.selfInhibited;
-    const refractory = this.refractory.entries();
-    return {
-      neurons, seed: this.seed, preset: this.preset, t: this.t, totals: { ...this.totals }, giShared: this.giShared,
-      rngInput: Array.from(this.rngInput.state()), rngTies: Array.from(this.rngTies.state()), prevEmitted: this.prevEmitted,
-      arrays: {
-        weights, theta: state.theta.slice(0, neurons), v: state.v.slice(0, neurons), ge: state.ge.slice(0, neurons),
-        lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.values(), recentPre: pl.recentPre.values(),
-        dirty: pl.dirty.values(), selfList: self.set.values(), selfGi: self.gi.slice(),
-        inhV: inh.v.slice(), inhInput: inh.input.slice(), inhRefUntil: inh.refUntil.slice(), inhSince: inh.since.slice(),
-        inhActive: inh.active.values(), refNeurons: refractory.neurons, refUntil: refractory.until,
-        emittedPrev: this.emittedPrev.slice(0, this.prevEmitted),
-      },
-    };
+    return exportNetworkState(this);
   }
 
   /** Continue from a state of exportState() (same neurons; the preset and seed are the ones it holds). */
   static fromState(s: NetworkState, kernels?: KernelKind): Network {
     const net = new Network({ neurons: s.neurons, seed: s.seed, preset: s.preset, kernels });
-    net.importState(s);
+    importNetworkState(net, s);
+    net.refreshThresholds();
     return net;
-  }
-
-  private importState(s: NetworkState): void {
-    const { neurons, np, state, plasticity: pl, inhibitory: inh } = this;
-    const a = s.arrays;
-    const expect = (name: string, got: number, want: number): void => {
-      if (got !== want) throw new RangeError(`Network state: ${name} must hold ${want} values, got ${got}`);
-    };
-    expect("weights", a.weights.length, INPUTS * neurons);
-    expect("theta", a.theta.length, neurons);
-    for (let i = 0; i < INPUTS; i++) state.w.set(a.weights.subarray(i * neurons, (i + 1) * neurons), i * np);
-    state.theta.set(a.theta);
-    state.v.set(a.v);
-    state.ge.set(a.ge);
-    this.t = s.t;
-    Object.assign(this.totals, s.totals);
-    this.giShared = s.giShared;
-    this.rngInput.restore(s.rngInput);
-    this.rngTies.restore(s.rngTies);
-    pl.lastPre.set(a.lastPre);
-    pl.lastPost.set(a.lastPost);
-    pl.recent.load(a.recent);
-    // States saved before recentPre existed: every input whose pre trace is still non-zero.
-    pl.recentPre.load(a.recentPre ?? Array.from(a.lastPre.keys()).filter((i) => s.t - a.lastPre[i] < this.derived.prePow.length));
-    pl.dirty.load(a.dirty);
-    this.selfInhibited.gi.set(a.selfGi);
-    this.selfInhibited.set.load(a.selfList);
-    inh.v.set(a.inhV);
-    inh.input.set(a.inhInput);
-    inh.refUntil.set(a.inhRefUntil);
-    inh.since.set(a.inhSince);
-    inh.active.load(a.inhActive);
-    this.refractory.load(a.refNeurons, a.refUntil);
-    this.emittedPrev.set(a.emittedPrev);
-    this.prevEmitted = s.prevEmitted;
-    this.refreshThresholds();
   }
 
   /** An independent copy that continues exactly as this network would. */
   clone(kernels?: KernelKind): Network {
     return Network.fromState(this.exportState(), kernels ?? this.kernels.kind);
   }
-
-  private record(rec: Recording, s: number, a: number, b: number, n: number): void {
-    const size = this.neurons;
-    rec.vMv.set(this.state.v.subarray(0, size), s * size);
-    const base = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv;
-    for (let j = 0; j < size; j++) rec.thresholdMv[s * size + j] = base + this.state.theta[j];
-    for (let k = a; k < b; k++) {
-      rec.inputSteps.push(s);
-      rec.inputIndices.push(this.state.schedule[k]);
-    }
-    const spikes = this.preset.neuronModel === "conductance" ? this.state.spikesOut : this.emitted;
-    for (let k = 0; k < n; k++) {
-      rec.excSteps.push(s);
-      rec.excIndices.push(spikes[k]);
-    }
-  }
-}
-
-/** An empty recording for one presentation of `net` (pass it to `present`). */
-export function createRecording(net: Network): Recording {
-  const steps = net.derived.presentSteps;
-  return {
-    vMv: new Float32Array(steps * net.neurons), thresholdMv: new Float32Array(steps * net.neurons),
-    inputSteps: [], inputIndices: [], excSteps: [], excIndices: [], steps,
-  };
 }

@@ -1,0 +1,102 @@
+/**
+ * The complete state of a network at a digit boundary, as plain typed arrays: what saveNetwork writes (see
+ * snapshot.ts for the file format), what checkpoints and clones carry. A network restored from it continues exactly as
+ * the original would have.
+ */
+import type { Network } from "./network";
+import { Preset } from "./params";
+import { INPUTS } from "./state";
+
+/** The complete state of a network at a digit boundary (exportState / fromState; saved by snapshot.ts). */
+export interface NetworkState {
+  neurons: number;
+  seed: number;
+  preset: Readonly<Preset>;
+  t: number;
+  totals: Network["totals"];
+  giShared: number;
+  rngInput: number[];
+  rngTies: number[];
+  prevEmitted: number;
+  /** Free-form numbers saved with the state (for example a checkpoint's training time). */
+  meta?: Record<string, number>;
+  arrays: {
+    /** Input weights, 784 x neurons row-major (unpadded). */
+    weights: Float32Array;
+    theta: Float64Array;
+    v: Float32Array;
+    ge: Float32Array;
+    lastPre: Int32Array;
+    lastPost: Int32Array;
+    recent: Int32Array;
+    /** Absent in states saved by earlier versions (rebuilt from lastPre). */
+    recentPre?: Int32Array;
+    dirty: Int32Array;
+    selfList: Int32Array;
+    selfGi: Float64Array;
+    inhV: Float64Array;
+    inhInput: Float64Array;
+    inhRefUntil: Int32Array;
+    inhSince: Int32Array;
+    inhActive: Int32Array;
+    refNeurons: Int32Array;
+    refUntil: Int32Array;
+    emittedPrev: Int32Array;
+  };
+}
+
+/** Copy everything that determines the network's future (at a digit boundary). */
+export function exportNetworkState(net: Network): NetworkState {
+  const { neurons, np, state, plasticity: pl, inhibitory: inh, inhibition } = net;
+  const weights = new Float32Array(INPUTS * neurons);
+  for (let i = 0; i < INPUTS; i++) weights.set(state.w.subarray(i * np, i * np + neurons), i * neurons);
+  const refractory = net.refractory.entries();
+  return {
+    neurons, seed: net.seed, preset: net.preset, t: net.t, totals: { ...net.totals }, giShared: inhibition.g,
+    rngInput: Array.from(net.rngInput.state()), rngTies: Array.from(net.rngTies.state()), prevEmitted: net.prevEmitted,
+    arrays: {
+      weights, theta: state.theta.slice(0, neurons), v: state.v.slice(0, neurons), ge: state.ge.slice(0, neurons),
+      lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.values(), recentPre: pl.recentPre.values(),
+      dirty: pl.dirty.values(), selfList: inhibition.self.values(), selfGi: inhibition.selfGi.slice(),
+      inhV: inh.v.slice(), inhInput: inh.input.slice(), inhRefUntil: inh.refUntil.slice(), inhSince: inh.since.slice(),
+      inhActive: inh.active.values(), refNeurons: refractory.neurons, refUntil: refractory.until,
+      emittedPrev: net.emittedPrev.slice(0, net.prevEmitted),
+    },
+  };
+}
+
+/** Load a state into a fresh network of the same size (the caller refreshes the thresholds). */
+export function importNetworkState(net: Network, s: NetworkState): void {
+  const { neurons, np, state, plasticity: pl, inhibitory: inh, inhibition } = net;
+  const a = s.arrays;
+  const expect = (name: string, got: number, want: number): void => {
+    if (got !== want) throw new RangeError(`Network state: ${name} must hold ${want} values, got ${got}`);
+  };
+  expect("weights", a.weights.length, INPUTS * neurons);
+  expect("theta", a.theta.length, neurons);
+  for (let i = 0; i < INPUTS; i++) state.w.set(a.weights.subarray(i * neurons, (i + 1) * neurons), i * np);
+  state.theta.set(a.theta);
+  state.v.set(a.v);
+  state.ge.set(a.ge);
+  net.t = s.t;
+  Object.assign(net.totals, s.totals);
+  inhibition.g = s.giShared;
+  net.rngInput.restore(s.rngInput);
+  net.rngTies.restore(s.rngTies);
+  pl.lastPre.set(a.lastPre);
+  pl.lastPost.set(a.lastPost);
+  pl.recent.load(a.recent);
+  // States saved before recentPre existed: every input whose pre trace is still non-zero.
+  pl.recentPre.load(a.recentPre ?? Array.from(a.lastPre.keys()).filter((i) => s.t - a.lastPre[i] < net.derived.prePow.length));
+  pl.dirty.load(a.dirty);
+  inhibition.selfGi.set(a.selfGi);
+  inhibition.self.load(a.selfList);
+  inh.v.set(a.inhV);
+  inh.input.set(a.inhInput);
+  inh.refUntil.set(a.inhRefUntil);
+  inh.since.set(a.inhSince);
+  inh.active.load(a.inhActive);
+  net.refractory.load(a.refNeurons, a.refUntil);
+  net.emittedPrev.set(a.emittedPrev);
+  net.prevEmitted = s.prevEmitted;
+}
