@@ -7,10 +7,13 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { RECORD_COLUMNS, StoredRecord } from "./records";
+import { PRESETS } from "../core/params";
+import { presetHash, RECORD_COLUMNS, StoredRecord } from "./records";
 
 export const RECORDS_JSONL = "records.jsonl";
 export const RECORDS_CSV = "records.csv";
+/** The full parameter values of every preset the records name, by presetHash. */
+export const PRESETS_JSON = "presets.json";
 
 export interface StoreOpenReport {
   /** Bytes of a truncated last line that were dropped. */
@@ -30,6 +33,7 @@ export class ResultsStore {
     const store = new ResultsStore(dir);
     store.load();
     store.writeCsv();
+    store.describePresets(store.list);
     return store;
   }
 
@@ -93,20 +97,42 @@ export class ResultsStore {
     this.byCell.set(record.cellId, record);
     this.list.push(record);
     this.writeCsv();
+    this.describePresets([record]);
     return true;
+  }
+
+  /**
+   * Keep the full values of the records' presets in presets.json, by presetHash, so that the store names every
+   * parameter behind its numbers (a hash this code's presets do not produce is left out: its values are not known here).
+   */
+  private describePresets(records: StoredRecord[]): void {
+    const path = join(this.dir, PRESETS_JSON);
+    const known: Record<string, unknown> = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
+    let changed = false;
+    for (const r of records) {
+      if (!r.presetHash || known[r.presetHash] || !(r.preset in PRESETS) || presetHash(r.preset) !== r.presetHash) continue;
+      known[r.presetHash] = PRESETS[r.preset];
+      changed = true;
+    }
+    if (changed) writeAtomically(path, JSON.stringify(known, null, 1) + "\n");
   }
 
   /** Rewrite records.csv from the records (temporary file + rename: readers never see half a file). */
   private writeCsv(): void {
     const lines = [RECORD_COLUMNS.join(",")];
     for (const r of this.list) lines.push(RECORD_COLUMNS.map((c) => csvCell(r[c])).join(","));
-    const tmp = `${this.csvPath}.tmp-${process.pid}`;
-    writeFileSync(tmp, lines.join("\n") + "\n");
-    const fd = openSync(tmp, "r");
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, this.csvPath);
+    writeAtomically(this.csvPath, lines.join("\n") + "\n");
   }
+}
+
+/** Write a file through a temporary name, flushed, then renamed: readers see the old or the new file, never half. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  const fd = openSync(tmp, "r");
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, path);
 }
 
 function csvCell(v: unknown): string {

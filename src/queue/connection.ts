@@ -67,8 +67,7 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<string>
     });
     const info = await client.info("server");
     const version = /redis_version:(\S+)/.exec(info)?.[1] ?? "0";
-    const parts = version.split(".").map(Number);
-    if (compare(parts, MIN_REDIS_VERSION) < 0) throw new Error(`Redis ${version} at ${redactUrl(url)} is too old: BullMQ needs ${MIN_REDIS_VERSION.join(".")} or newer`);
+    if (!redisVersionSupported(version)) throw new Error(`Redis ${version} at ${redactUrl(url)} is too old: BullMQ needs ${MIN_REDIS_VERSION.join(".")} or newer`);
     return version;
   } catch (e) {
     const message = (lastError && /closed/i.test((e as Error).message) ? lastError : (e as Error)).message;
@@ -82,10 +81,12 @@ export async function checkRedis(url: string, timeoutMs = 5000): Promise<string>
   }
 }
 
-function compare(a: number[], b: number[]): number {
-  for (let k = 0; k < Math.max(a.length, b.length); k++) {
-    const d = (a[k] ?? 0) - (b[k] ?? 0);
-    if (d !== 0) return d;
+/** Whether a Redis version string ("7.0.15") is at least MIN_REDIS_VERSION. */
+export function redisVersionSupported(version: string): boolean {
+  const parts = version.split(".").map(Number);
+  for (let k = 0; k < MIN_REDIS_VERSION.length; k++) {
+    const d = (parts[k] || 0) - MIN_REDIS_VERSION[k];
+    if (d !== 0) return d > 0;
   }
-  return 0;
+  return true;
 }

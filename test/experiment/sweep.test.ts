@@ -24,6 +24,8 @@ test("1 and 2 workers give identical records; a second sweep computes nothing", 
   const dir = mkdtempSync(join(tmpdir(), "sweep-two-"));
   const two = await runSweep(spec, { out: dir, workers: 2 });
   assert.deepEqual(canonical(two.store.records()), one);
+  const presets = JSON.parse(readFileSync(join(dir, "presets.json"), "utf8"));
+  assert.equal(presets[two.store.records()[0].presetHash].dtMs, 0.5); // the store names every parameter
   let computed = 0;
   const again = await runSweep(spec, { out: dir, workers: 2, onEvent: (e) => { if (e.type === "record") computed++; } });
   assert.equal(computed, 0);

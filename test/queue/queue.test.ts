@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import { runSweep } from "../../src/experiment/pool";
 import { resultOnly, StoredRecord } from "../../src/experiment/records";
 import { SweepSpec } from "../../src/experiment/sweep";
-import { checkRedis, connectionOptions, redactUrl } from "../../src/queue/connection";
+import { checkRedis, connectionOptions, redactUrl, redisVersionSupported } from "../../src/queue/connection";
 import { submitSweep } from "../../src/queue/submit";
 
 const SNN = join(__dirname, "..", "..", "bin", "snn.js");
@@ -80,6 +80,7 @@ test("connection settings: URL parsing, TLS, credentials never shown", () => {
   assert.equal(connectionOptions("redis://localhost").port, 6379);
   assert.throws(() => connectionOptions("http://x"), /must start with redis:\/\/ or rediss:\/\//);
   assert.throws(() => connectionOptions("redis://h/abc"), /database must be a non-negative integer/);
+  assert.deepEqual(["4.0.9", "5.0.0", "6.2.14", "7.0.15", "10.1"].map(redisVersionSupported), [false, true, true, true, true]);
 });
 
 test("unreachable Redis and a wrong password give clear errors", { skip }, async () => {
