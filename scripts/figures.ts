@@ -26,7 +26,7 @@ const OUT = join(ROOT, "docs", "figures");
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const figures: Record<string, FigureSpec> = {};
-  const records = ResultsStore.open(join(ROOT, "data", "results", "paper")).records();
+  const records = ResultsStore.read(join(ROOT, "data", "results", "paper")).records();
   if (records.length > 0) {
     const summary = summarizeAccuracy(records);
     const refs = loadReferenceAccuracy();

@@ -8,7 +8,7 @@ import { loadReferenceAccuracy } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";
 
 const dir = process.argv[2] ?? "data/results/paper";
-const records = ResultsStore.open(dir).records();
+const records = ResultsStore.read(dir).records();
 const rows = summarizeAccuracy(records);
 const refs = loadReferenceAccuracy();
 const ref = (model: string, n: number) => {

@@ -11,7 +11,7 @@ export const SUMMARY_USAGE = `snn summary [options]
 export async function summaryCommand(argv: string[]): Promise<number> {
   const o = parseOptions(argv, { out: { type: "string" }, csv: { type: "string" }, json: { type: "boolean" } });
   const dir = typeof o.out === "string" ? o.out : "data/results";
-  const store = ResultsStore.open(dir);
+  const store = ResultsStore.read(dir);
   const rows = summarizeAccuracy(store.records());
   if (typeof o.csv === "string" && rows.length > 0) {
     // danfojs takes about a second to load: only when a CSV is asked for.

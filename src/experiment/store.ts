@@ -27,15 +27,28 @@ export class ResultsStore {
 
   private constructor(readonly dir: string) {}
 
-  /** Open (creating if needed) the store in `dir`, repairing a truncated last line. */
+  /** Open (creating if needed) the store in `dir` for writing, repairing a truncated last line. One writer at a time. */
   static open(dir: string): ResultsStore {
     mkdirSync(dir, { recursive: true });
     const store = new ResultsStore(dir);
-    store.load();
+    store.load(true);
     store.writeCsv();
     store.describePresets(store.list);
     return store;
   }
+
+  /**
+   * Read the store in `dir` without changing anything (safe while a sweep appends to it): complete lines only; a
+   * partial last line being written is left alone. A missing store reads as empty.
+   */
+  static read(dir: string): ResultsStore {
+    const store = new ResultsStore(dir);
+    store.readOnly = true;
+    store.load(false);
+    return store;
+  }
+
+  private readOnly = false;
 
   get jsonlPath(): string {
     return join(this.dir, RECORDS_JSONL);
@@ -45,15 +58,17 @@ export class ResultsStore {
     return join(this.dir, RECORDS_CSV);
   }
 
-  private load(): void {
+  private load(repair: boolean): void {
     if (!existsSync(this.jsonlPath)) return;
     const text = readFileSync(this.jsonlPath, "utf8");
     let complete = text;
     if (text.length > 0 && !text.endsWith("\n")) {
       const cut = text.lastIndexOf("\n") + 1;
       complete = text.slice(0, cut);
-      this.report.repairedBytes = Buffer.byteLength(text) - Buffer.byteLength(complete);
-      truncateSync(this.jsonlPath, Buffer.byteLength(complete));
+      if (repair) {
+        this.report.repairedBytes = Buffer.byteLength(text) - Buffer.byteLength(complete);
+        truncateSync(this.jsonlPath, Buffer.byteLength(complete));
+      }
     }
     complete.split("\n").forEach((line, k) => {
       if (line.trim() === "") return;
@@ -86,6 +101,7 @@ export class ResultsStore {
 
   /** Append a record (ignored if its cell is already stored); durable when this returns. */
   append(record: StoredRecord): boolean {
+    if (this.readOnly) throw new Error(`ResultsStore: ${this.dir} was opened read-only (ResultsStore.read)`);
     if (this.byCell.has(record.cellId)) return false;
     const fd = openSync(this.jsonlPath, "a");
     try {

@@ -7,7 +7,7 @@ import { frameFromRows } from "./dataframes";
 
 /** Every record of the store in `dir` (default data/results) as plain objects. */
 export function loadRecords(dir = "data/results"): StoredRecord[] {
-  return ResultsStore.open(dir).records();
+  return ResultsStore.read(dir).records();
 }
 
 /** The store in `dir` as a DataFrame, one row per record. */

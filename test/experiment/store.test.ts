@@ -39,3 +39,15 @@ test("a corrupt complete line is reported with its line number, not silently dro
   writeFileSync(join(dir, "records.jsonl"), '{"cellId":"a"}\nnot json\n{"cellId":"b"}\n');
   assert.throws(() => ResultsStore.open(dir), /records\.jsonl: line 2 is not valid JSON/);
 });
+
+test("reading a store (while a sweep writes it) changes nothing and skips a partial last line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "store-"));
+  ResultsStore.open(dir).append(record("a", 50));
+  appendFileSync(join(dir, "records.jsonl"), '{"cellId":"b"');
+  const before = readFileSync(join(dir, "records.jsonl"), "utf8");
+  const reader = ResultsStore.read(dir);
+  assert.deepEqual(reader.records().map((r) => r.cellId), ["a"]);
+  assert.equal(readFileSync(join(dir, "records.jsonl"), "utf8"), before);
+  assert.throws(() => reader.append(record("c", 1)), /opened read-only/);
+  assert.equal(ResultsStore.read(join(dir, "missing")).size, 0);
+});
