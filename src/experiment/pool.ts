@@ -54,7 +54,10 @@ export async function runSweep(spec: SweepSpec, options: SweepOptions): Promise<
   emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers, repairedBytes: store.report.repairedBytes });
   const errors: SweepOutcome["errors"] = [];
   const seconds = () => (performance.now() - started) / 1000;
-  if (pending.length === 0 || options.signal?.aborted) return { store, interrupted: Boolean(options.signal?.aborted), errors, seconds: seconds() };
+  if (pending.length === 0 || options.signal?.aborted) {
+    store.close();
+    return { store, interrupted: Boolean(options.signal?.aborted), errors, seconds: seconds() };
+  }
 
   const threads = new RunThreads(workers);
   let interrupted = false;
@@ -86,5 +89,6 @@ export async function runSweep(spec: SweepSpec, options: SweepOptions): Promise<
   }));
   options.signal?.removeEventListener("abort", onAbort);
   if (!interrupted) await threads.close();
+  store.close();
   return { store, interrupted, errors, seconds: seconds() };
 }

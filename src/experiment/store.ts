@@ -5,13 +5,15 @@
  * line in records.jsonl: opening the store repairs that (drops the partial line, says so) and rewrites the CSV.
  * A corrupt complete line is not repaired silently: opening fails and names the line.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { PRESETS } from "../core/params";
 import { presetHash, RECORD_COLUMNS, StoredRecord } from "./records";
 
 export const RECORDS_JSONL = "records.jsonl";
 export const RECORDS_CSV = "records.csv";
+/** Present while a process writes the store (holds its pid). */
+export const LOCK_FILE = ".lock";
 /** The full parameter values of every preset the records name, by presetHash. */
 export const PRESETS_JSON = "presets.json";
 
@@ -27,10 +29,15 @@ export class ResultsStore {
 
   private constructor(readonly dir: string) {}
 
-  /** Open (creating if needed) the store in `dir` for writing, repairing a truncated last line. One writer at a time. */
+  /**
+   * Open (creating if needed) the store in `dir` for writing, repairing a truncated last line. One writer at a time:
+   * the store is locked (`.lock`, holding the writer's pid) until close() or the end of the process; a lock left by a
+   * process that no longer runs (killed) is taken over.
+   */
   static open(dir: string): ResultsStore {
     mkdirSync(dir, { recursive: true });
     const store = new ResultsStore(dir);
+    store.lock();
     store.load(true);
     store.writeCsv();
     store.describePresets(store.list);
@@ -49,6 +56,39 @@ export class ResultsStore {
   }
 
   private readOnly = false;
+  private locked = false;
+  private readonly unlockOnExit = (): void => this.close();
+
+  private get lockPath(): string {
+    return join(this.dir, LOCK_FILE);
+  }
+
+  private lock(): void {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        writeFileSync(this.lockPath, `${process.pid}\n`, { flag: "wx" });
+        this.locked = true;
+        process.once("exit", this.unlockOnExit);
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+        const pid = Number(readFileSync(this.lockPath, "utf8").trim());
+        if (pid === process.pid || !processAlive(pid)) {
+          rmSync(this.lockPath, { force: true }); // our own, or left by a process that is gone
+          continue;
+        }
+        throw new Error(`results store ${this.dir} is being written by process ${pid} (another sweep?): wait for it to finish or use another --out`);
+      }
+    }
+  }
+
+  /** Release the write lock (a read-only store has none). */
+  close(): void {
+    if (!this.locked) return;
+    this.locked = false;
+    process.off("exit", this.unlockOnExit);
+    rmSync(this.lockPath, { force: true });
+  }
 
   get jsonlPath(): string {
     return join(this.dir, RECORDS_JSONL);
@@ -138,6 +178,16 @@ export class ResultsStore {
     const lines = [RECORD_COLUMNS.join(",")];
     for (const r of this.list) lines.push(RECORD_COLUMNS.map((c) => csvCell(r[c])).join(","));
     writeAtomically(this.csvPath, lines.join("\n") + "\n");
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -70,6 +70,7 @@ export async function submitSweep(spec: SweepSpec, options: QueueSweepOptions): 
     }
     return { store, interrupted: Boolean(options.signal?.aborted) && open.size > 0, errors, seconds: (performance.now() - started) / 1000, jobs: pending.length, added };
   } finally {
+    store.close();
     await queue.close();
   }
 }

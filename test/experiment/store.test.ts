@@ -51,3 +51,20 @@ test("reading a store (while a sweep writes it) changes nothing and skips a part
   assert.throws(() => reader.append(record("c", 1)), /opened read-only/);
   assert.equal(ResultsStore.read(join(dir, "missing")).size, 0);
 });
+
+test("one writer at a time: a second writer is refused while the first runs; a dead writer's lock is taken over", () => {
+  const dir = mkdtempSync(join(tmpdir(), "store-"));
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const first = ResultsStore.open(dir);
+  first.close();
+  // A lock held by a live process (this one's parent: the test runner) is respected.
+  writeFileSync(join(dir, ".lock"), `${process.ppid}\n`);
+  assert.throws(() => ResultsStore.open(dir), /is being written by process \d+/);
+  // A lock whose process has exited is taken over.
+  const gone = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" });
+  writeFileSync(join(dir, ".lock"), gone.stdout);
+  const store = ResultsStore.open(dir);
+  store.append(record("x", 1));
+  store.close();
+  assert.equal(ResultsStore.read(dir).size, 1);
+});
