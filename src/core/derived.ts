@@ -99,6 +99,14 @@ export function validatePreset(p: Readonly<Preset>): void {
   if (!(p.exc.vResetMv < p.exc.vThreshMv + p.exc.thetaInitMv - p.exc.thetaOffsetMv)) {
     throw new RangeError(`preset ${p.name}: exc.vResetMv ${p.exc.vResetMv} must lie below the initial threshold`);
   }
+  // Spike test and delivery delay come with the neuron model (they are in the preset to document them).
+  const implied = p.neuronModel === "conductance" ? { spikeTest: "gt", oneStepDelay: false } : { spikeTest: "ge", oneStepDelay: true };
+  if (p.spikeTest !== implied.spikeTest || p.oneStepDelay !== implied.oneStepDelay) {
+    throw new RangeError(`preset ${p.name}: the ${p.neuronModel} model implies spikeTest "${implied.spikeTest}" and oneStepDelay ${implied.oneStepDelay}; other combinations are not implemented`);
+  }
+  if (p.oneSpikePerStep && p.neuronModel !== "current") {
+    throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);
+  }
   if (p.neuronModel === "conductance" && !(p.exc.eInhMv < p.exc.vRestMv && p.exc.vRestMv < p.exc.eExcMv)) {
     throw new RangeError(`preset ${p.name}: conductance model needs exc.eInhMv < exc.vRestMv < exc.eExcMv`);
   }

@@ -5,9 +5,9 @@
  * is simulated only until nothing can spike, then advanced in closed form.
  *
  * One step t of the conductance model (paper preset; Brian's order, input delivery folded into the step):
- *   1. input spikes of step t: ge += W[i, :] for each, then the rule's pre-spike depression of that row (one WASM call)
- *   2. excitatory update (WASM): Euler-integrate v with ge, gi; clamp v >= eInh; threshold; reset; decay ge, gi
- *      (gi_j = shared G minus neuron j's own share, see excitatoryWithInhibition)
+ *   1-2. one WASM call: ge += W[i, :] for the step's input spikes; Euler-integrate v with ge and gi, clamp v >= eInh,
+ *      threshold, reset; decay ge; then the rule's pre-spike depression of the input rows (gi_j = a shared G minus
+ *      neuron j's own share, see sharedInhibition.ts; refractory neurons are held at reset, see refractory.ts)
  *   3. inhibitory update (active neurons only)
  *   4. each excitatory spike j: count, theta += thetaPlus (learning), onPostSpike, inhibitory j receives wExcInh
  *   5. each inhibitory spike k: gi_j += wInhExc for all j != k (O(1): G += w, S_k += w)
@@ -17,8 +17,7 @@
  *   3. inhibitory update (input from step t-1's excitatory spikes)
  *   4. learning: the pre-spike depression list (before the post traces are stamped), pre traces, onPostSpike
  *   5. assemble step t+1's input: depress then add the W rows of the step's input spikes (one WASM call),
- *      -wInhExc per inhibitory spike (all but self),
- *      and wExcInh to inhibitory j for the emitted spike j
+ *      -wInhExc per inhibitory spike (all but self), and wExcInh to inhibitory j for the emitted spike j
  */
 import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";

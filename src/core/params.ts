@@ -97,9 +97,10 @@ export interface Preset {
   refractoryConvention: "brian" | "bindsnet";
   /** BindsNET quirk: at most one excitatory spike per step (one over-threshold neuron, chosen at random, emits). */
   oneSpikePerStep: boolean;
-  /** Spike test: "gt" v > threshold (Brian), "ge" v >= threshold (BindsNET). */
+  /** Spike test: "gt" v > threshold (Brian), "ge" v >= threshold (BindsNET); fixed by the neuron model. */
   spikeTest: "gt" | "ge";
-  /** Deliver spikes one step later (BindsNET: every connection delivers the previous step's spikes). */
+  /** Deliver spikes one step later (BindsNET: every connection delivers the previous step's spikes); fixed by the
+   * neuron model (true for "current", false for "conductance"). */
   oneStepDelay: boolean;
   stdp: StdpParams;
 }

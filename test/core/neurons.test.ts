@@ -134,3 +134,14 @@ test("retry rule: fewer than 5 spikes raises the intensity and repeats, up to th
   assert.equal(normal.capped, false);
   assert.ok(normal.spikes >= 5);
 });
+
+test("presets: invalid or unimplemented values are rejected with the field's name", async () => {
+  const { withOverrides } = await import("../../src/core/params");
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { exc: { tauMembraneMs: 0 } }) }), /exc\.tauMembraneMs must be > 0, got 0/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { spikeTest: "ge" }) }), /implies spikeTest "gt"/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { presentMs: 350.25 }) }), /presentMs 350.25 ms is not a whole number of 0.5 ms steps/);
+  const slower = withOverrides(dc, { exc: { thetaPlusMv: 0.1 } });
+  assert.equal(slower.exc.thetaPlusMv, 0.1);
+  assert.equal(dc.exc.thetaPlusMv, 0.05); // the preset itself is unchanged (frozen)
+  assert.ok(Object.isFrozen(slower.exc));
+});
