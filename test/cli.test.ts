@@ -62,3 +62,23 @@ test("snn summary prints mean, sd and n over seeds of a store, and writes CSV", 
   assert.equal(out.summary[0].n, 2);
   assert.match(readFileSync(join(dir, "summary.csv"), "utf8"), /^preset,dataset,neurons,trainedSamples/);
 });
+
+test("snn sweep --plan runs several sweeps in order into one store", () => {
+  const { mkdtempSync, writeFileSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "plan-"));
+  const plan = [
+    { neurons: [20], seeds: [1], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [150, 300], testSamples: 100, labelSamples: 300 },
+    { neurons: [20], seeds: [1], preset: "bindsnet", dataset: "mnist", trainAmounts: [300], testSamples: 100 },
+  ];
+  writeFileSync(join(dir, "plan.json"), JSON.stringify(plan));
+  const r = snn("sweep", "--plan", join(dir, "plan.json"), "--out", join(dir, "store"), "--workers", "1", "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+  assert.deepEqual(out.summary.map((x: { preset: string; trainedSamples: number }) => [x.preset, x.trainedSamples]),
+    [["bindsnet", 300], ["diehl-cook-2015", 150], ["diehl-cook-2015", 300]]);
+  writeFileSync(join(dir, "bad.json"), JSON.stringify([{ neurons: [20] }]));
+  const bad = snn("sweep", "--plan", join(dir, "bad.json"));
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /sweep 1 has no "seeds"/);
+});

@@ -6,8 +6,9 @@ import { DATASETS, DatasetName } from "../data/mnist";
 import { runSweep, SweepEvent } from "../experiment/pool";
 import { queueUrl } from "../queue/connection";
 import { submitSweep } from "../queue/submit";
-import { DATASET_SIZES, SweepSpec } from "../experiment/sweep";
-import { choiceOption, intListOption, intOption, parseOptions } from "./args";
+import { DATASET_SIZES, SweepSpec, sweepRuns } from "../experiment/sweep";
+import { readFileSync } from "node:fs";
+import { choiceOption, intListOption, intOption, parseOptions, UsageError } from "./args";
 import { formatDuration, progressText } from "./progress";
 
 export const SWEEP_USAGE = `snn sweep [options]
@@ -25,6 +26,8 @@ export const SWEEP_USAGE = `snn sweep [options]
   --queue URL        run the grid's cells as BullMQ jobs on Redis (redis://[user:pass@]host:port[/db], rediss:// for
                      TLS; or set SNN_QUEUE_URL) and collect the records from \`snn worker\` processes
   --queue-name NAME  BullMQ queue (default snn-sweep)
+  --plan FILE        run the sweeps listed in a JSON file (an array of SweepSpec objects, see src/experiment/sweep.ts)
+                     in order on one pool of threads, instead of the grid options above
   --json             print the summary as JSON
 A killed or interrupted sweep resumes where it stopped when run again with the same options.`;
 
@@ -33,7 +36,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, seeds: { type: "string" },
     "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
-    queue: { type: "string" }, "queue-name": { type: "string" },
+    queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = DATASET_SIZES[dataset];
@@ -41,7 +44,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const defaultAmounts = [...[1000, 2000, 5000, 10000, 20000, 40000].filter((a) => a < sizes.train), sizes.train];
   const seeds = o["seed-list"] !== undefined ? intListOption(o, "seed-list", undefined, 0, 0xffffffff)
     : Array.from({ length: intOption(o, "seeds", 3, 1, 1000) }, (_, k) => k + 1);
-  const spec: SweepSpec = {
+  const grid: SweepSpec = {
     neurons: intListOption(o, "neurons", [100, 400], 1, 100000),
     trainAmounts: intListOption(o, "train", defaultAmounts, 1, sizes.train * (epochs ?? 1)),
     epochs, seeds, dataset,
@@ -49,6 +52,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     testSamples: intOption(o, "test", sizes.test, 1, sizes.test),
     labelSamples: intOption(o, "labels", 10000, 1, sizes.train),
   };
+  const specs: SweepSpec[] = typeof o.plan === "string" ? readPlan(o.plan) : [grid];
   const out = typeof o.out === "string" ? o.out : "data/results";
   const workers = intOption(o, "workers", availableParallelism(), 1, 256);
   const controller = new AbortController();
@@ -63,11 +67,12 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const url = queueUrl(typeof o.queue === "string" ? o.queue : undefined);
   const ui = sweepProgress(url ? 8 : workers);
   const outcome = url
-    ? await submitSweep(spec, { url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent })
-    : await runSweep(spec, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
+    ? await submitSweep(specs, { url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent })
+    : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
   process.off("SIGINT", onSigint);
   ui.close();
-  const rows = summarizeAccuracy(outcome.store.records().filter((r) => r.preset === spec.preset && r.dataset === dataset && spec.neurons.includes(r.neurons)));
+  const inSweep = (r: { preset: string; dataset: string; neurons: number }) => specs.some((s) => s.preset === r.preset && s.dataset === r.dataset && s.neurons.includes(r.neurons));
+  const rows = summarizeAccuracy(outcome.store.records().filter(inSweep));
   if (o.json) console.log(JSON.stringify({ out, interrupted: outcome.interrupted, errors: outcome.errors.length, seconds: outcome.seconds, summary: rows }));
   else {
     console.log(`results: ${outcome.store.jsonlPath} (${outcome.store.size} records), ${formatDuration(outcome.seconds)}${outcome.interrupted ? ", interrupted" : ""}`);
@@ -75,6 +80,24 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   }
   for (const e of outcome.errors) console.error(`run N=${e.config.neurons} seed ${e.config.seed} failed: ${e.message}`);
   return outcome.interrupted ? 130 : outcome.errors.length > 0 ? 1 : 0;
+}
+
+/** A plan file: a JSON array of sweep specs (each checked when its runs are built). */
+function readPlan(path: string): SweepSpec[] {
+  let plan: unknown;
+  try {
+    plan = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--plan ${path}: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(plan) || plan.length === 0) throw new UsageError(`--plan ${path}: expected a non-empty JSON array of sweep specs`);
+  plan.forEach((spec, k) => {
+    for (const key of ["neurons", "seeds", "preset", "dataset", "trainAmounts", "testSamples"]) {
+      if (!(key in spec)) throw new UsageError(`--plan ${path}: sweep ${k + 1} has no "${key}"`);
+    }
+    sweepRuns(spec); // validates
+  });
+  return plan as SweepSpec[];
 }
 
 /** One progress line per worker on stderr (redrawn in place on a terminal; periodic lines otherwise). */

@@ -35,17 +35,21 @@ export interface SweepOutcome {
   seconds: number;
 }
 
-/** The runs of a sweep that still miss records in `store`, most expensive first, and the count of missing cells. */
-export function pendingRuns(spec: SweepSpec, store: ResultsStore) {
+/**
+ * The runs of one sweep (most expensive first) or of a plan of sweeps (in the plan's order, each sweep's runs most
+ * expensive first) that still miss records in `store`, and the count of missing cells.
+ */
+export function pendingRuns(specs: SweepSpec | SweepSpec[], store: ResultsStore) {
   const has = (id: string) => store.has(id);
-  const runs = sweepRuns(spec);
-  const pending = runs.filter((c) => missingAmounts(c, has).length > 0).sort((a, b) => runCost(b) - runCost(a));
+  const runs = (Array.isArray(specs) ? specs : [specs]).flatMap((spec) => sweepRuns(spec).sort((a, b) => runCost(b) - runCost(a)));
+  const pending = runs.filter((c) => missingAmounts(c, has).length > 0);
   const total = runs.reduce((n, c) => n + c.snapshots.length, 0);
   const missing = pending.reduce((n, c) => n + missingAmounts(c, has).length, 0);
   return { runs, pending, storedCells: total - missing, missingCells: missing };
 }
 
-export async function runSweep(spec: SweepSpec, options: SweepOptions): Promise<SweepOutcome> {
+/** Run a sweep, or a plan of sweeps in order (their runs share one pool of threads, so no core idles between them). */
+export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOptions): Promise<SweepOutcome> {
   const started = performance.now();
   const store = ResultsStore.open(options.out);
   const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store);

@@ -24,7 +24,7 @@ export interface QueueSweepOptions {
   pollMs?: number;
 }
 
-export async function submitSweep(spec: SweepSpec, options: QueueSweepOptions): Promise<SweepOutcome & { jobs: number; added: number }> {
+export async function submitSweep(spec: SweepSpec | SweepSpec[], options: QueueSweepOptions): Promise<SweepOutcome & { jobs: number; added: number }> {
   const started = performance.now();
   await checkRedis(options.url);
   const store = ResultsStore.open(options.out);
