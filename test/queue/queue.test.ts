@@ -131,3 +131,25 @@ test("a worker killed mid-job loses nothing: another worker completes its job, e
   assert.deepEqual(canonical(stored), await local(spec));
   second.proc.kill("SIGTERM");
 });
+
+test("a failing job is retried a bounded number of times, then left failed with its error", { skip, timeout: 60000 }, async () => {
+  const { Queue } = await import("bullmq");
+  const { JOB_ATTEMPTS } = await import("../../src/queue/jobs");
+  const queueName = "failing";
+  const worker = startWorker(queueName);
+  const queue = new Queue(queueName, { connection: connectionOptions(url) });
+  // A run that the queue accepts but that fails when it starts (0 neurons).
+  const config = { neurons: 0, seed: 1, preset: "diehl-cook-2015", dataset: "mnist", trainSamples: 10, epochs: 1, testSamples: 10, labelSamples: 10, snapshots: [10] };
+  const job = await queue.add("run", { config, skip: [] },
+    { jobId: "run-bad", attempts: JOB_ATTEMPTS, backoff: { type: "fixed", delay: 100 } });
+  for (let waited = 0; (await job.getState()) !== "failed" || (await queue.getJob("run-bad"))!.attemptsMade < JOB_ATTEMPTS; waited += 100) {
+    if (waited > 30000) throw new Error(`job still ${await job.getState()}: ${worker.log()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const failed = (await queue.getJob("run-bad"))!;
+  assert.equal(failed.attemptsMade, JOB_ATTEMPTS);
+  assert.match(failed.failedReason, /neurons must be an integer >= 1, got 0/);
+  assert.equal((worker.log().match(/started run-bad/g) ?? []).length, JOB_ATTEMPTS);
+  await queue.close();
+  worker.proc.kill("SIGTERM");
+});
