@@ -9,7 +9,7 @@ import { ResultsStore } from "../src/experiment/store";
 
 const dir = process.argv[2] ?? "data/results/paper";
 const records = ResultsStore.read(dir).records();
-const rows = summarizeAccuracy(records);
+const rows = summarizeAccuracy(records).filter((r) => r.evaluatedOn === "test");
 const refs = loadReferenceAccuracy();
 const ref = (model: string, n: number) => {
   const r = refs.find((x) => x.model === model && x.neurons === n);

@@ -60,7 +60,7 @@ test("snn summary prints mean, sd and n over seeds of a store, and writes CSV", 
   assert.equal(out.summary[0].accuracyMean, 79);
   assert.ok(Math.abs(out.summary[0].accuracySd - Math.SQRT2) < 1e-12);
   assert.equal(out.summary[0].n, 2);
-  assert.match(readFileSync(join(dir, "summary.csv"), "utf8"), /^preset,dataset,neurons,trainedSamples/);
+  assert.match(readFileSync(join(dir, "summary.csv"), "utf8"), /^preset,evaluatedOn,dataset,neurons,trainedSamples/);
 });
 
 test("snn sweep --plan runs several sweeps in order into one store", () => {

@@ -12,10 +12,13 @@ export interface SummaryInput {
   seed: number;
   accuracy: number;
   accuracyProportion: number;
+  /** "test" unless the record says otherwise (validation runs are summarised apart). */
+  evaluatedOn?: string;
 }
 
 export interface SummaryRow {
   preset: string;
+  evaluatedOn: string;
   dataset: string;
   neurons: number;
   trainedSamples: number;
@@ -41,7 +44,7 @@ export function meanSd(values: number[]): { mean: number; sd: number; n: number 
 export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
   const groups = new Map<string, SummaryInput[]>();
   for (const r of records) {
-    const key = JSON.stringify([r.preset, r.dataset, r.neurons, r.trainedSamples]);
+    const key = JSON.stringify([r.preset, r.dataset, r.evaluatedOn ?? "test", r.neurons, r.trainedSamples]);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }
@@ -51,18 +54,19 @@ export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
     const p = meanSd(members.map((r) => r.accuracyProportion));
     const first = members[0];
     rows.push({
-      preset: first.preset, dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
+      preset: first.preset, evaluatedOn: first.evaluatedOn ?? "test", dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
       epochsDone: first.epochsDone, n: a.n, accuracyMean: a.mean, accuracySd: a.sd, accuracyProportionMean: p.mean,
       accuracyProportionSd: p.sd, seeds: members.map((r) => r.seed).sort((x, y) => x - y).join(" "),
     });
   }
-  return rows.sort((x, y) => x.preset.localeCompare(y.preset) || x.dataset.localeCompare(y.dataset) || x.neurons - y.neurons || x.trainedSamples - y.trainedSamples);
+  return rows.sort((x, y) => x.preset.localeCompare(y.preset) || x.dataset.localeCompare(y.dataset) || x.evaluatedOn.localeCompare(y.evaluatedOn) ||
+    x.neurons - y.neurons || x.trainedSamples - y.trainedSamples);
 }
 
 /** A fixed-width text table of summary rows (for terminals). */
 export function summaryText(rows: SummaryRow[]): string {
-  const header = ["preset", "dataset", "neurons", "trained", "epochs", "n", "accuracy % (mean +- sd)", "proportion %"];
-  const body = rows.map((r) => [r.preset, r.dataset, String(r.neurons), String(r.trainedSamples), r.epochsDone.toFixed(2), String(r.n),
+  const header = ["preset", "dataset", "on", "neurons", "trained", "epochs", "n", "accuracy % (mean +- sd)", "proportion %"];
+  const body = rows.map((r) => [r.preset, r.dataset, r.evaluatedOn, String(r.neurons), String(r.trainedSamples), r.epochsDone.toFixed(2), String(r.n),
     `${r.accuracyMean.toFixed(2)} +- ${r.accuracySd.toFixed(2)}`, `${r.accuracyProportionMean.toFixed(2)} +- ${r.accuracyProportionSd.toFixed(2)}`]);
   const widths = header.map((h, k) => Math.max(h.length, ...body.map((row) => row[k].length)));
   const line = (cells: string[]) => cells.map((c, k) => c.padStart(widths[k])).join("  ");

@@ -26,6 +26,7 @@ export const SWEEP_USAGE = `snn sweep [options]
   --queue URL        run the grid's cells as BullMQ jobs on Redis (redis://[user:pass@]host:port[/db], rediss:// for
                      TLS; or set SNN_QUEUE_URL) and collect the records from \`snn worker\` processes
   --queue-name NAME  BullMQ queue (default snn-sweep)
+  --validation       evaluate on the last --test training digits (held out) instead of the test digits
   --plan FILE        run the sweeps listed in a JSON file (an array of SweepSpec objects, see src/experiment/sweep.ts)
                      in order on one pool of threads, instead of the grid options above
   --json             print the summary as JSON
@@ -36,21 +37,24 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, seeds: { type: "string" },
     "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
-    queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" },
+    queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = DATASET_SIZES[dataset];
   const epochs = o.epochs === undefined ? undefined : intOption(o, "epochs", 1, 1, 1000);
-  const defaultAmounts = [...[1000, 2000, 5000, 10000, 20000, 40000].filter((a) => a < sizes.train), sizes.train];
+  const testSamples = intOption(o, "test", sizes.test, 1, o.validation ? sizes.train - 1 : sizes.test);
+  const available = o.validation ? sizes.train - testSamples : sizes.train;
+  const defaultAmounts = [...[1000, 2000, 5000, 10000, 20000, 40000].filter((a) => a < available), available];
   const seeds = o["seed-list"] !== undefined ? intListOption(o, "seed-list", undefined, 0, 0xffffffff)
     : Array.from({ length: intOption(o, "seeds", 3, 1, 1000) }, (_, k) => k + 1);
   const grid: SweepSpec = {
     neurons: intListOption(o, "neurons", [100, 400], 1, 100000),
-    trainAmounts: intListOption(o, "train", defaultAmounts, 1, sizes.train * (epochs ?? 1)),
+    trainAmounts: intListOption(o, "train", defaultAmounts, 1, available * (epochs ?? 1)),
     epochs, seeds, dataset,
     preset: choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)),
-    testSamples: intOption(o, "test", sizes.test, 1, sizes.test),
+    testSamples,
     labelSamples: intOption(o, "labels", 10000, 1, sizes.train),
+    ...(o.validation ? { validation: true } : {}),
   };
   const specs: SweepSpec[] = typeof o.plan === "string" ? readPlan(o.plan) : [grid];
   const out = typeof o.out === "string" ? o.out : "data/results";
@@ -71,7 +75,8 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
   process.off("SIGINT", onSigint);
   ui.close();
-  const inSweep = (r: { preset: string; dataset: string; neurons: number }) => specs.some((s) => s.preset === r.preset && s.dataset === r.dataset && s.neurons.includes(r.neurons));
+  const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string }) => specs.some((s) =>
+    s.preset === r.preset && s.dataset === r.dataset && s.neurons.includes(r.neurons) && (r.evaluatedOn ?? "test") === (s.validation ? "validation" : "test"));
   const rows = summarizeAccuracy(outcome.store.records().filter(inSweep));
   if (o.json) console.log(JSON.stringify({ out, interrupted: outcome.interrupted, errors: outcome.errors.length, seconds: outcome.seconds, summary: rows }));
   else {

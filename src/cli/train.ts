@@ -2,7 +2,7 @@
 import { PRESETS } from "../core/params";
 import { saveNetwork } from "../core/snapshot";
 import { DATASETS, DatasetName } from "../data/mnist";
-import { RunConfig } from "../experiment/config";
+import { DATASET_SIZES, RunConfig } from "../experiment/config";
 import { loadRunData, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
 import { choiceOption, intOption, parseOptions } from "./args";
@@ -17,6 +17,7 @@ export const TRAIN_USAGE = `snn train [options]
   --seed S           seed of the run (default 1)
   --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
   --kernels K        wasm | ts (default wasm)
+  --validation       evaluate on the last --test training digits (held out) instead of the test digits
   --save FILE        save the trained network (weights, thresholds, preset, seed, full state; see src/core/snapshot.ts)
   --json             print the result as one JSON object on the last stdout line`;
 
@@ -24,21 +25,25 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const o = parseOptions(argv, {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
-    json: { type: "boolean" }, save: { type: "string" },
+    json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
   const kernels = choiceOption(o, "kernels", "wasm", ["wasm", "ts"] as const);
-  const sizes = dataset === "mnist" ? { train: 8000, test: 2000 } : { train: 60000, test: 10000 };
-  const trainSamples = intOption(o, "train", sizes.train, 1, sizes.train);
+  const sizes = DATASET_SIZES[dataset];
+  const validation = Boolean(o.validation);
+  const testSamples = intOption(o, "test", sizes.test, 1, validation ? sizes.train - 1 : sizes.test);
+  const available = validation ? sizes.train - testSamples : sizes.train;
+  const trainSamples = intOption(o, "train", available, 1, available);
   const epochs = intOption(o, "epochs", 1, 1, 1000);
   const config: RunConfig = {
     neurons: intOption(o, "neurons", 100, 1, 100000),
     preset, dataset, trainSamples, epochs,
-    testSamples: intOption(o, "test", sizes.test, 1, sizes.test),
+    testSamples,
     seed: intOption(o, "seed", 1, 0, 0xffffffff),
     labelSamples: trainSamples,
     snapshots: [trainSamples * epochs],
+    ...(validation ? { validation: true } : {}),
   };
   const data = loadRunData(config);
   const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
@@ -54,6 +59,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   }, data);
   const result = {
     neurons: config.neurons, dataset, trainSamples, epochs, testSamples: config.testSamples, seed: config.seed, preset,
+    evaluatedOn: validation ? "validation" : "test",
     accuracy: round(record.accuracy, 2), accuracyProportion: round(record.accuracyProportion, 2),
     labelSamples: record.labelSamples, unassignedNeurons: record.unassignedNeurons,
     trainSamplesPerSec: round(record.trainSamplesPerSec, 1), evalSamplesPerSec: round(record.evalSamplesPerSec, 1),
@@ -64,7 +70,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (o.json) console.log(JSON.stringify(result));
   else {
     console.log(`${preset}, ${config.neurons} neurons, ${trainSamples} x ${epochs} training digits (${dataset}), seed ${config.seed}`);
-    console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${config.testSamples} test digits`);
+    console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits`);
     console.log(`training ${result.trainSamplesPerSec} digits/s (${result.presentationsPerSample} presentations per digit, ${result.cappedDigits} capped), inference ${result.evalSamplesPerSec} digits/s`);
   }
   return 0;

@@ -6,6 +6,12 @@
 import { presetByName, PRESETS } from "../core/params";
 import { DATASETS, DatasetName } from "../data/mnist";
 
+/** Training and test digits of each data set. */
+export const DATASET_SIZES: Record<DatasetName, { train: number; test: number }> = {
+  mnist: { train: 8000, test: 2000 },
+  "mnist-full": { train: 60000, test: 10000 },
+};
+
 export interface RunConfig {
   neurons: number;
   /** Preset name (see core/params.ts). */
@@ -22,6 +28,11 @@ export interface RunConfig {
   labelSamples: number;
   /** Training amounts (digits seen) at which to evaluate; sorted, each in [1, trainSamples * epochs]. */
   snapshots: number[];
+  /**
+   * Evaluate on a validation split instead of the test digits: the last `testSamples` digits of the training split
+   * are held out (never trained on, never used for labels). For choices made without looking at the test digits.
+   */
+  validation?: boolean;
 }
 
 /** The standard learning-curve amounts (digits seen), within a run's total. */
@@ -54,13 +65,14 @@ export function validateRunConfig(c: RunConfig): void {
   if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
   if (!(c.preset in PRESETS)) presetByName(c.preset);
   if (!DATASETS.includes(c.dataset)) throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}`);
+  const sizes = DATASET_SIZES[c.dataset];
+  const available = c.validation ? sizes.train - c.testSamples : sizes.train;
+  if (c.trainSamples > available) {
+    throw new RangeError(`run config: ${c.trainSamples} training digits requested, dataset "${c.dataset}" has ${available}${c.validation ? ` once ${c.testSamples} are held out for validation` : ""}`);
+  }
+  if (c.testSamples > (c.validation ? sizes.train : sizes.test)) throw new RangeError(`run config: ${c.testSamples} evaluation digits requested, dataset "${c.dataset}" has ${c.validation ? sizes.train : sizes.test}`);
   const total = c.trainSamples * c.epochs;
   for (const a of c.snapshots) {
     if (!Number.isInteger(a) || a < 1 || a > total) throw new RangeError(`run config: snapshot ${a} must be an integer in [1, ${total}]`);
   }
-}
-
-/** A stable text key of everything that defines a run except the seed (used to group seeds). */
-export function configKey(c: Omit<RunConfig, "seed" | "snapshots">): string {
-  return [c.preset, c.dataset, `N${c.neurons}`, `train${c.trainSamples}x${c.epochs}`, `test${c.testSamples}`, `label${c.labelSamples}`].join("/");
 }

@@ -30,12 +30,14 @@ export interface StoredRecord extends RunRecord, Provenance {
   /** The run's cap on label digits at intermediate snapshots (labelSamples is what the snapshot used). */
   labelSamplesCap: number;
   seed: number;
+  /** "test" (the test digits) or "validation" (the last testSamples training digits, held out). */
+  evaluatedOn: "test" | "validation";
 }
 
 /** Column order of the CSV file. */
 export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
   "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
-  "labelSamplesCap", "seed", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
+  "labelSamplesCap", "seed", "evaluatedOn", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
   "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
   "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
 ];
@@ -54,7 +56,9 @@ export function presetHash(name: string): string {
 
 /** Id of a run: every parameter that affects its results, and the seed (not the snapshot schedule). */
 export function runId(c: RunConfig): string {
-  return hash(JSON.stringify([presetHash(c.preset), c.dataset, c.neurons, c.trainSamples, c.epochs, c.testSamples, c.labelSamples, c.seed]));
+  const fields: unknown[] = [presetHash(c.preset), c.dataset, c.neurons, c.trainSamples, c.epochs, c.testSamples, c.labelSamples, c.seed];
+  if (c.validation) fields.push("validation");
+  return hash(JSON.stringify(fields));
 }
 
 /** Id of one evaluated snapshot of a run. */
@@ -72,7 +76,7 @@ export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenanc
   return {
     cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
     dataset: c.dataset, neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
-    labelSamplesCap: c.labelSamples, seed: c.seed, ...r, ...provenance,
+    labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test", ...r, ...provenance,
   };
 }
 

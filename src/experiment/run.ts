@@ -7,7 +7,7 @@
 import { Network } from "../core/network";
 import { presetByName } from "../core/params";
 import { assignFromResponses, evaluateResponses, respond, train } from "../core/phases";
-import { Digits } from "../data/digits";
+import { Digits, selectDigits } from "../data/digits";
 import { loadMnist } from "../data/mnist";
 import { Checkpointer } from "./checkpoint";
 import { RunConfig, snapshotSchedule, validateRunConfig } from "./config";
@@ -54,9 +54,15 @@ export interface RunData {
   test: Digits;
 }
 
-/** Load the digits a run needs. */
+/** Load the digits a run needs (with `validation`, the evaluation digits are the last testSamples training digits). */
 export function loadRunData(c: RunConfig): RunData {
-  return loadMnist({ dataset: c.dataset, train: c.trainSamples, test: c.testSamples });
+  if (!c.validation) return loadMnist({ dataset: c.dataset, train: c.trainSamples, test: c.testSamples });
+  const all = loadMnist({ dataset: c.dataset, test: 0 }).train;
+  const first = (n: number) => Int32Array.from({ length: n }, (_, k) => k);
+  return {
+    train: selectDigits(all, first(c.trainSamples)),
+    test: selectDigits(all, Int32Array.from({ length: c.testSamples }, (_, k) => all.count - c.testSamples + k)),
+  };
 }
 
 /** Evaluate a frozen copy of `net`: labels from the first `labelSamples` training digits, accuracy on `test`. */

@@ -119,6 +119,7 @@ export class ResultsStore {
         throw new Error(`${this.jsonlPath}: line ${k + 1} is not valid JSON (${(e as Error).message}); fix or remove that line`);
       }
       if (typeof record.cellId !== "string") throw new Error(`${this.jsonlPath}: line ${k + 1} has no cellId`);
+      record.evaluatedOn ??= "test"; // records written before the field existed were all evaluated on the test digits
       if (!this.byCell.has(record.cellId)) {
         this.byCell.set(record.cellId, record);
         this.list.push(record);

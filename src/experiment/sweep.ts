@@ -4,7 +4,7 @@
  * whole accuracy-versus-training curve costs one training run.
  */
 import { DatasetName } from "../data/mnist";
-import { RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
+import { DATASET_SIZES, RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
 import { cellId } from "./records";
 
 export interface SweepSpec {
@@ -22,21 +22,23 @@ export interface SweepSpec {
   testSamples: number;
   /** Label digits at intermediate snapshots (default 10,000; the final snapshot uses all training digits). */
   labelSamples?: number;
+  /** Evaluate on the last testSamples training digits instead of the test digits (see RunConfig.validation). */
+  validation?: boolean;
 }
 
-export const DATASET_SIZES: Record<DatasetName, { train: number; test: number }> = {
-  mnist: { train: 8000, test: 2000 },
-  "mnist-full": { train: 60000, test: 10000 },
-};
+export { DATASET_SIZES };
 
 /** The runs of a sweep, largest networks first (so that the longest runs start early on the worker pool). */
 export function sweepRuns(spec: SweepSpec): RunConfig[] {
   const sizes = DATASET_SIZES[spec.dataset];
   const epochs = spec.epochs ?? 1;
   const amounts = spec.trainAmounts.length > 0 ? spec.trainAmounts : STANDARD_SNAPSHOTS;
-  const trainSamples = spec.trainSamples ?? (epochs > 1 ? sizes.train : Math.max(...amounts));
-  if (trainSamples > sizes.train) throw new RangeError(`sweep: ${trainSamples} training digits requested, dataset "${spec.dataset}" has ${sizes.train}`);
-  if (spec.testSamples > sizes.test) throw new RangeError(`sweep: ${spec.testSamples} test digits requested, dataset "${spec.dataset}" has ${sizes.test}`);
+  const available = spec.validation ? sizes.train - spec.testSamples : sizes.train;
+  const trainSamples = spec.trainSamples ?? (epochs > 1 ? available : Math.max(...amounts));
+  if (trainSamples > available) {
+    throw new RangeError(`sweep: ${trainSamples} training digits requested, dataset "${spec.dataset}" has ${available}${spec.validation ? ` once ${spec.testSamples} are held out for validation` : ""}`);
+  }
+  if (!spec.validation && spec.testSamples > sizes.test) throw new RangeError(`sweep: ${spec.testSamples} test digits requested, dataset "${spec.dataset}" has ${sizes.test}`);
   const runs: RunConfig[] = [];
   for (const neurons of [...spec.neurons].sort((a, b) => b - a)) {
     for (const seed of spec.seeds) {
@@ -44,6 +46,7 @@ export function sweepRuns(spec: SweepSpec): RunConfig[] {
         neurons, seed, preset: spec.preset, dataset: spec.dataset, trainSamples, epochs, testSamples: spec.testSamples,
         labelSamples: Math.min(spec.labelSamples ?? 10000, trainSamples),
         snapshots: snapshotSchedule(amounts, trainSamples, epochs),
+        ...(spec.validation ? { validation: true } : {}),
       };
       validateRunConfig(config);
       runs.push(config);

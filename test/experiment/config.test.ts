@@ -46,3 +46,18 @@ test("summary statistics against hand-computed values", () => {
   assert.deepEqual(rows.map((r) => [r.trainedSamples, r.n, r.accuracyMean, r.seeds]), [[500, 1, 60, "1"], [1000, 2, 72, "1 2"]]);
   assert.ok(Math.abs(rows[1].accuracySd - Math.sqrt(8)) < 1e-12);
 });
+
+test("validation runs hold out the last training digits for evaluation and never touch the test digits", async () => {
+  const { loadRunData } = await import("../../src/experiment/run");
+  const { loadMnist } = await import("../../src/data/mnist");
+  const { runId } = await import("../../src/experiment/records");
+  const c = { neurons: 10, preset: "diehl-cook-2015", dataset: "mnist" as const, trainSamples: 7000, epochs: 1, testSamples: 1000, seed: 1, labelSamples: 7000, snapshots: [7000], validation: true };
+  const data = loadRunData(c);
+  const all = loadMnist().train;
+  assert.equal(data.train.count, 7000);
+  assert.equal(data.test.count, 1000);
+  assert.deepEqual(data.test.images, all.images.subarray(7000 * 784));
+  assert.deepEqual(data.train.images, all.images.subarray(0, 7000 * 784));
+  assert.notEqual(runId(c), runId({ ...c, validation: undefined }));
+  assert.throws(() => validateRunConfig({ ...c, trainSamples: 7001 }), /7001 training digits requested, dataset "mnist" has 7000 once 1000 are held out/);
+});
