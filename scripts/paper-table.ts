@@ -1,13 +1,19 @@
 /**
- * Prints the table of data/results/paper/README.md from the results store: for each preset and network size, the
- * accuracy (mean +- sd over seeds, n) after one pass and at the end of each run, beside the published figures.
- * Usage: node --import tsx scripts/paper-table.ts [store-dir]
+ * The tables of data/results/paper/README.md, from the results store: for each preset and network size, the accuracy
+ * (mean +- sd over seeds, n) after one pass and at the end of each run, beside the published figures; then the runs'
+ * completeness and compute time. Usage: node --import tsx scripts/paper-table.ts [store-dir] [--write]
+ * With --write the tables replace the part of <store-dir>/README.md between "<!-- tables -->" and "<!-- /tables -->".
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { summarizeAccuracy } from "../src/analysis/summary";
 import { loadReferenceAccuracy } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";
 
-const dir = process.argv[2] ?? "data/results/paper";
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith("--")) ?? "data/results/paper";
+const out: string[] = [];
+const log = (line: string) => out.push(line);
 const records = ResultsStore.read(dir).records();
 const rows = summarizeAccuracy(records).filter((r) => r.evaluatedOn === "test");
 const refs = loadReferenceAccuracy();
@@ -16,8 +22,8 @@ const ref = (model: string, n: number) => {
   return r ? `${r.accuracy.toFixed(1)}${r.spread ? ` +- ${r.spread}` : ""}` : "";
 };
 const fmt = (m: number, sd: number, n: number) => `${m.toFixed(2)} +- ${sd.toFixed(2)} (${n})`;
-console.log("| preset | neurons | passes | training digits | accuracy % (mean +- sd (n)) | proportion weighting % | paper | Brian (BindsNET lab) | BindsNET (lab) |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+log("| preset | neurons | passes | training digits | accuracy % (mean +- sd (n)) | proportion weighting % | paper | Brian (BindsNET lab) | BindsNET (lab) |");
+log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 const sizes = [...new Set(rows.map((r) => `${r.preset}/${r.neurons}`))];
 for (const key of sizes) {
   const group = rows.filter((r) => `${r.preset}/${r.neurons}` === key);
@@ -25,13 +31,13 @@ for (const key of sizes) {
   const last = group.reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a));
   const shown = [...onePass, ...(last.epochsDone > 1 + 1e-9 ? [last] : [])];
   for (const r of shown) {
-    console.log(`| ${r.preset} | ${r.neurons} | ${r.epochsDone} | ${r.trainedSamples} | ${fmt(r.accuracyMean, r.accuracySd, r.n)} | ${fmt(r.accuracyProportionMean, r.accuracyProportionSd, r.n)} | ${ref("DiehlCook2015", r.neurons)} | ${ref("Brian", r.neurons)} | ${ref("BindsNET (all activity)", r.neurons)} |`);
+    log(`| ${r.preset} | ${r.neurons} | ${r.epochsDone} | ${r.trainedSamples} | ${fmt(r.accuracyMean, r.accuracySd, r.n)} | ${fmt(r.accuracyProportionMean, r.accuracyProportionSd, r.n)} | ${ref("DiehlCook2015", r.neurons)} | ${ref("Brian", r.neurons)} | ${ref("BindsNET (all activity)", r.neurons)} |`);
   }
 }
 
 // Compute time per run: training (cumulative at the last snapshot) plus every snapshot's evaluation.
-console.log("\n| preset | neurons | passes | complete runs (seeds) | records | training min/run | evaluation min/run | code |");
-console.log("|---|---:|---:|---|---:|---:|---:|---|");
+log("\n| preset | neurons | passes | complete runs (seeds) | records | training min/run | evaluation min/run | code |");
+log("|---|---:|---:|---|---:|---:|---:|---|");
 const byRun = new Map<string, typeof records>();
 for (const r of records) {
   if (!byRun.has(r.runId)) byRun.set(r.runId, []);
@@ -56,5 +62,14 @@ for (const runRecords of byRun.values()) {
 const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1) : "");
 for (const [key, g] of groups) {
   const [preset, neurons, epochs] = key.split("|");
-  console.log(`| ${preset} | ${neurons} | ${epochs} | ${g.complete.length} of ${g.seeds.length} started (${g.complete.sort().join(", ") || "none"}) | ${g.records} | ${mean(g.train)} | ${mean(g.evaluation)} | ${[...g.code].join(", ")} |`);
+  log(`| ${preset} | ${neurons} | ${epochs} | ${g.complete.length} of ${g.seeds.length} started (${g.complete.sort().join(", ") || "none"}) | ${g.records} | ${mean(g.train)} | ${mean(g.evaluation)} | ${[...g.code].join(", ")} |`);
 }
+
+if (args.includes("--write")) {
+  const readme = join(dir, "README.md");
+  const text = readFileSync(readme, "utf8");
+  const start = text.indexOf("<!-- tables -->"), end = text.indexOf("<!-- /tables -->");
+  if (start < 0 || end < start) throw new Error(`${readme} has no "<!-- tables -->" ... "<!-- /tables -->" section`);
+  writeFileSync(readme, `${text.slice(0, start)}<!-- tables -->\n${out.join("\n")}\n${text.slice(end)}`);
+  console.log(`updated ${readme}`);
+} else console.log(out.join("\n"));
