@@ -22,6 +22,12 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     assert.equal(r.status, 2, `${args.join(" ")}: exit ${r.status}`);
     assert.match(r.stderr, message);
   }
+  const noQueue = spawnSync(process.execPath, [SNN, "worker"], { encoding: "utf8", env: { ...process.env, SNN_QUEUE_URL: "" } });
+  assert.equal(noQueue.status, 2);
+  assert.match(noQueue.stderr, /--queue URL is required \(or set SNN_QUEUE_URL\)/);
+  const badQueue = snn("sweep", "--queue", "http://example.org", "--neurons", "10");
+  assert.equal(badQueue.status, 2);
+  assert.match(badQueue.stderr, /must start with redis:\/\/ or rediss:\/\//);
   const unknown = snn("fly");
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown command "fly"/);

@@ -10,7 +10,7 @@ export const MIN_REDIS_VERSION = [5, 0, 0];
 
 /** The URL from an option, else from SNN_QUEUE_URL; undefined when neither is set. */
 export function queueUrl(option: string | undefined): string | undefined {
-  return option ?? process.env[QUEUE_URL_ENV] ?? undefined;
+  return option ?? (process.env[QUEUE_URL_ENV] || undefined);
 }
 
 /** The URL with user name and password replaced by "***". */
