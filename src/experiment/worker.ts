@@ -27,9 +27,6 @@ function dataFor(c: RunConfig): RunData {
 }
 
 port.on("message", (m: ToWorker) => {
-  if (m.type === "stop") {
-    process.exit(0);
-  }
   try {
     let last = 0;
     runExperiment(m.config, {
