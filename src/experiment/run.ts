@@ -20,7 +20,7 @@ export interface RunRecord {
   epochsDone: number;
   labelSamples: number;
   testSamples: number;
-  /** All-activity accuracy on the test digits, percent. */
+  /** All-activity accuracy on the evaluation digits (the test digits, or the validation digits), percent. */
   accuracy: number;
   accuracyProportion: number;
   unassignedNeurons: number;

@@ -3,23 +3,23 @@
  * each record to the main thread, which alone writes the results store. Data sets are loaded once per worker.
  */
 import { parentPort } from "node:worker_threads";
-import { loadMnist } from "../data/mnist";
 import { fileCheckpointer } from "./checkpoint";
 import { RunConfig } from "./config";
 import { FromWorker, ToWorker } from "./protocol";
 import { runId } from "./records";
-import { RunData, runExperiment } from "./run";
+import { loadRunData, RunData, runExperiment } from "./run";
 
 if (!parentPort) throw new Error("worker.ts must run in a worker thread");
 const port = parentPort;
 const post = (m: FromWorker) => port.postMessage(m);
 const cache = new Map<string, RunData>();
 
+/** The digits of a run, kept while consecutive runs need the same ones (the key names everything loadRunData uses). */
 function dataFor(c: RunConfig): RunData {
-  const key = `${c.dataset}/${c.trainSamples}/${c.testSamples}`;
+  const key = `${c.dataset}/${c.trainSamples}/${c.testSamples}/${c.validation ? "validation" : "test"}`;
   let data = cache.get(key);
   if (!data) {
-    data = loadMnist({ dataset: c.dataset, train: c.trainSamples, test: c.testSamples });
+    data = loadRunData(c);
     cache.clear();
     cache.set(key, data);
   }

@@ -55,3 +55,15 @@ test("a sweep killed with SIGKILL mid-run resumes without losing or repeating a 
   assert.equal(new Set(stored.map((r) => r.cellId)).size, stored.length, "no cell stored twice");
   assert.deepEqual(canonical(stored), await referenceRecords());
 });
+
+test("validation sweeps on worker threads evaluate on the held-out training digits (same records as in-process)", async () => {
+  const { runExperiment } = await import("../../src/experiment/run");
+  const { sweepRuns } = await import("../../src/experiment/sweep");
+  const { toStoredRecord } = await import("../../src/experiment/records");
+  const v: SweepSpec = { neurons: [20], seeds: [1], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [300], testSamples: 200, validation: true };
+  const threaded = (await runSweep(v, { out: mkdtempSync(join(tmpdir(), "sweep-val-")), workers: 1 })).store.records();
+  const [config] = sweepRuns(v);
+  const inProcess = runExperiment(config).map((r) => toStoredRecord(config, r));
+  assert.deepEqual(canonical(threaded), canonical(inProcess));
+  assert.equal(threaded[0].evaluatedOn, "validation");
+});
