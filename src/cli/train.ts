@@ -2,7 +2,9 @@
 import { PRESETS } from "../core/params";
 import { saveNetwork } from "../core/snapshot";
 import { DATASETS, DatasetName } from "../data/mnist";
+import { fileCheckpointer } from "../experiment/checkpoint";
 import { DATASET_SIZES, RunConfig } from "../experiment/config";
+import { runId } from "../experiment/records";
 import { loadRunData, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
 import { choiceOption, intOption, parseOptions } from "./args";
@@ -18,6 +20,7 @@ export const TRAIN_USAGE = `snn train [options]
   --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
   --kernels K        wasm | ts (default wasm)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
+  --checkpoints DIR  save the training state every 10,000 digits; the same command run again resumes from it
   --save FILE        save the trained network (weights, thresholds, preset, seed, full state; see src/core/snapshot.ts)
   --json             print the result as one JSON object on the last stdout line`;
 
@@ -25,7 +28,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const o = parseOptions(argv, {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
-    json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" },
+    json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" }, checkpoints: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
@@ -49,6 +52,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
   const [record] = runExperiment(config, {
     kernels,
+    ...(typeof o.checkpoints === "string" ? { checkpoint: fileCheckpointer(o.checkpoints, runId(config)), checkpointEvery: 10000 } : {}),
     onSnapshot: (net) => {
       if (typeof o.save === "string") saveNetwork(net, o.save);
     },

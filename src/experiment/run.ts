@@ -47,6 +47,8 @@ export interface RunHooks {
   onSnapshot?: (net: Network, trainedSamples: number) => void;
   /** Save the network after each snapshot and resume from the last one (see checkpoint.ts). */
   checkpoint?: Checkpointer;
+  /** Also save a checkpoint every this many training digits between snapshots (default: only at snapshots). */
+  checkpointEvery?: number;
 }
 
 export interface RunData {
@@ -109,15 +111,18 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
   const records: RunRecord[] = [];
   for (const amount of schedule) {
     if (amount < seen) continue;
+    const every = hooks.checkpointEvery ?? Infinity;
     while (seen < amount) {
       const start = seen % c.trainSamples;
-      const samples = Math.min(amount - seen, c.trainSamples - start);
+      const nextCheckpoint = Number.isFinite(every) ? (Math.floor(seen / every) + 1) * every : Infinity;
+      const samples = Math.min(amount - seen, c.trainSamples - start, nextCheckpoint - seen);
       const base = seen;
       const stats = train(net, data.train, {
         start, samples, onProgress: (done) => hooks.onProgress?.("train", base + done, total),
       });
       trainSeconds += stats.seconds;
       seen += samples;
+      if (seen === nextCheckpoint && seen < amount) hooks.checkpoint?.save(net, trainSeconds);
     }
     hooks.onSnapshot?.(net, amount);
     if (!hooks.skip?.has(amount)) {

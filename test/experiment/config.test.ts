@@ -61,3 +61,24 @@ test("validation runs hold out the last training digits for evaluation and never
   assert.notEqual(runId(c), runId({ ...c, validation: undefined }));
   assert.throws(() => validateRunConfig({ ...c, trainSamples: 7001 }), /7001 training digits requested, dataset "mnist" has 7000 once 1000 are held out/);
 });
+
+test("a run killed between snapshots resumes from its last periodic checkpoint with identical records", async () => {
+  const { runExperiment } = await import("../../src/experiment/run");
+  const { fileCheckpointer } = await import("../../src/experiment/checkpoint");
+  const { mkdtempSync, existsSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const c = { neurons: 15, preset: "diehl-cook-2015", dataset: "mnist" as const, trainSamples: 250, epochs: 1, testSamples: 100, seed: 3, labelSamples: 250, snapshots: [250] };
+  const reference = runExperiment(c);
+  const dir = mkdtempSync(join(tmpdir(), "ckpt-"));
+  const checkpoint = fileCheckpointer(dir, "r");
+  let saved = 0;
+  const counting = { ...checkpoint, save: (...a: Parameters<typeof checkpoint.save>) => { saved++; checkpoint.save(...a); if (saved === 2) throw new Error("killed"); } };
+  assert.throws(() => runExperiment(c, { checkpoint: counting, checkpointEvery: 100 }), /killed/);
+  assert.ok(existsSync(join(dir, "checkpoints", "r.snn")));
+  assert.equal(checkpoint.load()!.totals.digits, 200);
+  const resumed = runExperiment(c, { checkpoint, checkpointEvery: 100 });
+  const strip = (r: typeof reference[0]) => ({ ...r, trainSeconds: 0, trainSamplesPerSec: 0, evalSeconds: 0, evalSamplesPerSec: 0 });
+  assert.deepEqual(resumed.map(strip), reference.map(strip));
+  assert.ok(!existsSync(join(dir, "checkpoints", "r.snn"))); // removed when the run completes
+});
