@@ -14,6 +14,9 @@ export interface SummaryInput {
   accuracyProportion: number;
   /** "test" unless the record says otherwise (validation runs are summarised apart). */
   evaluatedOn?: string;
+  /** The run's training digits per pass and passes (a snapshot at their product is the run's final one). */
+  trainSamples?: number;
+  epochs?: number;
 }
 
 export interface SummaryRow {
@@ -29,6 +32,8 @@ export interface SummaryRow {
   accuracyProportionMean: number;
   accuracyProportionSd: number;
   seeds: string;
+  /** Every member is its run's final snapshot (the run is complete). */
+  final: boolean;
 }
 
 /** Mean and sample standard deviation. */
@@ -57,6 +62,7 @@ export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
       preset: first.preset, evaluatedOn: first.evaluatedOn ?? "test", dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
       epochsDone: first.epochsDone, n: a.n, accuracyMean: a.mean, accuracySd: a.sd, accuracyProportionMean: p.mean,
       accuracyProportionSd: p.sd, seeds: members.map((r) => r.seed).sort((x, y) => x - y).join(" "),
+      final: members.every((r) => r.trainSamples !== undefined && r.epochs !== undefined && r.trainedSamples === r.trainSamples * r.epochs),
     });
   }
   return rows.sort((x, y) => x.preset.localeCompare(y.preset) || x.dataset.localeCompare(y.dataset) || x.evaluatedOn.localeCompare(y.evaluatedOn) ||

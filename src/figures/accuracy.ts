@@ -73,10 +73,13 @@ export function accuracyVsTrainingFigure(rows: SummaryRow[], references: Referen
   return { data: [...measured, ...referenceTraces(references, (r) => r.trainPresentations)], layout: accuracyLayout(title, "training digits seen") };
 }
 
-/** The final snapshot of each (preset, dataset, neurons): the most training digits. */
+/**
+ * The final snapshot of each (preset, dataset, neurons): the most training digits among complete runs' final
+ * snapshots (a size whose runs are all still going is left out).
+ */
 export function finalRows(rows: SummaryRow[]): SummaryRow[] {
   const best = new Map<string, SummaryRow>();
-  for (const r of rows) {
+  for (const r of rows.filter((x) => x.final)) {
     const key = `${r.preset}/${r.dataset}/${r.evaluatedOn}/${r.neurons}`;
     const current = best.get(key);
     if (!current || r.trainedSamples > current.trainedSamples) best.set(key, r);

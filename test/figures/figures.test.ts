@@ -16,6 +16,7 @@ import { speedFigure } from "../../src/figures/speed";
 const row = (neurons: number, trainedSamples: number, accuracyMean: number, accuracySd = 1): SummaryRow => ({
   preset: "diehl-cook-2015", evaluatedOn: "test", dataset: "mnist-full", neurons, trainedSamples, epochsDone: trainedSamples / 60000, n: 3,
   accuracyMean, accuracySd, accuracyProportionMean: accuracyMean, accuracyProportionSd: 0, seeds: "1 2 3",
+  final: trainedSamples >= 60000,
 });
 
 test("reference CSV: parsed with quoted commas; test-set-labelled rows are left out of the series", () => {
@@ -28,7 +29,7 @@ test("reference CSV: parsed with quoted commas; test-set-labelled rows are left 
 });
 
 test("accuracy vs neurons: our means with sd error bars on a log axis, references as separate marked series", () => {
-  const rows = finalRows([row(100, 1000, 60), row(100, 60000, 83), row(400, 180000, 89, 0.5)]);
+  const rows = finalRows([row(100, 1000, 60), row(100, 60000, 83), row(400, 180000, 89, 0.5), { ...row(6400, 2000, 61), final: false }]);
   const fig = accuracyVsNeuronsFigure(rows, loadReferenceAccuracy());
   const ours = fig.data[0] as { x: number[]; y: number[]; error_y: { array: number[] }; name: string };
   assert.deepEqual(ours.x, [100, 400]);
