@@ -1,6 +1,7 @@
 /**
- * Seeded pseudo-random numbers. Never `Math.random`: every stream is derived from the run's seed and a purpose
- * string, so that changing how one purpose draws numbers (weights, input spikes, shuffling) does not shift the others.
+ * Seeded pseudo-random numbers, never the global unseeded generator: every stream is derived from the run's seed and
+ * a purpose string, so that changing how one purpose draws numbers (weights, input spikes, shuffling) does not shift
+ * the others.
  *
  * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG, 128-bit state, period >= 2^32, passes
  * PractRand to 2^40+), seeded through a murmur3-style mixer so that nearby seeds give unrelated streams.
