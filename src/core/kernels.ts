@@ -1,5 +1,5 @@
 /**
- * The two hot loops of the simulation behind one interface, in two implementations with the same algorithm:
+ * The hot loops of the simulation behind one interface, in two implementations with the same algorithm:
  * WebAssembly SIMD (src/core/wasm/kernels.wat, the default) and pure TypeScript (the fallback and the test oracle).
  * Every f32 operation of the TypeScript path is rounded with Math.fround in the WASM order, so both give identical bits.
  * Pointers are byte offsets into one `WebAssembly.Memory`; np (padded neuron count) is a multiple of 4.
@@ -12,14 +12,12 @@ export type KernelKind = "wasm" | "ts";
 
 export interface Kernels {
   readonly kind: KernelKind;
-  /** ge[j] += W[idx[k] * np + j] for k < count, j < np. */
-  addRows(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number): void;
   /**
-   * The step's input spikes with their depression (see kernels.wat): for each row i = idx[k], ge += W[i, :] and
-   * W[i, dj[r]] = max(0, W[i, dj[r]] - dby[r]) for r < m (depression before the add when depressFirst is 1).
+   * Current model: the step's input rows after their depression (see kernels.wat): for each row i = idx[k],
+   * W[i, dj[r]] = max(0, W[i, dj[r]] - dby[r]) for r < m, then ge += W[i, :].
    */
   inputSpikes(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number, djPtr: number, dbyPtr: number,
-    m: number, depressFirst: number): void;
+    m: number): void;
   /**
    * One conductance-model step with the step's input rows folded in (see kernels.wat): ge += the listed rows, the
    * Euler update with one shared gi, spikes, ge decay, then the rows' depression. Returns the spike count.
@@ -60,7 +58,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     const instance = new wasmApi.Instance(kernelsModule(), { env: { memory } });
     const e = instance.exports as unknown as Omit<Kernels, "kind">;
     return {
-      kind: "wasm", addRows: e.addRows, inputSpikes: e.inputSpikes, stepConductance: e.stepConductance,
+      kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance,
       stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent,
     };
   }
@@ -125,20 +123,12 @@ function tsKernels(memory: WasmMemory): Kernels {
   };
   return {
     kind: "ts",
-    addRows(wPtr, gePtr, idxPtr, count, np) {
+    inputSpikes(wPtr, gePtr, idxPtr, count, np, djPtr, dbyPtr, m) {
       const ge = gePtr >> 2;
       for (let k = 0; k < count; k++) {
         const row = (wPtr >> 2) + i32[(idxPtr >> 2) + k] * np;
+        depress(row, djPtr, dbyPtr, m);
         for (let j = 0; j < np; j++) f32[ge + j] = f32[ge + j] + f32[row + j];
-      }
-    },
-    inputSpikes(wPtr, gePtr, idxPtr, count, np, djPtr, dbyPtr, m, depressFirst) {
-      const ge = gePtr >> 2;
-      for (let k = 0; k < count; k++) {
-        const row = (wPtr >> 2) + i32[(idxPtr >> 2) + k] * np;
-        if (depressFirst) depress(row, djPtr, dbyPtr, m);
-        for (let j = 0; j < np; j++) f32[ge + j] = f32[ge + j] + f32[row + j];
-        if (!depressFirst) depress(row, djPtr, dbyPtr, m);
       }
     },
     stepConductance(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, rowsPtr, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, gi, vReset) {

@@ -262,7 +262,7 @@ export class Network {
       }
       for (let s = 0; s < nEmit; s++) this.rule.onPostSpike(this.plasticity, this.emitted[s], t, state.schedule, a, b);
     }
-    if (b > a) kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m, 1);
+    if (b > a) kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m);
     for (let s = 0; s < nInh; s++) this.currentAllBut(state.ge, this.inhOut[s], -p.wInhExc);
     for (let s = 0; s < nEmit; s++) {
       this.counts[this.emitted[s]]++;

@@ -37,10 +37,9 @@ test("WASM and TypeScript kernels give identical bits", () => {
   for (let step = 0; step < 60; step++) {
     const run = (k: typeof ka, l: typeof a) => {
       const p = l.ptr, np = l.np;
-      k.inputSpikes(p.w, p.ge, p.schedule, 5, np, p.depIdx, p.depBy, 6, step % 2);
+      k.inputSpikes(p.w, p.ge, p.schedule, 5, np, p.depIdx, p.depBy, step % 2 ? 6 : 0);
       const n1 = k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule, 4, p.rowPtrs, p.depIdx, p.depBy, 6, -65, 0, -100, 0.005, 0.6065, step % 3 ? 4.5 : 0, -65);
       const n2 = k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule + 4, 3, p.rowPtrs, p.depIdx, p.depBy, step % 2 ? 6 : 0, -65, 0, -100, 0.005, 0.6065, -65);
-      k.addRows(p.w, p.ge, p.schedule, 3, np);
       const n3 = k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, np, -65, 0.99, -60);
       return [n1, n2, n3];
     };

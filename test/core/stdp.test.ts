@@ -68,9 +68,19 @@ test("weights clip at wMax on potentiation and at 0 on depression (kernel)", () 
   p.w[5 * np + 1] = 1e-5;
   state.depIdx[0] = 1;
   state.depBy[0] = 1e-4;
-  kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule, 1, np, ptr.depIdx, ptr.depBy, 1, 0);
+  state.thr.fill(Infinity);
+  kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule, 1, ptr.rowPtrs, ptr.depIdx,
+    ptr.depBy, 1, -65, 0, -100, 0.005, 1, -65);
   assert.equal(p.w[5 * np + 1], 0);
   assert.equal(state.ge[1], Math.fround(1e-5)); // the row was added before its depression (Brian2 on_pre order)
+  // BindsNET order (current model): the row is depressed before it is added.
+  p.w[6 * np + 2] = 1e-5;
+  state.schedule[0] = 6;
+  state.depIdx[0] = 2;
+  state.ge.fill(0);
+  kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule, 1, np, ptr.depIdx, ptr.depBy, 1);
+  assert.equal(p.w[6 * np + 2], 0);
+  assert.equal(state.ge[2], 0);
 });
 
 test("normalisation: every changed column sums to 78, unchanged columns keep their bits", () => {

@@ -5,8 +5,11 @@
 (module
   (import "env" "memory" (memory 1))
 
-  ;; ge[j] += W[idx[k] * np + j] for every listed row k (in list order) and every j < np.
-  (func (export "addRows") (param $w i32) (param $ge i32) (param $idx i32) (param $count i32) (param $np i32)
+  ;; The input spikes of one step in the current model (BindsNET: learning runs before the next step's input is
+  ;; gathered): for each listed row i (in order), W[i, dj[r]] = max(0, W[i, dj[r]] - dby[r]) for r < m (f64 arithmetic,
+  ;; dby holds f64 amounts, f32 storage), then ge[j] += W[i, j] for all j < np.
+  (func (export "inputSpikes") (param $w i32) (param $ge i32) (param $idx i32) (param $count i32) (param $np i32)
+    (param $dj i32) (param $dby i32) (param $m i32)
     (local $k i32) (local $row i32) (local $j i32) (local $stride i32) (local $g i32)
     (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
     (block $done
@@ -15,6 +18,7 @@
         (local.set $row
           (i32.add (local.get $w)
             (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $stride))))
+        (call $depress (local.get $row) (local.get $dj) (local.get $dby) (local.get $m))
         (local.set $j (i32.const 0))
         (block $end
           (loop $cols
@@ -24,35 +28,6 @@
               (f32x4.add (v128.load (local.get $g)) (v128.load (i32.add (local.get $row) (local.get $j)))))
             (local.set $j (i32.add (local.get $j) (i32.const 16)))
             (br $cols)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $rows))))
-
-;; The input spikes of one step, with their depression (Brian2's on_pre: ge_post += w, then w -= depression):
-  ;; for each listed row i (in order): ge[j] += W[i, j] for all j < np, and W[i, dj[r]] = max(0, W[i, dj[r]] - dby[r])
-  ;; for r < m, computed in f64 (dby holds f64 amounts) and stored as f32. With depressFirst != 0 the row is depressed
-  ;; before it is added (BindsNET: learning runs before the next step's input is gathered).
-  (func (export "inputSpikes") (param $w i32) (param $ge i32) (param $idx i32) (param $count i32) (param $np i32)
-    (param $dj i32) (param $dby i32) (param $m i32) (param $depressFirst i32)
-    (local $k i32) (local $row i32) (local $j i32) (local $stride i32) (local $g i32) (local $r i32) (local $a i32)
-    (local $x f64)
-    (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
-    (block $done
-      (loop $rows
-        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
-        (local.set $row
-          (i32.add (local.get $w)
-            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))) (local.get $stride))))
-        (if (local.get $depressFirst) (then (call $depress (local.get $row) (local.get $dj) (local.get $dby) (local.get $m))))
-        (local.set $j (i32.const 0))
-        (block $end
-          (loop $cols
-            (br_if $end (i32.ge_u (local.get $j) (local.get $stride)))
-            (local.set $g (i32.add (local.get $ge) (local.get $j)))
-            (v128.store (local.get $g)
-              (f32x4.add (v128.load (local.get $g)) (v128.load (i32.add (local.get $row) (local.get $j)))))
-            (local.set $j (i32.add (local.get $j) (i32.const 16)))
-            (br $cols)))
-        (if (i32.eqz (local.get $depressFirst)) (then (call $depress (local.get $row) (local.get $dj) (local.get $dby) (local.get $m))))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $rows))))
 
