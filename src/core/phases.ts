@@ -23,6 +23,16 @@ export interface PhaseStats {
   samplesPerSec: number;
 }
 
+/** The statistics of several phases run one after the other (rates from the summed samples and seconds). */
+export function sumStats(parts: PhaseStats[]): PhaseStats {
+  const total: PhaseStats = { samples: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, seconds: 0, samplesPerSec: 0 };
+  for (const p of parts) {
+    for (const key of ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "seconds"] as const) total[key] += p[key];
+  }
+  total.samplesPerSec = total.samples / Math.max(total.seconds, 1e-9);
+  return total;
+}
+
 export interface PhaseOptions {
   /** First sample to present (default 0). */
   start?: number;

@@ -3,7 +3,7 @@
  * threads), so that the progress display updates while the cell runs.
  */
 import { Network } from "../core/network";
-import { PhaseStats, respond, Responses, train } from "../core/phases";
+import { PhaseStats, respond, Responses, sumStats, train } from "../core/phases";
 import { Digits } from "../data/digits";
 import { runSweep, SweepOutcome } from "../experiment/pool";
 import { SweepSpec } from "../experiment/sweep";
@@ -14,15 +14,14 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Train on the first `samples` digits with a progress bar (learning on). */
 export async function trainWithProgress(net: Network, digits: Digits, samples = digits.count, chunk = 50): Promise<PhaseStats> {
   const bar = progressBar(`training ${net.neurons} neurons`);
-  let seconds = 0, presentations = 0;
+  const parts: PhaseStats[] = [];
   for (let start = 0; start < samples; start += chunk) {
-    const s = train(net, digits, { start, samples: Math.min(chunk, samples - start) });
-    seconds += s.seconds;
-    presentations += s.presentations;
-    bar(Math.min(start + chunk, samples), samples, `${(Math.min(start + chunk, samples) / seconds).toFixed(0)} digits/s`);
+    parts.push(train(net, digits, { start, samples: Math.min(chunk, samples - start) }));
+    const sofar = sumStats(parts);
+    bar(sofar.samples, samples, `${sofar.samplesPerSec.toFixed(0)} digits/s`);
     await tick();
   }
-  return { samples, presentations, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, seconds, samplesPerSec: samples / seconds };
+  return sumStats(parts);
 }
 
 /** Responses (learning off) to the first `samples` digits, with a progress bar. */
@@ -41,11 +40,7 @@ export async function respondWithProgress(net: Network, digits: Digits, samples 
     counts.set(p.counts, offset);
     offset += p.counts.length;
   }
-  const seconds = parts.reduce((s, p) => s + p.stats.seconds, 0);
-  return {
-    counts, labels: digits.labels.slice(0, samples), samples, neurons: net.neurons,
-    stats: { samples, presentations: parts.reduce((s, p) => s + p.stats.presentations, 0), cappedDigits: 0, excSpikes: parts.reduce((s, p) => s + p.stats.excSpikes, 0), inputSpikes: 0, seconds, samplesPerSec: samples / seconds },
-  };
+  return { counts, labels: digits.labels.slice(0, samples), samples, neurons: net.neurons, stats: sumStats(parts.map((p) => p.stats)) };
 }
 
 /** Run sweeps on worker threads with one live progress bar per worker; finished cells in `out` are reused. */
