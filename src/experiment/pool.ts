@@ -42,9 +42,10 @@ export interface SweepOutcome {
 export function pendingRuns(specs: SweepSpec | SweepSpec[], store: ResultsStore) {
   const has = (id: string) => store.has(id);
   const runs = (Array.isArray(specs) ? specs : [specs]).flatMap((spec) => sweepRuns(spec).sort((a, b) => runCost(b) - runCost(a)));
-  const pending = runs.filter((c) => missingAmounts(c, has).length > 0);
+  const missingPerRun = runs.map((c) => missingAmounts(c, has).length);
+  const pending = runs.filter((_, k) => missingPerRun[k] > 0);
   const total = runs.reduce((n, c) => n + c.snapshots.length, 0);
-  const missing = pending.reduce((n, c) => n + missingAmounts(c, has).length, 0);
+  const missing = missingPerRun.reduce((n, m) => n + m, 0);
   return { runs, pending, storedCells: total - missing, missingCells: missing };
 }
 

@@ -56,6 +56,8 @@ export class ResultsStore {
   }
 
   private readOnly = false;
+  /** presets.json's content, read once. */
+  private presets: Record<string, unknown> | undefined;
   private locked = false;
   private readonly unlockOnExit = (): void => this.close();
 
@@ -164,7 +166,8 @@ export class ResultsStore {
    */
   private describePresets(records: StoredRecord[]): void {
     const path = join(this.dir, PRESETS_JSON);
-    const known: Record<string, unknown> = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
+    if (!this.presets) this.presets = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
+    const known = this.presets!;
     let changed = false;
     for (const r of records) {
       if (!r.presetHash || known[r.presetHash] || !(r.preset in PRESETS) || presetHash(r.preset) !== r.presetHash) continue;
