@@ -14,7 +14,7 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--train", "1.5"], /--train must be an integer, got "1.5"/],
     [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
     [["--dataset", "cifar"], /--dataset must be one of mnist, mnist-full, got "cifar"/],
-    [["--preset", "brian"], /--preset must be one of diehl-cook-2015, bindsnet, got "brian"/],
+    [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, bindsnet, got "brian"/],
     [["--bogus"], /Unknown option '--bogus'/],
   ];
   for (const [args, message] of cases) {

@@ -51,18 +51,19 @@ export function derive(p: Readonly<Preset>): Derived {
     if (Math.abs(n * dt - ms) > 1e-9) throw new RangeError(`preset ${p.name}: ${what} ${ms} ms is not a whole number of ${dt} ms steps`);
     return n;
   };
+  const conductanceDecay = (tauMs: number): number => (p.conductanceDecay === "euler" ? 1 - dt / tauMs : Math.exp(-dt / tauMs));
   return {
     presentSteps: steps(p.presentMs, "presentMs"),
     restSteps: steps(p.restMs, "restMs"),
     excEuler: dt / p.exc.tauMembraneMs,
     excDecay: Math.exp(-dt / p.exc.tauMembraneMs),
-    geDecay: Math.exp(-dt / p.exc.tauGeMs),
-    giDecay: Math.exp(-dt / p.exc.tauGiMs),
+    geDecay: conductanceDecay(p.exc.tauGeMs),
+    giDecay: conductanceDecay(p.exc.tauGiMs),
     excRefractorySteps: blockedSteps(steps(p.exc.refractoryMs, "exc.refractoryMs"), p.refractoryConvention),
     inhRefractorySteps: blockedSteps(steps(p.inh.refractoryMs, "inh.refractoryMs"), p.refractoryConvention),
     inhEuler: dt / p.inh.tauMembraneMs,
     inhDecay: Math.exp(-dt / p.inh.tauMembraneMs),
-    inhGeDecay: Math.exp(-dt / p.inh.tauGeMs),
+    inhGeDecay: conductanceDecay(p.inh.tauGeMs),
     thetaDecayPerStep: Math.exp(-dt / p.exc.tauThetaMs),
     spikeProbPerPixel: (p.rateHzPerPixel * dt) / 1000 / p.startIntensity,
     prePow: powerTable(Math.exp(-dt / p.stdp.tauPreMs)),
@@ -103,6 +104,11 @@ export function validatePreset(p: Readonly<Preset>): void {
   const implied = p.neuronModel === "conductance" ? { spikeTest: "gt", oneStepDelay: false } : { spikeTest: "ge", oneStepDelay: true };
   if (p.spikeTest !== implied.spikeTest || p.oneStepDelay !== implied.oneStepDelay) {
     throw new RangeError(`preset ${p.name}: the ${p.neuronModel} model implies spikeTest "${implied.spikeTest}" and oneStepDelay ${implied.oneStepDelay}; other combinations are not implemented`);
+  }
+  if (p.conductanceDecay === "euler") {
+    for (const [name, tau] of [["exc.tauGeMs", p.exc.tauGeMs], ["exc.tauGiMs", p.exc.tauGiMs], ["inh.tauGeMs", p.inh.tauGeMs]] as const) {
+      if (!(tau >= p.dtMs)) throw new RangeError(`preset ${p.name}: conductanceDecay "euler" needs ${name} >= dtMs (${p.dtMs}), got ${tau}`);
+    }
   }
   if (p.oneSpikePerStep && p.neuronModel !== "current") {
     throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);

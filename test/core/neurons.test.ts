@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { derive } from "../../src/core/derived";
 import { createKernels } from "../../src/core/kernels";
 import { createRecording, Network } from "../../src/core/network";
-import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
+import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER } from "../../src/core/params";
 import { allocateState } from "../../src/core/state";
 
 const dc = DIEHL_COOK_2015;
@@ -29,6 +29,27 @@ test("conductance: ge after k steps is g0 exp(-k dt / tau_ge); v relaxes as (1 -
     k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, -65);
   }
   assert.ok(Math.abs(s.ge[0] - 2 * Math.exp(-10 * 0.5 / 1)) < 1e-6);
+});
+
+test("conductance decay: exp(-dt/tau) by default; 1 - dt/tau (Brian 1 forward Euler) in diehl-cook-2015-euler", () => {
+  const euler = derive(DIEHL_COOK_2015_EULER);
+  assert.equal(d.geDecay, Math.exp(-0.5));
+  assert.equal(d.giDecay, Math.exp(-0.25));
+  assert.equal(euler.geDecay, 0.5);
+  assert.equal(euler.giDecay, 0.75);
+  assert.equal(euler.inhGeDecay, 0.5);
+  // a jump w integrates to w dt / (1 - decay): w * tau exactly with Euler, 1.27 w * tau with exp at dt = tau / 2
+  assert.equal(0.5 / (1 - euler.geDecay), 1);
+  assert.ok(Math.abs(0.5 / (1 - d.geDecay) - 1.2707) < 1e-4);
+  const { k, s, p } = oneNeuron();
+  s.v[0] = -65;
+  s.ge[0] = 2;
+  s.thr[0] = Infinity;
+  for (let step = 0; step < 3; step++) {
+    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, euler.excEuler, euler.geDecay, -65);
+  }
+  assert.equal(s.ge[0], 0.25);
+  assert.equal(DIEHL_COOK_2015.conductanceDecay, undefined); // results computed before the option existed keep their preset hash
 });
 
 test("conductance: v with a decaying ge follows the Euler recursion computed in f64", () => {
@@ -140,6 +161,7 @@ test("presets: invalid or unimplemented values are rejected with the field's nam
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { exc: { tauMembraneMs: 0 } }) }), /exc\.tauMembraneMs must be > 0, got 0/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { spikeTest: "ge" }) }), /implies spikeTest "gt"/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { presentMs: 350.25 }) }), /presentMs 350.25 ms is not a whole number of 0.5 ms steps/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(DIEHL_COOK_2015_EULER, { exc: { tauGeMs: 0.25 } }) }), /conductanceDecay "euler" needs exc\.tauGeMs >= dtMs \(0\.5\), got 0\.25/);
   const slower = withOverrides(dc, { exc: { thetaPlusMv: 0.1 } });
   assert.equal(slower.exc.thetaPlusMv, 0.1);
   assert.equal(dc.exc.thetaPlusMv, 0.05); // the preset itself is unchanged (frozen)

@@ -1,0 +1,66 @@
+/**
+ * Learning diagnostics over training time (src/analysis/diagnostics.ts): train one network and print, for every window
+ * of digits, the excitatory spikes per digit, how many neurons fired, the thresholds' distance above rest (quantiles of
+ * vThresh + theta - offset - vRest), how many neurons have learned a receptive field, and the synchrony of the spikes
+ * (largest volley, share of spikes in volleys of >= 10 neurons, share of repeats within 40 ms), the last three from one
+ * recorded digit in every 100. No test digits are used.
+ *
+ *   node --import tsx scripts/diagnose-learning.ts --neurons 6400 --seed 2 --train 30000 [--window 1000]
+ *     [--dataset mnist-full] [--preset diehl-cook-2015] [--json]
+ */
+import { learnedNeurons, quantiles, spikeTiming } from "../src/analysis/diagnostics";
+import { choiceOption, intOption, parseOptions } from "../src/cli/args";
+import { createRecording, Network, Recording } from "../src/core/network";
+import { presetByName, PRESETS } from "../src/core/params";
+import { DATASETS, DatasetName, loadMnist } from "../src/data/mnist";
+
+const RECORD_EVERY = 100;
+const o = parseOptions(process.argv.slice(2), {
+  neurons: { type: "string" }, seed: { type: "string" }, train: { type: "string" }, window: { type: "string" },
+  dataset: { type: "string" }, preset: { type: "string" }, json: { type: "boolean" },
+});
+const dataset = choiceOption<DatasetName>(o, "dataset", "mnist-full", DATASETS);
+const preset = presetByName(choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)));
+const neurons = intOption(o, "neurons", undefined, 1);
+const seed = intOption(o, "seed", 1, 0);
+const window = intOption(o, "window", 1000, 1);
+const { train } = loadMnist({ dataset, train: intOption(o, "train", undefined, 1, dataset === "mnist" ? 8000 : 60000), test: 0 });
+
+const net = new Network({ neurons, seed, preset });
+const restMv = preset.exc.vRestMv;
+const thresholdBaseMv = preset.exc.vThreshMv - preset.exc.thetaOffsetMv;
+const fired = new Uint8Array(neurons);
+let spikes = 0, recorded = 0, largestVolley = 0, inVolleys = 0, repeats = 0, recordedSpikes = 0;
+const started = Date.now();
+if (!o.json) console.log("digits  spikes/digit  fired  threshold-rest mV q10/q50/q90  learned  largest-volley  in-volleys  repeats  s");
+for (let k = 0; k < train.count; k++) {
+  const rec: Recording | undefined = k % RECORD_EVERY === RECORD_EVERY / 2 ? createRecording(net) : undefined;
+  spikes += net.present(train.images.subarray(k * 784, (k + 1) * 784), true, rec).spikes;
+  for (let j = 0; j < neurons; j++) if (net.counts[j] > 0) fired[j] = 1;
+  if (rec) {
+    const t = spikeTiming(rec.excSteps, rec.excIndices, 10, Math.round(40 / preset.dtMs));
+    recorded++;
+    largestVolley += t.largestVolley;
+    inVolleys += t.inVolleys;
+    repeats += t.repeats;
+    recordedSpikes += t.spikes;
+  }
+  if ((k + 1) % window !== 0 && k + 1 !== train.count) continue;
+  const digits = (k % window) + 1;
+  const [q10, q50, q90] = quantiles(net.state.theta.subarray(0, neurons), [0.1, 0.5, 0.9]).map((th) => thresholdBaseMv + th - restMv);
+  const row = {
+    digits: k + 1, spikesPerDigit: spikes / digits, fired: fired.reduce((a, b) => a + b, 0),
+    thresholdAboveRestMv: [q10, q50, q90], learned: learnedNeurons(net.exportState().arrays.weights, neurons),
+    largestVolley: recorded ? largestVolley / recorded : 0, inVolleysPercent: (100 * inVolleys) / Math.max(1, recordedSpikes),
+    repeatsPercent: (100 * repeats) / Math.max(1, recordedSpikes), seconds: (Date.now() - started) / 1000,
+  };
+  if (o.json) console.log(JSON.stringify(row));
+  else {
+    console.log([String(row.digits).padStart(6), row.spikesPerDigit.toFixed(1).padStart(13), String(row.fired).padStart(6),
+      row.thresholdAboveRestMv.map((x) => x.toFixed(1)).join("/").padStart(29), String(row.learned).padStart(8),
+      row.largestVolley.toFixed(1).padStart(15), `${row.inVolleysPercent.toFixed(0)}%`.padStart(11),
+      `${row.repeatsPercent.toFixed(0)}%`.padStart(8), row.seconds.toFixed(0).padStart(4)].join(""));
+  }
+  spikes = recorded = largestVolley = inVolleys = repeats = recordedSpikes = 0;
+  fired.fill(0);
+}
