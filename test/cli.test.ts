@@ -15,6 +15,7 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
     [["--dataset", "cifar"], /--dataset must be one of mnist, mnist-full, got "cifar"/],
     [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, bindsnet, got "brian"/],
+    [["--shuffle", "x"], /--shuffle must be an integer, got "x"/],
     [["--bogus"], /Unknown option '--bogus'/],
   ];
   for (const [args, message] of cases) {
@@ -66,7 +67,7 @@ test("snn summary prints mean, sd and n over seeds of a store, and writes CSV", 
   assert.equal(out.summary[0].accuracyMean, 79);
   assert.ok(Math.abs(out.summary[0].accuracySd - Math.SQRT2) < 1e-12);
   assert.equal(out.summary[0].n, 2);
-  assert.match(readFileSync(join(dir, "summary.csv"), "utf8"), /^preset,evaluatedOn,dataset,neurons,trainedSamples/);
+  assert.match(readFileSync(join(dir, "summary.csv"), "utf8"), /^preset,evaluatedOn,trainOrder,dataset,neurons,trainedSamples/);
 });
 
 test("snn sweep --plan runs several sweeps in order into one store", () => {

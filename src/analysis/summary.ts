@@ -14,6 +14,8 @@ export interface SummaryInput {
   accuracyProportion: number;
   /** "test" unless the record says otherwise (validation runs are summarised apart). */
   evaluatedOn?: string;
+  /** Seed of a shuffled training order (runs in different orders are summarised apart). */
+  shuffleSeed?: number;
   /** The run's training digits per pass and passes (a snapshot at their product is the run's final one). */
   trainSamples?: number;
   epochs?: number;
@@ -22,6 +24,8 @@ export interface SummaryInput {
 export interface SummaryRow {
   preset: string;
   evaluatedOn: string;
+  /** "dataset" or "shuffled <seed>". */
+  trainOrder: string;
   dataset: string;
   neurons: number;
   trainedSamples: number;
@@ -45,11 +49,16 @@ export function meanSd(values: number[]): { mean: number; sd: number; n: number 
   return { mean, sd, n };
 }
 
+/** How a record's training digits were ordered: "dataset" or "shuffled <seed>". */
+export function trainOrder(r: { shuffleSeed?: number }): string {
+  return r.shuffleSeed === undefined || r.shuffleSeed === null ? "dataset" : `shuffled ${r.shuffleSeed}`;
+}
+
 /** One row per group, sorted by preset, dataset, neurons, training amount. */
 export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
   const groups = new Map<string, SummaryInput[]>();
   for (const r of records) {
-    const key = JSON.stringify([r.preset, r.dataset, r.evaluatedOn ?? "test", r.neurons, r.trainedSamples]);
+    const key = JSON.stringify([r.preset, r.dataset, r.evaluatedOn ?? "test", trainOrder(r), r.neurons, r.trainedSamples]);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }
@@ -59,20 +68,20 @@ export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
     const p = meanSd(members.map((r) => r.accuracyProportion));
     const first = members[0];
     rows.push({
-      preset: first.preset, evaluatedOn: first.evaluatedOn ?? "test", dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
+      preset: first.preset, evaluatedOn: first.evaluatedOn ?? "test", trainOrder: trainOrder(first), dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
       epochsDone: first.epochsDone, n: a.n, accuracyMean: a.mean, accuracySd: a.sd, accuracyProportionMean: p.mean,
       accuracyProportionSd: p.sd, seeds: members.map((r) => r.seed).sort((x, y) => x - y).join(" "),
       final: members.every((r) => r.trainSamples !== undefined && r.epochs !== undefined && r.trainedSamples === r.trainSamples * r.epochs),
     });
   }
-  return rows.sort((x, y) => x.preset.localeCompare(y.preset) || x.dataset.localeCompare(y.dataset) || x.evaluatedOn.localeCompare(y.evaluatedOn) ||
+  return rows.sort((x, y) => x.preset.localeCompare(y.preset) || x.dataset.localeCompare(y.dataset) || x.evaluatedOn.localeCompare(y.evaluatedOn) || x.trainOrder.localeCompare(y.trainOrder) ||
     x.neurons - y.neurons || x.trainedSamples - y.trainedSamples);
 }
 
 /** A fixed-width text table of summary rows (for terminals). */
 export function summaryText(rows: SummaryRow[]): string {
-  const header = ["preset", "dataset", "on", "neurons", "trained", "epochs", "n", "accuracy % (mean +- sd)", "proportion %"];
-  const body = rows.map((r) => [r.preset, r.dataset, r.evaluatedOn, String(r.neurons), String(r.trainedSamples), r.epochsDone.toFixed(2), String(r.n),
+  const header = ["preset", "dataset", "on", "order", "neurons", "trained", "epochs", "n", "accuracy % (mean +- sd)", "proportion %"];
+  const body = rows.map((r) => [r.preset, r.dataset, r.evaluatedOn, r.trainOrder, String(r.neurons), String(r.trainedSamples), r.epochsDone.toFixed(2), String(r.n),
     `${r.accuracyMean.toFixed(2)} +- ${r.accuracySd.toFixed(2)}`, `${r.accuracyProportionMean.toFixed(2)} +- ${r.accuracyProportionSd.toFixed(2)}`]);
   const widths = header.map((h, k) => Math.max(h.length, ...body.map((row) => row[k].length)));
   const line = (cells: string[]) => cells.map((c, k) => c.padStart(widths[k])).join("  ");

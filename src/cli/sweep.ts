@@ -1,6 +1,6 @@
 /** `snn sweep`: a grid of runs on worker threads, stored in a resumable results store, summarised at the end. */
 import { availableParallelism } from "node:os";
-import { summarizeAccuracy, summaryText } from "../analysis/summary";
+import { summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
 import { PRESETS } from "../core/params";
 import { DATASETS, DatasetName } from "../data/mnist";
 import { runSweep, SweepEvent } from "../experiment/pool";
@@ -27,6 +27,7 @@ export const SWEEP_USAGE = `snn sweep [options]
                      TLS; or set SNN_QUEUE_URL) and collect the records from \`snn worker\` processes
   --queue-name NAME  BullMQ queue (default snn-sweep)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
+  --shuffle SEED     train every run on the digits in an order shuffled with SEED (default: the dataset's order)
   --plan FILE        run the sweeps listed in a JSON file (an array of SweepSpec objects, see src/experiment/sweep.ts)
                      in order on one pool of threads, instead of the grid options above
   --json             print the summary as JSON
@@ -38,6 +39,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
+    shuffle: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = DATASET_SIZES[dataset];
@@ -55,6 +57,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     testSamples,
     labelSamples: intOption(o, "labels", 10000, 1, sizes.train),
     ...(o.validation ? { validation: true } : {}),
+    ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
   };
   const specs: SweepSpec[] = typeof o.plan === "string" ? readPlan(o.plan) : [grid];
   const out = typeof o.out === "string" ? o.out : "data/results";
@@ -75,8 +78,9 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
   process.off("SIGINT", onSigint);
   ui.close();
-  const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string }) => specs.some((s) =>
-    s.preset === r.preset && s.dataset === r.dataset && s.neurons.includes(r.neurons) && (r.evaluatedOn ?? "test") === (s.validation ? "validation" : "test"));
+  const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number }) => specs.some((s) =>
+    s.preset === r.preset && s.dataset === r.dataset && s.neurons.includes(r.neurons) && (r.evaluatedOn ?? "test") === (s.validation ? "validation" : "test") &&
+    trainOrder(r) === trainOrder(s));
   const rows = summarizeAccuracy(outcome.store.records().filter(inSweep));
   if (o.json) console.log(JSON.stringify({ out, interrupted: outcome.interrupted, errors: outcome.errors.length, seconds: outcome.seconds, summary: rows }));
   else {

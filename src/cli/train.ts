@@ -20,6 +20,8 @@ export const TRAIN_USAGE = `snn train [options]
   --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
   --kernels K        wasm | ts (default wasm)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
+  --shuffle SEED     train on the digits in an order shuffled with SEED (the same in every pass; default: the
+                     dataset's order)
   --checkpoints DIR  save the training state every 10,000 digits; the same command run again resumes from it
   --save FILE        save the trained network (weights, thresholds, preset, seed, full state; see src/core/snapshot.ts)
   --json             print the result as one JSON object on the last stdout line`;
@@ -29,6 +31,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
     json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" }, checkpoints: { type: "string" },
+    shuffle: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
@@ -47,6 +50,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     labelSamples: trainSamples,
     snapshots: [trainSamples * epochs],
     ...(validation ? { validation: true } : {}),
+    ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
   };
   const data = loadRunData(config);
   const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
@@ -64,6 +68,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const result = {
     neurons: config.neurons, dataset, trainSamples, epochs, testSamples: config.testSamples, seed: config.seed, preset,
     evaluatedOn: validation ? "validation" : "test",
+    ...(config.shuffleSeed !== undefined ? { shuffleSeed: config.shuffleSeed } : {}),
     accuracy: round(record.accuracy, 2), accuracyProportion: round(record.accuracyProportion, 2),
     labelSamples: record.labelSamples, unassignedNeurons: record.unassignedNeurons,
     trainSamplesPerSec: round(record.trainSamplesPerSec, 1), evalSamplesPerSec: round(record.evalSamplesPerSec, 1),

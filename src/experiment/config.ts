@@ -33,6 +33,11 @@ export interface RunConfig {
    * are held out (never trained on, never used for labels). For choices made without looking at the test digits.
    */
   validation?: boolean;
+  /**
+   * Present the training digits in an order shuffled with this seed (one permutation of the digits available for
+   * training, the same in every pass; held-out validation digits stay out of it). Absent: the dataset's order.
+   */
+  shuffleSeed?: number;
 }
 
 /** The standard learning-curve amounts (digits seen), within a run's total. */
@@ -62,6 +67,9 @@ export function validateRunConfig(c: RunConfig): void {
   int("testSamples", 1);
   int("seed", 0);
   int("labelSamples", 1);
+  if (c.shuffleSeed !== undefined && !(Number.isInteger(c.shuffleSeed) && c.shuffleSeed >= 0 && c.shuffleSeed <= 0xffffffff)) {
+    throw new RangeError(`run config: shuffleSeed must be an integer in [0, 2^32), got ${c.shuffleSeed}`);
+  }
   if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
   if (!(c.preset in PRESETS)) presetByName(c.preset);
   if (!DATASETS.includes(c.dataset)) throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}`);

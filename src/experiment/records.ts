@@ -32,12 +32,14 @@ export interface StoredRecord extends RunRecord, Provenance {
   seed: number;
   /** "test" (the test digits) or "validation" (the last testSamples training digits, held out). */
   evaluatedOn: "test" | "validation";
+  /** The seed of the shuffled training order (RunConfig.shuffleSeed); absent: the dataset's order. */
+  shuffleSeed?: number;
 }
 
 /** Column order of the CSV file. */
 export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
   "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
-  "labelSamplesCap", "seed", "evaluatedOn", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
+  "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
   "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
   "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
 ];
@@ -58,6 +60,7 @@ export function presetHash(name: string): string {
 export function runId(c: RunConfig): string {
   const fields: unknown[] = [presetHash(c.preset), c.dataset, c.neurons, c.trainSamples, c.epochs, c.testSamples, c.labelSamples, c.seed];
   if (c.validation) fields.push("validation");
+  if (c.shuffleSeed !== undefined) fields.push(`shuffle:${c.shuffleSeed}`);
   return hash(JSON.stringify(fields));
 }
 
@@ -76,7 +79,8 @@ export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenanc
   return {
     cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
     dataset: c.dataset, neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
-    labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test", ...r, ...provenance,
+    labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test",
+    ...(c.shuffleSeed !== undefined ? { shuffleSeed: c.shuffleSeed } : {}), ...r, ...provenance,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { Network } from "../core/network";
 import { presetByName } from "../core/params";
+import { createRng, shuffleInPlace } from "../core/rng";
 import { assignFromResponses, evaluateResponses, respond, train } from "../core/phases";
 import { Digits, selectDigits } from "../data/digits";
 import { loadMnist } from "../data/mnist";
@@ -58,12 +59,13 @@ export interface RunData {
 
 /** Load the digits a run needs (with `validation`, the evaluation digits are the last testSamples training digits). */
 export function loadRunData(c: RunConfig): RunData {
-  if (!c.validation) return loadMnist({ dataset: c.dataset, train: c.trainSamples, test: c.testSamples });
-  const all = loadMnist({ dataset: c.dataset, test: 0 }).train;
-  const first = (n: number) => Int32Array.from({ length: n }, (_, k) => k);
+  const full = loadMnist({ dataset: c.dataset, test: c.validation ? 0 : c.testSamples });
+  const all = full.train;
+  const pool = Int32Array.from({ length: c.validation ? all.count - c.testSamples : all.count }, (_, k) => k);
+  if (c.shuffleSeed !== undefined) shuffleInPlace(pool, createRng(c.shuffleSeed));
   return {
-    train: selectDigits(all, first(c.trainSamples)),
-    test: selectDigits(all, Int32Array.from({ length: c.testSamples }, (_, k) => all.count - c.testSamples + k)),
+    train: selectDigits(all, pool.subarray(0, c.trainSamples)),
+    test: c.validation ? selectDigits(all, Int32Array.from({ length: c.testSamples }, (_, k) => all.count - c.testSamples + k)) : full.test,
   };
 }
 

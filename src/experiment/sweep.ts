@@ -24,6 +24,8 @@ export interface SweepSpec {
   labelSamples?: number;
   /** Evaluate on the last testSamples training digits instead of the test digits (see RunConfig.validation). */
   validation?: boolean;
+  /** Train every run in an order shuffled with this seed (see RunConfig.shuffleSeed). */
+  shuffleSeed?: number;
 }
 
 export { DATASET_SIZES };
@@ -47,6 +49,7 @@ export function sweepRuns(spec: SweepSpec): RunConfig[] {
         labelSamples: Math.min(spec.labelSamples ?? 10000, trainSamples),
         snapshots: snapshotSchedule(amounts, trainSamples, epochs),
         ...(spec.validation ? { validation: true } : {}),
+        ...(spec.shuffleSeed !== undefined ? { shuffleSeed: spec.shuffleSeed } : {}),
       };
       validateRunConfig(config);
       runs.push(config);

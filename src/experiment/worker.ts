@@ -16,7 +16,7 @@ const cache = new Map<string, RunData>();
 
 /** The digits of a run, kept while consecutive runs need the same ones (the key names everything loadRunData uses). */
 function dataFor(c: RunConfig): RunData {
-  const key = `${c.dataset}/${c.trainSamples}/${c.testSamples}/${c.validation ? "validation" : "test"}`;
+  const key = `${c.dataset}/${c.trainSamples}/${c.testSamples}/${c.validation ? "validation" : "test"}/${c.shuffleSeed ?? "-"}`;
   let data = cache.get(key);
   if (!data) {
     data = loadRunData(c);

@@ -7,7 +7,8 @@ import { ReferenceAccuracy } from "../data/reference";
 import { groupReferences, REFERENCE_SYMBOLS, referenceHover } from "./references";
 import { FigureSpec } from "./spec";
 
-const label = (r: SummaryRow) => `ours: ${r.preset} (${r.dataset}${r.evaluatedOn === "test" ? "" : `, ${r.evaluatedOn}`})`;
+const label = (r: SummaryRow) =>
+  `ours: ${r.preset} (${r.dataset}${r.evaluatedOn === "test" ? "" : `, ${r.evaluatedOn}`}${r.trainOrder === "dataset" ? "" : `, ${r.trainOrder}`})`;
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -80,7 +81,7 @@ export function accuracyVsTrainingFigure(rows: SummaryRow[], references: Referen
 export function finalRows(rows: SummaryRow[]): SummaryRow[] {
   const best = new Map<string, SummaryRow>();
   for (const r of rows.filter((x) => x.final)) {
-    const key = `${r.preset}/${r.dataset}/${r.evaluatedOn}/${r.neurons}`;
+    const key = `${r.preset}/${r.dataset}/${r.evaluatedOn}/${r.trainOrder}/${r.neurons}`;
     const current = best.get(key);
     if (!current || r.trainedSamples > current.trainedSamples) best.set(key, r);
   }

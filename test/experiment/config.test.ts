@@ -82,3 +82,34 @@ test("a run killed between snapshots resumes from its last periodic checkpoint w
   assert.deepEqual(resumed.map(strip), reference.map(strip));
   assert.ok(!existsSync(join(dir, "checkpoints", "r.snn"))); // removed when the run completes
 });
+
+test("shuffled order: a seeded permutation of the training pool; held-out digits, test digits and old ids unchanged", async () => {
+  const { loadRunData } = await import("../../src/experiment/run");
+  const { loadMnist } = await import("../../src/data/mnist");
+  const { runId } = await import("../../src/experiment/records");
+  const base = { neurons: 10, preset: "diehl-cook-2015", dataset: "mnist" as const, trainSamples: 7000, epochs: 1, testSamples: 1000, seed: 1, labelSamples: 7000, snapshots: [7000] };
+  const all = loadMnist().train;
+  const digit = (images: Uint8Array, k: number) => Buffer.from(images.subarray(k * 784, (k + 1) * 784)).toString("hex");
+  const pool = new Set(Array.from({ length: 7000 }, (_, k) => digit(all.images, k)));
+  const v = loadRunData({ ...base, validation: true, shuffleSeed: 5 });
+  assert.deepEqual(v.test.images, all.images.subarray(7000 * 784)); // the held-out digits stay the last 1,000
+  let moved = 0;
+  for (let k = 0; k < 7000; k++) {
+    assert.ok(pool.has(digit(v.train.images, k)), `digit ${k} comes from the training pool`);
+    if (digit(v.train.images, k) !== digit(all.images, k)) moved++;
+  }
+  assert.ok(moved > 6900, `a permutation moves nearly every digit (moved ${moved})`);
+  const again = loadRunData({ ...base, validation: true, shuffleSeed: 5 });
+  assert.deepEqual(again.train.images, v.train.images); // seeded: the same order every time
+  assert.deepEqual(again.train.labels, v.train.labels);
+  const t = loadRunData({ ...base, trainSamples: 8000, testSamples: 2000, shuffleSeed: 5 });
+  assert.deepEqual(t.test.images, loadMnist().test.images); // test digits untouched
+  const plain = { ...base, validation: true };
+  assert.equal(runId(plain), runId({ ...plain, shuffleSeed: undefined })); // runs without the option keep their ids
+  assert.notEqual(runId(plain), runId({ ...plain, shuffleSeed: 5 }));
+  assert.notEqual(runId({ ...plain, shuffleSeed: 5 }), runId({ ...plain, shuffleSeed: 6 }));
+  assert.throws(() => validateRunConfig({ ...plain, shuffleSeed: -1 }), /shuffleSeed must be an integer in \[0, 2\^32\), got -1/);
+  const r = { preset: "p", dataset: "mnist", epochsDone: 1, accuracyProportion: 50, neurons: 100, trainedSamples: 1000, seed: 1 };
+  const rows = summarizeAccuracy([{ ...r, accuracy: 70 }, { ...r, accuracy: 80, shuffleSeed: 5 }]);
+  assert.deepEqual(rows.map((x) => [x.trainOrder, x.accuracyMean]), [["dataset", 70], ["shuffled 5", 80]]);
+});

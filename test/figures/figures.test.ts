@@ -14,7 +14,7 @@ import { referenceSeries } from "../../src/figures/references";
 import { speedFigure } from "../../src/figures/speed";
 
 const row = (neurons: number, trainedSamples: number, accuracyMean: number, accuracySd = 1): SummaryRow => ({
-  preset: "diehl-cook-2015", evaluatedOn: "test", dataset: "mnist-full", neurons, trainedSamples, epochsDone: trainedSamples / 60000, n: 3,
+  preset: "diehl-cook-2015", evaluatedOn: "test", trainOrder: "dataset", dataset: "mnist-full", neurons, trainedSamples, epochsDone: trainedSamples / 60000, n: 3,
   accuracyMean, accuracySd, accuracyProportionMean: accuracyMean, accuracyProportionSd: 0, seeds: "1 2 3",
   final: trainedSamples >= 60000,
 });
