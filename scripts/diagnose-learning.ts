@@ -3,28 +3,40 @@
  * of digits, the excitatory spikes per digit, how many neurons fired, the thresholds' distance above rest (quantiles of
  * vThresh + theta - offset - vRest), how many neurons have learned a receptive field, and the synchrony of the spikes
  * (largest volley, share of spikes in volleys of >= 10 neurons, share of repeats within 40 ms), the last three from one
- * recorded digit in every 100. No test digits are used.
+ * recorded digit in every 100. No test digits are used: with --validate K, every --window digits the frozen network is
+ * labelled on the first min(digits seen, 10,000) training digits and evaluated on the last K training digits, which are
+ * held out (never trained on); at every --validate-every digits (default 10,000) and at the end. --override applies a JSON patch to the preset (withOverrides), for exploration.
  *
  *   node --import tsx scripts/diagnose-learning.ts --neurons 6400 --seed 2 --train 30000 [--window 1000]
- *     [--dataset mnist-full] [--preset diehl-cook-2015] [--json]
+ *     [--dataset mnist-full] [--preset diehl-cook-2015] [--override '{"exc":{"tauThetaMs":1e8}}'] [--validate 10000] [--json]
  */
 import { learnedNeurons, quantiles, spikeTiming } from "../src/analysis/diagnostics";
 import { choiceOption, intOption, parseOptions } from "../src/cli/args";
 import { createRecording, Network, Recording } from "../src/core/network";
-import { presetByName, PRESETS } from "../src/core/params";
+import { DeepPartial, Preset, presetByName, PRESETS, withOverrides } from "../src/core/params";
+import { assignFromResponses, evaluateResponses, respond } from "../src/core/phases";
+import { UsageError } from "../src/cli/args";
+import { selectDigits } from "../src/data/digits";
 import { DATASETS, DatasetName, loadMnist } from "../src/data/mnist";
 
 const RECORD_EVERY = 100;
 const o = parseOptions(process.argv.slice(2), {
   neurons: { type: "string" }, seed: { type: "string" }, train: { type: "string" }, window: { type: "string" },
-  dataset: { type: "string" }, preset: { type: "string" }, json: { type: "boolean" },
+  dataset: { type: "string" }, preset: { type: "string" }, json: { type: "boolean" }, override: { type: "string" },
+  validate: { type: "string" }, "validate-every": { type: "string" },
 });
 const dataset = choiceOption<DatasetName>(o, "dataset", "mnist-full", DATASETS);
-const preset = presetByName(choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)));
+const named = presetByName(choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)));
+const preset = typeof o.override === "string" ? withOverrides(named, parseOverride(o.override)) : named;
 const neurons = intOption(o, "neurons", undefined, 1);
 const seed = intOption(o, "seed", 1, 0);
 const window = intOption(o, "window", 1000, 1);
-const { train } = loadMnist({ dataset, train: intOption(o, "train", undefined, 1, dataset === "mnist" ? 8000 : 60000), test: 0 });
+const splitSize = dataset === "mnist" ? 8000 : 60000;
+const heldOut = o.validate === undefined ? 0 : intOption(o, "validate", undefined, 1, splitSize - 1);
+const all = loadMnist({ dataset, test: 0 }).train;
+const train = selectDigits(all, Int32Array.from({ length: intOption(o, "train", undefined, 1, splitSize - heldOut) }, (_, k) => k));
+const validateEvery = intOption(o, "validate-every", 10000, 1);
+const validation = selectDigits(all, Int32Array.from({ length: heldOut }, (_, k) => splitSize - heldOut + k));
 
 const net = new Network({ neurons, seed, preset });
 const restMv = preset.exc.vRestMv;
@@ -53,14 +65,31 @@ for (let k = 0; k < train.count; k++) {
     thresholdAboveRestMv: [q10, q50, q90], learned: learnedNeurons(net.exportState().arrays.weights, neurons),
     largestVolley: recorded ? largestVolley / recorded : 0, inVolleysPercent: (100 * inVolleys) / Math.max(1, recordedSpikes),
     repeatsPercent: (100 * repeats) / Math.max(1, recordedSpikes), seconds: (Date.now() - started) / 1000,
+    validationAccuracy: heldOut > 0 && ((k + 1) % validateEvery === 0 || k + 1 === train.count) ? validate(net, k + 1) : undefined,
   };
   if (o.json) console.log(JSON.stringify(row));
   else {
     console.log([String(row.digits).padStart(6), row.spikesPerDigit.toFixed(1).padStart(13), String(row.fired).padStart(6),
       row.thresholdAboveRestMv.map((x) => x.toFixed(1)).join("/").padStart(29), String(row.learned).padStart(8),
       row.largestVolley.toFixed(1).padStart(15), `${row.inVolleysPercent.toFixed(0)}%`.padStart(11),
-      `${row.repeatsPercent.toFixed(0)}%`.padStart(8), row.seconds.toFixed(0).padStart(4)].join(""));
+      `${row.repeatsPercent.toFixed(0)}%`.padStart(8), row.seconds.toFixed(0).padStart(4),
+      row.validationAccuracy !== undefined ? `  validation ${row.validationAccuracy.toFixed(2)} %` : ""].join(""));
   }
   spikes = recorded = largestVolley = inVolleys = repeats = recordedSpikes = 0;
   fired.fill(0);
+}
+
+/** Accuracy of a frozen copy on the held-out digits, labels from the first min(seen, 10,000) training digits. */
+function validate(network: Network, seen: number): number {
+  const frozen = network.clone();
+  const assignment = assignFromResponses(respond(frozen, train, { samples: Math.min(seen, 10000) }));
+  return evaluateResponses(respond(frozen, validation), assignment).accuracy;
+}
+
+function parseOverride(text: string): DeepPartial<Preset> {
+  try {
+    return JSON.parse(text) as DeepPartial<Preset>;
+  } catch (e) {
+    throw new UsageError(`--override must be a JSON object (e.g. '{"exc":{"tauThetaMs":1e8}}'): ${(e as Error).message}`);
+  }
 }
