@@ -29,6 +29,11 @@ export interface Kernels {
   stepConductanceNoGi(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, wPtr: number, idxPtr: number,
     count: number, rowsPtr: number, djPtr: number, dbyPtr: number, m: number, vRest: number, eExc: number, eInh: number,
     k: number, geDecay: number, vReset: number): number;
+  /**
+   * Weight normalisation (see kernels.wat): each listed column c = cols[d] of W (inputs x np) is scaled by
+   * total / sum_i W[i, c] (f64 sum in row order; factor 1 for an all-zero column). sumsPtr: scratch for count f64.
+   */
+  normalizeColumns(wPtr: number, np: number, inputs: number, colsPtr: number, count: number, sumsPtr: number, total: number): void;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
   excCurrent(vPtr: number, inPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number, decay: number,
     vReset: number): number;
@@ -59,7 +64,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     const e = instance.exports as unknown as Omit<Kernels, "kind">;
     return {
       kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance,
-      stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent,
+      stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent, normalizeColumns: e.normalizeColumns,
     };
   }
   if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);
@@ -136,6 +141,19 @@ function tsKernels(memory: WasmMemory): Kernels {
     },
     stepConductanceNoGi(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, rowsPtr, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, vReset) {
       return conductanceStep(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, 0, vReset, false);
+    },
+    normalizeColumns(wPtr, np, inputs, colsPtr, count, sumsPtr, total) {
+      const w = wPtr >> 2, cols = colsPtr >> 2, sums = sumsPtr >> 3;
+      for (let d = 0; d < count; d++) f64[sums + d] = 0;
+      for (let i = 0; i < inputs; i++) {
+        const row = w + i * np;
+        for (let d = 0; d < count; d++) f64[sums + d] += f32[row + i32[cols + d]];
+      }
+      for (let d = 0; d < count; d++) f64[sums + d] = f64[sums + d] > 0 ? total / f64[sums + d] : 1;
+      for (let i = 0; i < inputs; i++) {
+        const row = w + i * np;
+        for (let d = 0; d < count; d++) f32[row + i32[cols + d]] *= f64[sums + d];
+      }
     },
     excCurrent(vPtr, inPtr, thrPtr, outPtr, np, vRest, decay, vReset) {
       vRest = fr(vRest); decay = fr(decay); vReset = fr(vReset);

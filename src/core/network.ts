@@ -124,7 +124,11 @@ export class Network {
     this.state = this.layout.state;
     this.kernels = createKernels(this.layout.memory, options.kernels);
     this.inhibitory = new InhibitoryLayer(n, preset.neuronModel, preset.inh, this.derived);
-    this.plasticity = createPlasticity(this.state.w, n, this.np, this.derived);
+    // Normalisation runs in the kernels; the columns pass through the depression scratch (free between presentations).
+    this.plasticity = createPlasticity(this.state.w, n, this.np, this.derived, (cols, count, total) => {
+      this.state.depIdx.set(cols.subarray(0, count));
+      this.kernels.normalizeColumns(this.layout.ptr.w, this.np, INPUTS, this.layout.ptr.depIdx, count, this.layout.ptr.depBy, total);
+    });
     this.rule = learningRule(preset.stdp);
     this.poisson = new PoissonInput(steps, INPUTS, this.derived.spikeProbPerPixel);
     this.schedule = createSchedule(steps, INPUTS, this.state.schedule);

@@ -27,11 +27,17 @@ export interface Plasticity {
   derived: Derived;
   /** Scratch for the normalisation: column sums, then factors. */
   colSum: Float64Array;
+  /**
+   * Scales the listed columns to sum to `total` (the same arithmetic as the loops of normalizeColumns); the network
+   * sets one backed by its kernels. Absent: normalizeColumns does it in TypeScript.
+   */
+  scaleColumns?: (cols: Int32Array, count: number, total: number) => void;
 }
 
-export function createPlasticity(w: Float32Array, neurons: number, np: number, derived: Derived): Plasticity {
+export function createPlasticity(w: Float32Array, neurons: number, np: number, derived: Derived,
+  scaleColumns?: Plasticity["scaleColumns"]): Plasticity {
   const p: Plasticity = {
-    w, np, neurons, derived,
+    w, np, neurons, derived, scaleColumns,
     lastPre: new Int32Array(INPUTS).fill(NEVER),
     recentPre: new IndexSet(INPUTS),
     lastPost: new Int32Array(np).fill(NEVER),
@@ -69,6 +75,11 @@ export function normalizeColumns(p: Plasticity, total: number): void {
   for (let r = 0; r < recent.count; r++) dirty.add(recent.list[r]);
   const count = dirty.count, dirtyList = dirty.list;
   if (count === 0) return;
+  if (p.scaleColumns) {
+    p.scaleColumns(dirtyList, count, total);
+    dirty.clear();
+    return;
+  }
   const inputs = INPUTS;
   colSum.fill(0, 0, count);
   // Row-major passes over the changed columns: each row's entries are near each other in memory.

@@ -49,6 +49,28 @@ test("WASM and TypeScript kernels give identical bits", () => {
   for (const name of ["w", "ge", "v"] as const) assert.ok(bytes(a.state[name]).equals(bytes(b.state[name])), name);
 });
 
+test("normalisation kernel: listed columns sum to the total (f64 row-order sums), others untouched, WASM = TypeScript", async () => {
+  const { columnSum, createPlasticity, normalizeColumns } = await import("../../src/core/plasticity");
+  const { derive } = await import("../../src/core/derived");
+  const a = randomLayout(3), b = randomLayout(3), c = randomLayout(3);
+  const np = a.np;
+  const cols = Int32Array.of(5, 0, 36, 17);
+  for (const l of [a, b]) l.state.depIdx.set(cols);
+  for (let i = 0; i < 784; i++) [a, b, c].forEach((l) => (l.state.w[i * np + 17] = 0)); // an all-zero column stays 0
+  createKernels(a.memory, "wasm").normalizeColumns(a.ptr.w, np, 784, a.ptr.depIdx, 4, a.ptr.depBy, 78);
+  createKernels(b.memory, "ts").normalizeColumns(b.ptr.w, np, 784, b.ptr.depIdx, 4, b.ptr.depBy, 78);
+  assert.ok(bytes(a.state.w).equals(bytes(b.state.w)));
+  for (const j of [5, 0, 36]) assert.ok(Math.abs(columnSum({ w: a.state.w, np }, j) - 78) < 1e-4, `column ${j}`);
+  assert.equal(columnSum({ w: a.state.w, np }, 17), 0);
+  assert.equal(columnSum({ w: a.state.w, np }, 1), columnSum({ w: c.state.w, np }, 1)); // not listed: unchanged
+  // the TypeScript loops of normalizeColumns (no kernel) give the same bits
+  const p = createPlasticity(c.state.w, 37, np, derive(DIEHL_COOK_2015));
+  p.dirty.clear();
+  for (const j of cols) p.dirty.add(j);
+  normalizeColumns(p, 78);
+  assert.ok(bytes(c.state.w).equals(bytes(a.state.w)));
+});
+
 for (const preset of [DIEHL_COOK_2015, BINDSNET]) {
   test(`${preset.name}: a network trains to identical weights with WASM and TypeScript kernels`, () => {
     const { train } = loadMnist({ train: 25 });

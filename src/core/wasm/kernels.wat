@@ -196,6 +196,64 @@
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $each))))
 
+  ;; Weight normalisation of the listed columns (each the input weights of one excitatory neuron): for each column
+  ;; c = cols[d], sum[d] = sum over rows i = 0..inputs-1, in row order, of W[i, c] (f64); factor = total / sum (1 when
+  ;; the sum is 0); then W[i, c] = f32(W[i, c] * factor) (f64 product). Rows are the outer loop, so each row's entries
+  ;; are near each other in memory. sums is scratch for count f64 values.
+  (func (export "normalizeColumns") (param $w i32) (param $np i32) (param $inputs i32) (param $cols i32) (param $count i32)
+    (param $sums i32) (param $total f64)
+    (local $i i32) (local $d i32) (local $row i32) (local $s i32) (local $a i32) (local $stride i32) (local $x f64)
+    (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
+    (block $zeroed
+      (loop $zero
+        (br_if $zeroed (i32.ge_u (local.get $d) (local.get $count)))
+        (f64.store (i32.add (local.get $sums) (i32.shl (local.get $d) (i32.const 3))) (f64.const 0))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $zero)))
+    (local.set $row (local.get $w))
+    (block $summed
+      (loop $rows
+        (br_if $summed (i32.ge_u (local.get $i) (local.get $inputs)))
+        (local.set $d (i32.const 0))
+        (block $done
+          (loop $each
+            (br_if $done (i32.ge_u (local.get $d) (local.get $count)))
+            (local.set $s (i32.add (local.get $sums) (i32.shl (local.get $d) (i32.const 3))))
+            (local.set $a (i32.add (local.get $row) (i32.shl (i32.load (i32.add (local.get $cols) (i32.shl (local.get $d) (i32.const 2)))) (i32.const 2))))
+            (f64.store (local.get $s) (f64.add (f64.load (local.get $s)) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $d (i32.add (local.get $d) (i32.const 1)))
+            (br $each)))
+        (local.set $row (i32.add (local.get $row) (local.get $stride)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows)))
+    (local.set $d (i32.const 0))
+    (block $factored
+      (loop $factor
+        (br_if $factored (i32.ge_u (local.get $d) (local.get $count)))
+        (local.set $s (i32.add (local.get $sums) (i32.shl (local.get $d) (i32.const 3))))
+        (local.set $x (f64.load (local.get $s)))
+        (f64.store (local.get $s) (select (f64.div (local.get $total) (local.get $x)) (f64.const 1) (f64.gt (local.get $x) (f64.const 0))))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $factor)))
+    (local.set $row (local.get $w))
+    (local.set $i (i32.const 0))
+    (block $scaled
+      (loop $rows2
+        (br_if $scaled (i32.ge_u (local.get $i) (local.get $inputs)))
+        (local.set $d (i32.const 0))
+        (block $done2
+          (loop $each2
+            (br_if $done2 (i32.ge_u (local.get $d) (local.get $count)))
+            (local.set $a (i32.add (local.get $row) (i32.shl (i32.load (i32.add (local.get $cols) (i32.shl (local.get $d) (i32.const 2)))) (i32.const 2))))
+            (f32.store (local.get $a)
+              (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a)))
+                (f64.load (i32.add (local.get $sums) (i32.shl (local.get $d) (i32.const 3)))))))
+            (local.set $d (i32.add (local.get $d) (i32.const 1)))
+            (br $each2)))
+        (local.set $row (i32.add (local.get $row) (local.get $stride)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows2))))
+
   ;; Current-based excitatory update, one step (BindsNET DiehlAndCookNodes):
   ;;   v' = (v - vRest) * decay + vRest + in[j]; in[j] = 0; spike if v' >= thr[j]: v' = vReset.
   ;; The caller zeroes in[j] of refractory neurons (their input is discarded) and gives them thr = +inf.
