@@ -25,6 +25,14 @@ export interface Kernels {
   stepConductance(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, wPtr: number, idxPtr: number,
     count: number, rowsPtr: number, djPtr: number, dbyPtr: number, m: number, vRest: number, eExc: number, eInh: number,
     k: number, geDecay: number, gi: number, vReset: number): number;
+  /**
+   * stepConductance with all-but-self inhibition (see kernels.wat): gi = G for all neurons except the selfCount listed
+   * at selfIdxPtr, which get f32(gShared - selfGi[r]) (f64 values at selfGiPtr); savePtr: scratch for 3 f32 each.
+   */
+  stepConductanceSelf(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, wPtr: number, idxPtr: number,
+    count: number, rowsPtr: number, djPtr: number, dbyPtr: number, m: number, vRest: number, eExc: number, eInh: number,
+    k: number, geDecay: number, gi: number, vReset: number, selfIdxPtr: number, selfGiPtr: number, selfCount: number,
+    gShared: number, savePtr: number): number;
   /** The same step without the gi term (gi negligible). */
   stepConductanceNoGi(vPtr: number, gePtr: number, thrPtr: number, outPtr: number, np: number, wPtr: number, idxPtr: number,
     count: number, rowsPtr: number, djPtr: number, dbyPtr: number, m: number, vRest: number, eExc: number, eInh: number,
@@ -63,7 +71,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     const instance = new wasmApi.Instance(kernelsModule(), { env: { memory } });
     const e = instance.exports as unknown as Omit<Kernels, "kind">;
     return {
-      kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance,
+      kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance, stepConductanceSelf: e.stepConductanceSelf,
       stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent, normalizeColumns: e.normalizeColumns,
     };
   }
@@ -138,6 +146,32 @@ function tsKernels(memory: WasmMemory): Kernels {
     },
     stepConductance(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, rowsPtr, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, gi, vReset) {
       return conductanceStep(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, gi, vReset, true);
+    },
+    stepConductanceSelf(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, rowsPtr, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, gi,
+      vReset, selfIdxPtr, selfGiPtr, selfCount, gShared, savePtr) {
+      const v = vPtr >> 2, ge = gePtr >> 2, thr = thrPtr >> 2, self = selfIdxPtr >> 2, selfGi = selfGiPtr >> 3, save = savePtr >> 2;
+      for (let r = 0; r < selfCount; r++) {
+        const j = i32[self + r];
+        let GE = f32[ge + j];
+        for (let q = 0; q < count; q++) GE = fr(GE + f32[(wPtr >> 2) + i32[(idxPtr >> 2) + q] * np + j]);
+        f32[save + 3 * r] = f32[v + j];
+        f32[save + 3 * r + 1] = GE;
+        f32[save + 3 * r + 2] = f32[thr + j];
+        f32[thr + j] = Infinity;
+      }
+      let n = conductanceStep(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, gi, vReset, true);
+      for (let r = 0; r < selfCount; r++) {
+        const j = i32[self + r];
+        f32[thr + j] = f32[save + 3 * r + 2];
+        const vn = conductanceEuler(f32[save + 3 * r], f32[save + 3 * r + 1], gShared - f64[selfGi + r], vRest, eExc, eInh, k);
+        if (vn > f32[thr + j]) {
+          f32[v + j] = fr(vReset);
+          i32[(outPtr >> 2) + n++] = j;
+        } else {
+          f32[v + j] = vn;
+        }
+      }
+      return n;
     },
     stepConductanceNoGi(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, rowsPtr, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, vReset) {
       return conductanceStep(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, 0, vReset, false);

@@ -2,13 +2,13 @@
  * All-but-self lateral inhibition of the conductance model in O(1) per inhibitory spike. Every inhibitory spike k
  * raises gi of every excitatory neuron except k by the same weight, so gi_j = G - S_j: one shared conductance G (all
  * inhibitory spikes) minus neuron j's own share S_j (its partner's spikes), which is non-zero for a few neurons only.
- * The excitatory kernel runs with G for everybody; the self-inhibited neurons are hidden from it (threshold +inf) and
- * updated here with their own gi by the kernel's f32 formula. G and every S_j decay by exp(-dt / tau_gi) per step;
+ * The excitatory kernel runs with G for everybody; while some neurons are self-inhibited, stepConductanceSelf hides
+ * them from the vector loop (threshold +inf) and then updates them with their own gi by the same f32 formula. G and every S_j decay by exp(-dt / tau_gi) per step;
  * below GI_NEGLIGIBLE they are dropped (and the kernel without the gi term is used).
  */
 import { Derived } from "./derived";
 import { IndexSet } from "./indexSet";
-import { conductanceEuler, Kernels } from "./kernels";
+import { Kernels } from "./kernels";
 import { ExcitatoryParams } from "./params";
 import { Layout } from "./state";
 
@@ -24,17 +24,10 @@ export class SharedInhibition {
   /** Self-inhibited neurons and their own share S_j (f64). */
   readonly self: IndexSet;
   readonly selfGi: Float64Array;
-  private readonly savedV: Float32Array;
-  private readonly savedGe: Float32Array;
-  private readonly savedThr: Float32Array;
-
   constructor(neurons: number, private readonly layout: Layout, private readonly kernels: Kernels,
     private readonly e: Readonly<ExcitatoryParams>, private readonly d: Derived) {
     this.self = new IndexSet(neurons);
     this.selfGi = new Float64Array(neurons);
-    this.savedV = new Float32Array(neurons);
-    this.savedGe = new Float32Array(neurons);
-    this.savedThr = new Float32Array(neurons);
   }
 
   get active(): boolean {
@@ -61,30 +54,23 @@ export class SharedInhibition {
   step(a: number, b: number, m: number): number {
     const { kernels, layout, e, d } = this;
     const { state, ptr, np } = layout;
-    const { list, member } = this.self;
-    const fr = Math.fround;
-    for (let r = 0; r < this.self.count; r++) {
-      const j = list[r];
-      let ge = state.ge[j];
-      for (let k = a; k < b; k++) ge = fr(ge + state.w[state.schedule[k] * np + j]); // the kernel's sum, in its order
-      this.savedV[r] = state.v[j];
-      this.savedGe[r] = ge;
-      this.savedThr[r] = state.thr[j];
-      state.thr[j] = Infinity;
-    }
-    let n = kernels.stepConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
-      ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.g, e.vResetMv);
-    let kept = 0;
-    for (let r = 0; r < this.self.count; r++) {
-      const j = list[r];
-      state.thr[j] = this.savedThr[r];
-      const vn = conductanceEuler(this.savedV[r], this.savedGe[r], this.g - this.selfGi[j], e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler);
-      if (vn > state.thr[j]) {
-        state.v[j] = e.vResetMv;
-        state.spikesOut[n++] = j;
-      } else {
-        state.v[j] = vn;
+    const { list, member, count } = this.self;
+    let n: number;
+    if (count === 0) {
+      n = kernels.stepConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a, ptr.rowPtrs,
+        ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.g, e.vResetMv);
+    } else {
+      for (let r = 0; r < count; r++) {
+        state.selfIdx[r] = list[r];
+        state.selfGi[r] = this.selfGi[list[r]];
       }
+      n = kernels.stepConductanceSelf(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a, ptr.rowPtrs,
+        ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.g, e.vResetMv, ptr.selfIdx,
+        ptr.selfGi, count, this.g, ptr.selfSave);
+    }
+    let kept = 0;
+    for (let r = 0; r < count; r++) {
+      const j = list[r];
       this.selfGi[j] *= d.giDecay;
       if (this.selfGi[j] > GI_NEGLIGIBLE) list[kept++] = j;
       else {

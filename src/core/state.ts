@@ -21,6 +21,10 @@ export interface ExcState {
   depBy: Float64Array;
   /** Input indices of the presentation's spike schedule (CSR payload). */
   schedule: Int32Array;
+  /** Scratch of the self-inhibited neurons' step (SharedInhibition): neuron indices, their own gi share S_j (f64),
+   * and three saved f32 values per neuron. */
+  selfIdx: Int32Array;
+  selfGi: Float64Array;
   /** Adaptive threshold theta in mV, f64 (f32 cannot hold the per-step decay factor 1 - 5e-8). */
   theta: Float64Array;
 }
@@ -29,14 +33,16 @@ export interface Layout {
   neurons: number;
   np: number;
   memory: WasmMemory;
-  ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; rowPtrs: number; schedule: number };
+  ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; rowPtrs: number;
+    schedule: number; selfIdx: number; selfGi: number; selfSave: number };
   state: ExcState;
 }
 
 /** Allocate the state of `neurons` excitatory neurons and a schedule buffer of `scheduleCapacity` entries. */
 export function allocateState(neurons: number, scheduleCapacity: number): Layout {
   const np = Math.ceil(neurons / 4) * 4;
-  const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity };
+  const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
+    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {
@@ -55,6 +61,8 @@ export function allocateState(neurons: number, scheduleCapacity: number): Layout
     depIdx: new Int32Array(buf, ptr.depIdx, np),
     depBy: new Float64Array(buf, ptr.depBy, np),
     schedule: new Int32Array(buf, ptr.schedule, scheduleCapacity),
+    selfIdx: new Int32Array(buf, ptr.selfIdx, np),
+    selfGi: new Float64Array(buf, ptr.selfGi, np),
     theta: new Float64Array(np),
   };
   return { neurons, np, memory, ptr, state };

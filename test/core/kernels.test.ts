@@ -22,6 +22,8 @@ function randomLayout(seed: number) {
     s.depIdx[r] = rng.nextInt(37);
     s.depBy[r] = 1e-4 * rng.nextFloat();
   }
+  s.selfIdx.set([3, 20, 36]);
+  s.selfGi.set([9, 4.5, 0.25]);
   return layout;
 }
 
@@ -41,7 +43,9 @@ test("WASM and TypeScript kernels give identical bits", () => {
       const n1 = k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule, 4, p.rowPtrs, p.depIdx, p.depBy, 6, -65, 0, -100, 0.005, 0.6065, step % 3 ? 4.5 : 0, -65);
       const n2 = k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule + 4, 3, p.rowPtrs, p.depIdx, p.depBy, step % 2 ? 6 : 0, -65, 0, -100, 0.005, 0.6065, -65);
       const n3 = k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, np, -65, 0.99, -60);
-      return [n1, n2, n3];
+      const n4 = k.stepConductanceSelf(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule, 3, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, 0.005,
+        0.6065, 9.25, -65, p.selfIdx, p.selfGi, step % 4, 9.25, p.selfSave);
+      return [n1, n2, n3, n4];
     };
     assert.deepEqual(run(ka, a), run(kb, b));
     assert.ok(bytes(a.state.spikesOut).equals(bytes(b.state.spikesOut)));

@@ -71,7 +71,7 @@
   ;; gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; the caller fixes up the few
   ;; self-inhibited neurons). Refractory neurons have thr = +inf; the caller holds their v at vReset.
   ;; `rows` is scratch for count row pointers. Writes spiking indices to out and returns their count.
-  (func (export "stepConductance")
+  (func $stepConductance (export "stepConductance")
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
@@ -121,6 +121,75 @@
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
+    (local.get $n))
+
+  ;; stepConductance with all-but-self inhibition: gi is the shared conductance G (f64 gShared, f32 gi) for every
+  ;; neuron except the count listed in selfIdx, whose gi is f32(G - selfGi[r]) (f64 subtraction; selfGi holds f64).
+  ;; Before the step each listed neuron's v, its ge with the step's rows added (f32, in row order) and its threshold
+  ;; are saved (3 f32 per neuron at save) and its threshold set to +inf; after it, the neuron is updated with its own gi
+  ;; by the same f32 formula, its threshold restored, and a spike (v' > thr) appended to out. Returns the spike count.
+  (func (export "stepConductanceSelf")
+    (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
+    (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32)
+    (result i32)
+    (local $r i32) (local $j4 i32) (local $q i32) (local $rowsEnd i32) (local $s i32) (local $n i32)
+    (local $GE f32) (local $V f32) (local $GI f32) (local $x f32)
+    (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    (block $saved
+      (loop $pre
+        (br_if $saved (i32.ge_u (local.get $r) (local.get $selfCount)))
+        (local.set $j4 (i32.shl (i32.load (i32.add (local.get $selfIdx) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+        (local.set $GE (f32.load (i32.add (local.get $ge) (local.get $j4))))
+        (local.set $q (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get $q) (local.get $rowsEnd)))
+            (local.set $GE (f32.add (local.get $GE) (f32.load (i32.add (i32.load (local.get $q)) (local.get $j4)))))
+            (local.set $q (i32.add (local.get $q) (i32.const 4)))
+            (br $add)))
+        (local.set $s (i32.add (local.get $save) (i32.mul (local.get $r) (i32.const 12))))
+        (f32.store (local.get $s) (f32.load (i32.add (local.get $v) (local.get $j4))))
+        (f32.store offset=4 (local.get $s) (local.get $GE))
+        (f32.store offset=8 (local.get $s) (f32.load (i32.add (local.get $thr) (local.get $j4))))
+        (f32.store (i32.add (local.get $thr) (local.get $j4)) (f32.const inf))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $pre)))
+    (local.set $n
+      (call $stepConductance (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np)
+        (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m)
+        (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)))
+    (local.set $r (i32.const 0))
+    (block $fixed
+      (loop $post
+        (br_if $fixed (i32.ge_u (local.get $r) (local.get $selfCount)))
+        (local.set $j4 (i32.shl (i32.load (i32.add (local.get $selfIdx) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+        (local.set $s (i32.add (local.get $save) (i32.mul (local.get $r) (i32.const 12))))
+        (f32.store (i32.add (local.get $thr) (local.get $j4)) (f32.load offset=8 (local.get $s)))
+        (local.set $V (f32.load (local.get $s)))
+        (local.set $GE (f32.load offset=4 (local.get $s)))
+        (local.set $GI (f32.demote_f64 (f64.sub (local.get $gShared)
+          (f64.load (i32.add (local.get $selfGi) (i32.shl (local.get $r) (i32.const 3)))))))
+        (local.set $x
+          (f32.add (local.get $V)
+            (f32.mul
+              (f32.add
+                (f32.add
+                  (f32.sub (local.get $vRest) (local.get $V))
+                  (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
+                (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
+              (local.get $k))))
+        (local.set $x (select (local.get $x) (local.get $eInh) (f32.lt (local.get $eInh) (local.get $x))))
+        (if (f32.gt (local.get $x) (f32.load offset=8 (local.get $s)))
+          (then
+            (f32.store (i32.add (local.get $v) (local.get $j4)) (local.get $vReset))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2))) (i32.shr_u (local.get $j4) (i32.const 2)))
+            (local.set $n (i32.add (local.get $n) (i32.const 1))))
+          (else (f32.store (i32.add (local.get $v) (local.get $j4)) (local.get $x))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $post)))
     (local.get $n))
 
   ;; The same step while gi is negligible: the gi term is skipped.
