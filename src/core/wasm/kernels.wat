@@ -76,7 +76,7 @@
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
     (result i32)
-    (local $end8 i32) (local $row i32) (local $V2 v128) (local $GE2 v128) (local $vn2 v128)
+    (local $endU i32) (local $row i32) (local $V0 v128) (local $GE0 v128) (local $vn0 v128) (local $V1 v128) (local $GE1 v128) (local $vn1 v128) (local $V2 v128) (local $GE2 v128) (local $vn2 v128) (local $V3 v128) (local $GE3 v128) (local $vn3 v128)
     (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
     (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128)  (local $sGi v128)
@@ -89,42 +89,64 @@
     (local.set $sGe (f32x4.splat (local.get $geDecay)))
     (local.set $sGi (f32x4.splat (local.get $gi)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
-    (local.set $end8 (i32.and (local.get $end) (i32.const -32)))
-    ;; two chunks of 4 neurons per iteration (the same arithmetic per lane as the single-chunk loop below)
-    (block $done8
-      (loop $next8
-        (br_if $done8 (i32.ge_u (local.get $off) (local.get $end8)))
-        (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
-        (local.set $GE2 (v128.load offset=16 (i32.add (local.get $ge) (local.get $off))))
+    (local.set $endU (i32.and (local.get $end) (i32.const -64)))
+    ;; 4 chunks of 4 neurons per iteration (the same arithmetic per lane as the single-chunk loop below)
+    (block $doneU
+      (loop $nextU
+        (br_if $doneU (i32.ge_u (local.get $off) (local.get $endU)))
+        (local.set $GE0 (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE1 (v128.load offset=16 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE2 (v128.load offset=32 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE3 (v128.load offset=48 (i32.add (local.get $ge) (local.get $off))))
         (local.set $r (local.get $rows))
-        (block $added8
-          (loop $add8
-            (br_if $added8 (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+        (block $addedU
+          (loop $addU
+            (br_if $addedU (i32.ge_u (local.get $r) (local.get $rowsEnd)))
             (local.set $row (i32.add (i32.load (local.get $r)) (local.get $off)))
-            (local.set $GE (f32x4.add (local.get $GE) (v128.load (local.get $row))))
-            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=16 (local.get $row))))
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (local.get $row))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (local.get $row))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (local.get $row))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (local.get $row))))
             (local.set $r (i32.add (local.get $r) (i32.const 4)))
-            (br $add8)))
-        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
-        (local.set $V2 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V)))) (local.get $sK)))))
+            (br $addU)))
+        (local.set $V0 (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn0 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V0)))) (local.get $sK)))))
+        (local.set $V1 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn1 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V1)))) (local.get $sK)))))
+        (local.set $V2 (v128.load offset=32 (i32.add (local.get $v) (local.get $off))))
         (local.set $vn2 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V2)))) (local.get $sK)))))
-        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
-        (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn2))
-        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
-        (v128.store offset=16 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE2) (local.get $sGe)))
-        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off))))))
+        (local.set $V3 (v128.load offset=48 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn3 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V3)))) (local.get $sK)))))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn0))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE0) (local.get $sGe)))
+        (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn1))
+        (v128.store offset=16 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE1) (local.get $sGe)))
+        (v128.store offset=32 (i32.add (local.get $v) (local.get $off)) (local.get $vn2))
+        (v128.store offset=32 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE2) (local.get $sGe)))
+        (v128.store offset=48 (i32.add (local.get $v) (local.get $off)) (local.get $vn3))
+        (v128.store offset=48 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE3) (local.get $sGe)))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn0) (v128.load (i32.add (local.get $thr) (local.get $off))))))
         (if (local.get $mask)
           (then
             (local.set $n
               (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
-        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn2) (v128.load offset=16 (i32.add (local.get $thr) (local.get $off))))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn1) (v128.load offset=16 (i32.add (local.get $thr) (local.get $off))))))
         (if (local.get $mask)
           (then
             (local.set $n
               (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 4)) (local.get $mask) (local.get $v) (local.get $vReset)))))
-        (local.set $off (i32.add (local.get $off) (i32.const 32)))
-        (br $next8)))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn2) (v128.load offset=32 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 8)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn3) (v128.load offset=48 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 12)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 64)))
+        (br $nextU)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
@@ -235,7 +257,7 @@
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32)
     (result i32)
-    (local $end8 i32) (local $row i32) (local $V2 v128) (local $GE2 v128) (local $vn2 v128)
+    (local $endU i32) (local $row i32) (local $V0 v128) (local $GE0 v128) (local $vn0 v128) (local $V1 v128) (local $GE1 v128) (local $vn1 v128) (local $V2 v128) (local $GE2 v128) (local $vn2 v128) (local $V3 v128) (local $GE3 v128) (local $vn3 v128)
     (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
     (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) 
@@ -247,42 +269,64 @@
     (local.set $sK (f32x4.splat (local.get $k)))
     (local.set $sGe (f32x4.splat (local.get $geDecay)))
     (local.set $end (i32.shl (local.get $np) (i32.const 2)))
-    (local.set $end8 (i32.and (local.get $end) (i32.const -32)))
-    ;; two chunks of 4 neurons per iteration (the same arithmetic per lane as the single-chunk loop below)
-    (block $done8
-      (loop $next8
-        (br_if $done8 (i32.ge_u (local.get $off) (local.get $end8)))
-        (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
-        (local.set $GE2 (v128.load offset=16 (i32.add (local.get $ge) (local.get $off))))
+    (local.set $endU (i32.and (local.get $end) (i32.const -64)))
+    ;; 4 chunks of 4 neurons per iteration (the same arithmetic per lane as the single-chunk loop below)
+    (block $doneU
+      (loop $nextU
+        (br_if $doneU (i32.ge_u (local.get $off) (local.get $endU)))
+        (local.set $GE0 (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE1 (v128.load offset=16 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE2 (v128.load offset=32 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE3 (v128.load offset=48 (i32.add (local.get $ge) (local.get $off))))
         (local.set $r (local.get $rows))
-        (block $added8
-          (loop $add8
-            (br_if $added8 (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+        (block $addedU
+          (loop $addU
+            (br_if $addedU (i32.ge_u (local.get $r) (local.get $rowsEnd)))
             (local.set $row (i32.add (i32.load (local.get $r)) (local.get $off)))
-            (local.set $GE (f32x4.add (local.get $GE) (v128.load (local.get $row))))
-            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=16 (local.get $row))))
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (local.get $row))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (local.get $row))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (local.get $row))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (local.get $row))))
             (local.set $r (i32.add (local.get $r) (i32.const 4)))
-            (br $add8)))
-        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
-        (local.set $V2 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (local.get $sK)))))
+            (br $addU)))
+        (local.set $V0 (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn0 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (local.get $sK)))))
+        (local.set $V1 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn1 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (local.get $sK)))))
+        (local.set $V2 (v128.load offset=32 (i32.add (local.get $v) (local.get $off))))
         (local.set $vn2 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (local.get $sK)))))
-        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
-        (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn2))
-        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
-        (v128.store offset=16 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE2) (local.get $sGe)))
-        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off))))))
+        (local.set $V3 (v128.load offset=48 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn3 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (local.get $sK)))))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn0))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE0) (local.get $sGe)))
+        (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn1))
+        (v128.store offset=16 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE1) (local.get $sGe)))
+        (v128.store offset=32 (i32.add (local.get $v) (local.get $off)) (local.get $vn2))
+        (v128.store offset=32 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE2) (local.get $sGe)))
+        (v128.store offset=48 (i32.add (local.get $v) (local.get $off)) (local.get $vn3))
+        (v128.store offset=48 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE3) (local.get $sGe)))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn0) (v128.load (i32.add (local.get $thr) (local.get $off))))))
         (if (local.get $mask)
           (then
             (local.set $n
               (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
-        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn2) (v128.load offset=16 (i32.add (local.get $thr) (local.get $off))))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn1) (v128.load offset=16 (i32.add (local.get $thr) (local.get $off))))))
         (if (local.get $mask)
           (then
             (local.set $n
               (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 4)) (local.get $mask) (local.get $v) (local.get $vReset)))))
-        (local.set $off (i32.add (local.get $off) (i32.const 32)))
-        (br $next8)))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn2) (v128.load offset=32 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 8)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn3) (v128.load offset=48 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 12)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 64)))
+        (br $nextU)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
