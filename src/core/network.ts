@@ -201,15 +201,18 @@ export class Network {
     this.poisson.fill(pixels, intensity, this.rngInput, sched);
     this.counts.fill(0);
     pruneRecent(this.plasticity, this.t);
+    const conductance = this.preset.neuronModel === "conductance";
+    const starts = sched.stepStart;
     let total = 0;
+    if (!rec && conductance) {
+      for (let s = 0; s < sched.steps; s++, this.t++) total += this.stepConductance(starts[s], starts[s + 1], learn, true);
+      return total;
+    }
     for (let s = 0; s < sched.steps; s++) {
-      const a = sched.stepStart[s], b = sched.stepStart[s + 1];
-      const n = this.preset.neuronModel === "conductance" ? this.stepConductance(a, b, learn, true) : this.stepCurrent(a, b, learn);
+      const a = starts[s], b = starts[s + 1];
+      const n = conductance ? this.stepConductance(a, b, learn, true) : this.stepCurrent(a, b, learn);
       total += n;
-      if (rec) {
-        const spikes = this.preset.neuronModel === "conductance" ? this.state.spikesOut : this.emitted;
-        recordStep(rec, this.state, this.neurons, this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv, s, a, b, spikes, n);
-      }
+      if (rec) recordStep(rec, this.state, this.neurons, this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv, s, a, b, conductance ? this.state.spikesOut : this.emitted, n);
       this.t++;
     }
     return total;
@@ -220,7 +223,8 @@ export class Network {
     const { kernels, layout, np, t, derived: d, preset: p, state } = this;
     const ptr = layout.ptr;
     const e = p.exc;
-    this.refractory.expire(t, this.leaveRefractory);
+    const refractory = this.refractory;
+    if (refractory.size > 0) refractory.expire(t, this.leaveRefractory);
     let m = 0;
     if (learn && b > a) {
       m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
@@ -229,7 +233,7 @@ export class Network {
     const n = this.inhibition.active ? this.inhibition.step(a, b, m)
       : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
         ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
-    this.refractory.hold(state.v, e.vResetMv);
+    if (refractory.size > 0) refractory.hold(state.v, e.vResetMv);
     const nInh = this.inhibitory.active.count > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
     for (let s = 0; s < n; s++) {
       const j = state.spikesOut[s];

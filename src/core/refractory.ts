@@ -16,7 +16,7 @@ export class RefractoryQueue {
   }
 
   get size(): number {
-    return (this.tail - this.head + this.neuron.length) % this.neuron.length;
+    return this.head === this.tail ? 0 : (this.tail - this.head + this.neuron.length) % this.neuron.length;
   }
 
   /** Neuron j is refractory until step `until` (first step at which it integrates again). */
