@@ -100,18 +100,24 @@ export class PoissonInput {
         table[pixel] = cdf;
       }
       const u = rng.nextFloat();
-      let k = 0;
-      while (k < cdf.length - 1 && u >= cdf[k]) k++;
+      // k = the first index with u < cdf[k] (cdf is increasing, its last entry >= 1 > u): binary search.
+      let lo = 0, hi = cdf.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (u >= cdf[mid]) lo = mid + 1;
+        else hi = mid;
+      }
+      const k = lo;
       if (k === 0) continue;
       total = this.placeSpikes(i, k, rng, total);
     }
     // Counting sort by step (stable: pixel order within a step).
-    const counts = this.counts;
+    const counts = this.counts, tmpStep = this.tmpStep, tmpPixel = this.tmpPixel, idx = out.idx;
     counts.fill(0);
-    for (let s = 0; s < total; s++) counts[this.tmpStep[s] + 1]++;
+    for (let s = 0; s < total; s++) counts[tmpStep[s] + 1]++;
     for (let s = 0; s < steps; s++) counts[s + 1] += counts[s];
     out.stepStart.set(counts);
-    for (let s = 0; s < total; s++) out.idx[counts[this.tmpStep[s]]++] = this.tmpPixel[s];
+    for (let s = 0; s < total; s++) idx[counts[tmpStep[s]]++] = tmpPixel[s];
     out.total = total;
   }
 
@@ -119,27 +125,40 @@ export class PoissonInput {
   private placeSpikes(i: number, k: number, rng: Rng, total: number): number {
     const steps = this.steps;
     const gen = this.nextGeneration();
+    const stamp = this.stamp, tmpStep = this.tmpStep, tmpPixel = this.tmpPixel;
     const complement = k > steps >> 1;
     const draws = complement ? steps - k : k;
     const threshold = this.uniformThreshold, bits = this.uniformBits, mask = (1 << bits) - 1;
+    // rng.nextU32() inlined on local copies of the sfc32 state (the same sequence; written back below)
+    const words = rng.words;
+    let a = words[0], b = words[1], c = words[2], e = words[3];
     for (let d = 0; d < draws; ) {
-      const m = (rng.nextU32() >>> (32 - bits)) * steps; // < 2^31 by the choice of bits
+      const t = (((a + b) | 0) + e) | 0;
+      e = (e + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      const m = ((t >>> 0) >>> (32 - bits)) * steps; // < 2^31 by the choice of bits
       if ((m & mask) < threshold) continue;
       const s = m >>> bits;
-      if (this.stamp[s] !== gen) {
-        this.stamp[s] = gen;
+      if (stamp[s] !== gen) {
+        stamp[s] = gen;
         d++;
         if (!complement) {
-          this.tmpStep[total] = s;
-          this.tmpPixel[total++] = i;
+          tmpStep[total] = s;
+          tmpPixel[total++] = i;
         }
       }
     }
+    words[0] = a;
+    words[1] = b;
+    words[2] = c;
+    words[3] = e;
     if (complement) {
       for (let s = 0; s < steps; s++) {
-        if (this.stamp[s] !== gen) {
-          this.tmpStep[total] = s;
-          this.tmpPixel[total++] = i;
+        if (stamp[s] !== gen) {
+          tmpStep[total] = s;
+          tmpPixel[total++] = i;
         }
       }
     }

@@ -22,6 +22,11 @@ export interface Rng {
   state(): Uint32Array;
   /** Continue from a state returned by state(). */
   restore(state: ArrayLike<number>): void;
+  /**
+   * The live sfc32 state words, for hot loops that inline the generator (see stepSfc32 below and poisson.ts): read
+   * them into locals, step exactly as nextU32 does, write them back.
+   */
+  readonly words: Int32Array;
 }
 
 /** murmur3's 32-bit finaliser: a bijective mix of one 32-bit word. */
@@ -53,6 +58,10 @@ export function deriveSeed(seed: number, purpose: string): number {
 /** sfc32 with its state in an Int32Array (no allocation, monomorphic: V8 inlines the calls in hot loops). */
 class Sfc32 implements Rng {
   private readonly s = new Int32Array(4);
+
+  get words(): Int32Array {
+    return this.s;
+  }
 
   constructor(seed: number, savedState?: Uint32Array) {
     if (savedState) {
