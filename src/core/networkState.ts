@@ -86,6 +86,8 @@ export function importNetworkState(net: Network, s: NetworkState): void {
   pl.lastPre.set(a.lastPre);
   pl.lastPost.set(a.lastPost);
   pl.recent.load(a.recent);
+  // recentDep is not saved: the post neurons whose post1 trace is non-zero (the next presentation prunes to the same set).
+  pl.recentDep.load(Array.from(a.recent).filter((j) => s.t - a.lastPost[j] < net.derived.post1Pow.length));
   // States saved before recentPre existed: every input whose pre trace is still non-zero.
   pl.recentPre.load(a.recentPre ?? Array.from(a.lastPre.keys()).filter((i) => s.t - a.lastPre[i] < net.derived.prePow.length));
   pl.dirty.load(a.dirty);

@@ -20,8 +20,10 @@ export interface Plasticity {
   recentPre: IndexSet;
   /** Step of each excitatory neuron's last (emitted) spike. */
   lastPost: Int32Array;
-  /** Post neurons whose trace may be non-zero (the only ones depression can touch). */
+  /** Post neurons whose traces may be non-zero (their columns may have been depressed: see normalizeColumns). */
   recent: IndexSet;
+  /** The subset of `recent` whose depressing trace (post1) may be non-zero: the only ones depression touches. */
+  recentDep: IndexSet;
   /** Columns changed since the last normalisation. */
   dirty: IndexSet;
   derived: Derived;
@@ -42,6 +44,7 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
     recentPre: new IndexSet(INPUTS),
     lastPost: new Int32Array(np).fill(NEVER),
     recent: new IndexSet(np),
+    recentDep: new IndexSet(np),
     dirty: new IndexSet(np),
     colSum: new Float64Array(np),
   };
@@ -53,6 +56,7 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
 export function pruneRecent(p: Plasticity, t: number): void {
   const horizon = Math.max(p.derived.post1Pow.length, p.derived.post2Pow.length);
   p.recent.retain((j) => t - p.lastPost[j] < horizon);
+  p.recentDep.retain((j) => t - p.lastPost[j] < p.derived.post1Pow.length);
   p.recentPre.retain((i) => t - p.lastPre[i] < p.derived.prePow.length);
 }
 
@@ -61,6 +65,7 @@ export function resetTraces(p: Plasticity): void {
   p.lastPre.fill(NEVER);
   p.lastPost.fill(NEVER);
   p.recent.clear();
+  p.recentDep.clear();
   p.recentPre.clear();
 }
 

@@ -31,7 +31,7 @@ export function markPreSpikes(p: Plasticity, pre: Int32Array, start: number, end
 /** nu * table[t - lastPost[j]] for every recent post neuron j with a non-zero trace. */
 function depressionByTrace(p: Plasticity, t: number, nu: number, table: Float64Array, idx: Int32Array, by: Float64Array): number {
   const { lastPost } = p;
-  const recent = p.recent.list, count = p.recent.count;
+  const recent = p.recentDep.list, count = p.recentDep.count;
   let m = 0;
   for (let r = 0; r < count; r++) {
     const j = recent[r];
@@ -63,6 +63,7 @@ function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wM
 function stampPost(p: Plasticity, j: number, t: number): void {
   p.lastPost[j] = t;
   p.recent.add(j);
+  p.recentDep.add(j);
   p.dirty.add(j);
 }
 
