@@ -23,7 +23,7 @@ export interface Rng {
   /** Continue from a state returned by state(). */
   restore(state: ArrayLike<number>): void;
   /**
-   * The live sfc32 state words, for hot loops that inline the generator (see stepSfc32 below and poisson.ts): read
+   * The live sfc32 state words, for hot loops that inline the generator (as PoissonInput.placeSpikes does): read
    * them into locals, step exactly as nextU32 does, write them back.
    */
   readonly words: Int32Array;

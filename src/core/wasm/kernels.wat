@@ -1,6 +1,9 @@
-;; WebAssembly SIMD (f32x4) kernels of the simulation's two hot loops. Source of src/core/wasm/kernels.wasm,
-;; built by `npm run build:wasm` (scripts/build-wasm.ts, with the `wabt` package). The pure-TypeScript oracles in
-;; src/core/kernels-ts.ts run the same algorithm with every f32 operation in the same order, so the two agree bit for bit.
+;; WebAssembly SIMD (f32x4) kernels of the simulation's hot loops (input rows + excitatory update, weight
+;; normalisation). Source of src/core/wasm/kernels.wasm, built by `npm run build:wasm` (scripts/build-wasm.ts, with the
+;; `wabt` package). The pure-TypeScript oracles in src/core/kernels.ts (tsKernels) run the same algorithm with every f32
+;; operation in the same order, so the two agree bit for bit (test/core/kernels.test.ts, test/core/golden.test.ts).
+;; The conductance steps process four chunks of 4 neurons per iteration of their main loop (written out below, the
+;; same per-lane arithmetic as their single-chunk loop, which finishes the last chunks).
 ;; All pointers are byte offsets into the imported memory, 16-byte aligned; np (padded neuron count) is a multiple of 4.
 (module
   (import "env" "memory" (memory 1))
