@@ -3,6 +3,7 @@
  * playwright-core (plotly's own Plotly.toImage), from committed data only:
  *   accuracy-vs-neurons, accuracy-vs-training  <- data/results/paper (the paper-scale results store)
  *   speed                                      <- data/bench/bench.jsonl (output of npm run bench -- --json)
+ *   learning-diagnostics                       <- data/results/diagnostics (scripts/diagnose-learning.ts)
  *   receptive-fields.png                       <- a 100-neuron network trained on the 8,000 embedded digits, seed 1
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -19,6 +20,8 @@ import { receptiveFieldGrid } from "../src/figures/digits";
 import { encodeGrayPng } from "../src/figures/png";
 import { FigureSpec } from "../src/figures/spec";
 import { BenchRow, speedFigure } from "../src/figures/speed";
+import { parseDiagnosticsTable } from "../src/analysis/diagnostics";
+import { learningDiagnosticsFigure } from "../src/figures/diagnostics";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "docs", "figures");
@@ -38,6 +41,12 @@ async function main(): Promise<void> {
     const rows = readFileSync(benchPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BenchRow);
     figures["speed"] = speedFigure(rows, loadReferenceSpeed(), "Training speed: snn-workbook (1 core of this machine) vs BindsNET 0.3.3 (CPU threads, H200 GPU)");
   } else console.error("data/bench/bench.jsonl missing: skipping the speed figure (npm run bench -- --json > data/bench/bench.jsonl)");
+  const diagnostics = (file: string) => parseDiagnosticsTable(readFileSync(join(ROOT, "data", "results", "diagnostics", file), "utf8"));
+  figures["learning-diagnostics"] = learningDiagnosticsFigure([
+    { name: "1,600 neurons", neurons: 1600, rows: diagnostics("n1600-seed2.txt") },
+    { name: "6,400 neurons", neurons: 6400, rows: diagnostics("n6400-seed2-validation.txt") },
+    { name: "6,400 neurons, tau_theta x 10 (not the published value)", neurons: 6400, rows: diagnostics("n6400-seed2-tautheta1e8-validation.txt") },
+  ], "Inside the network while it learns (seed 2, MNIST's order)");
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -51,7 +60,7 @@ async function main(): Promise<void> {
       for (const format of ["png", "svg"] as const) {
         const url = await page.evaluate(async ({ spec, format }) => {
           const P = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
-          return P.toImage({ data: spec.data, layout: spec.layout }, { format, width: 900, height: 560, scale: format === "png" ? 2 : 1 });
+          return P.toImage({ data: spec.data, layout: spec.layout }, { format, width: 900, height: (spec.layout.height as number | undefined) ?? 560, scale: format === "png" ? 2 : 1 });
         }, { spec, format });
         const file = join(OUT, `${name}.${format}`);
         if (format === "png") writeFileSync(file, Buffer.from(url.split(",")[1], "base64"));

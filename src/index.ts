@@ -24,6 +24,9 @@ export { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "./
 export { spikeRasterFigure, membraneFigure, mostActive } from "./figures/activity";
 export { neuronsPerClassFigure, confusionFigure } from "./figures/labels";
 export { speedFigure } from "./figures/speed";
+export { learningDiagnosticsFigure } from "./figures/diagnostics";
+export { parseDiagnosticsTable } from "./analysis/diagnostics";
+export type { DiagnosticsRow } from "./analysis/diagnostics";
 export { loadReferenceAccuracy, loadReferenceSpeed } from "./data/reference";
 export { summarizeAccuracy, summaryText } from "./analysis/summary";
 export type { SummaryRow } from "./analysis/summary";

@@ -68,3 +68,39 @@ export function spikeTiming(steps: ArrayLike<number>, neuronsOf: ArrayLike<numbe
   }
   return { spikes: steps.length, largestVolley, inVolleys, repeats };
 }
+
+/** One window of scripts/diagnose-learning.ts's output (see data/results/diagnostics/README.md for the columns). */
+export interface DiagnosticsRow {
+  digits: number;
+  spikesPerDigit: number;
+  fired: number;
+  /** Threshold above the resting potential, mV: quantiles 10, 50 and 90 % over neurons. */
+  thresholdAboveRestMv: [number, number, number];
+  learned: number;
+  largestVolley: number;
+  inVolleysPercent: number;
+  repeatsPercent: number;
+  seconds: number;
+  /** Accuracy on the held-out digits, percent, where the window was validated. */
+  validationAccuracy?: number;
+}
+
+/**
+ * Parse the text table scripts/diagnose-learning.ts prints (header line, then one line per window, e.g.
+ * ` 10000  46.9  6247  5.7/6.0/7.0  549  49.9  59%  27%  69  validation 72.36 %`); throws naming the bad line.
+ */
+export function parseDiagnosticsTable(text: string): DiagnosticsRow[] {
+  const rows: DiagnosticsRow[] = [];
+  text.split("\n").forEach((line, k) => {
+    if (line.trim() === "" || line.trimStart().startsWith("digits")) return;
+    const m = line.match(/^\s*(\d+)\s+([\d.]+)\s+(\d+)\s+(-?[\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)%\s+([\d.]+)%\s*([\d.]+)(?:\s+validation ([\d.]+) %)?\s*$/);
+    if (!m) throw new RangeError(`parseDiagnosticsTable: line ${k + 1} is not a diagnostics row: "${line}"`);
+    const n = m.slice(1).map(Number);
+    rows.push({
+      digits: n[0], spikesPerDigit: n[1], fired: n[2], thresholdAboveRestMv: [n[3], n[4], n[5]], learned: n[6],
+      largestVolley: n[7], inVolleysPercent: n[8], repeatsPercent: n[9], seconds: n[10],
+      ...(m[12] !== undefined ? { validationAccuracy: n[11] } : {}),
+    });
+  });
+  return rows;
+}

@@ -24,3 +24,30 @@ test("spikeTiming: volleys, largest volley and repeats within the burst window",
   assert.throws(() => spikeTiming([2, 1], [0, 0]), /time order/);
   assert.throws(() => spikeTiming([1], []), /1 steps but 0 neurons/);
 });
+
+test("parseDiagnosticsTable: the script's text rows, with and without validation accuracy", async () => {
+  const { parseDiagnosticsTable } = await import("../../src/analysis/diagnostics");
+  const text = [
+    "digits  spikes/digit  fired  threshold-rest mV q10/q50/q90  learned  largest-volley  in-volleys  repeats  s",
+    "  9000         51.0  6333                  6.2/6.5/7.3     477            9.6        18%     60%  62",
+    " 50000         93.9  6259                 1.1/1.6/18.0    3010           19.5        24%     63%1277  validation 48.47 %",
+    "",
+  ].join("\n");
+  const rows = parseDiagnosticsTable(text);
+  assert.deepEqual(rows[0], { digits: 9000, spikesPerDigit: 51, fired: 6333, thresholdAboveRestMv: [6.2, 6.5, 7.3], learned: 477,
+    largestVolley: 9.6, inVolleysPercent: 18, repeatsPercent: 60, seconds: 62 });
+  assert.equal(rows[1].validationAccuracy, 48.47);
+  assert.equal(rows[1].seconds, 1277);
+  assert.throws(() => parseDiagnosticsTable("digits ...\n12 abc"), /line 2 is not a diagnostics row: "12 abc"/);
+});
+
+test("learningDiagnosticsFigure: per run a threshold band and median, learned share and largest volley on three panels", async () => {
+  const { learningDiagnosticsFigure } = await import("../../src/figures/diagnostics");
+  const row = (digits: number, learned: number) => ({ digits, spikesPerDigit: 20, fired: 10, thresholdAboveRestMv: [1, 2, 3] as [number, number, number],
+    learned, largestVolley: 4, inVolleysPercent: 0, repeatsPercent: 50, seconds: 1 });
+  const fig = learningDiagnosticsFigure([{ name: "N=200", neurons: 200, rows: [row(1000, 50), row(2000, 100)] }]);
+  assert.equal(fig.data.length, 5);
+  assert.deepEqual(fig.data[2].y, [2, 2]); // median threshold
+  assert.deepEqual(fig.data[3].y, [25, 50]); // learned, percent of 200
+  assert.equal(fig.data[4].yaxis, "y3");
+});
