@@ -3,19 +3,19 @@
  * of digits, the excitatory spikes per digit, how many neurons fired, the thresholds' distance above rest (quantiles of
  * vThresh + theta - offset - vRest), how many neurons have learned a receptive field, and the synchrony of the spikes
  * (largest volley, share of spikes in volleys of >= 10 neurons, share of repeats within 40 ms), the last three from one
- * recorded digit in every 100. No test digits are used: with --validate K, every --window digits the frozen network is
- * labelled on the first min(digits seen, 10,000) training digits and evaluated on the last K training digits, which are
- * held out (never trained on); at every --validate-every digits (default 10,000) and at the end. --override applies a JSON patch to the preset (withOverrides), for exploration.
+ * recorded digit in every 100. No test digits are used: with --validate K the frozen network is labelled on the first
+ * min(digits seen, 10,000) training digits and evaluated on the last K training digits, which are held out (never
+ * trained on), every --validate-every digits (default 10,000) and at the end. --override applies a JSON patch to the
+ * preset (withOverrides), for exploration.
  *
  *   node --import tsx scripts/diagnose-learning.ts --neurons 6400 --seed 2 --train 30000 [--window 1000]
  *     [--dataset mnist-full] [--preset diehl-cook-2015] [--override '{"exc":{"tauThetaMs":1e8}}'] [--validate 10000] [--json]
  */
 import { learnedNeurons, quantiles, spikeTiming } from "../src/analysis/diagnostics";
-import { choiceOption, intOption, parseOptions } from "../src/cli/args";
+import { choiceOption, intOption, parseOptions, UsageError } from "../src/cli/args";
 import { createRecording, Network, Recording } from "../src/core/network";
 import { DeepPartial, Preset, presetByName, PRESETS, withOverrides } from "../src/core/params";
 import { assignFromResponses, evaluateResponses, respond } from "../src/core/phases";
-import { UsageError } from "../src/cli/args";
 import { selectDigits } from "../src/data/digits";
 import { DATASETS, DatasetName, loadMnist } from "../src/data/mnist";
 
