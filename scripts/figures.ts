@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { summarizeAccuracy } from "../src/analysis/summary";
+import { longestRunsOnly, summarizeAccuracy } from "../src/analysis/summary";
 import { Network } from "../src/core/network";
 import { train } from "../src/core/phases";
 import { loadMnist } from "../src/data/mnist";
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     const summary = summarizeAccuracy(records);
     const refs = loadReferenceAccuracy();
     figures["accuracy-vs-neurons"] = accuracyVsNeuronsFigure(finalRows(summary), refs, "Accuracy vs excitatory neurons (MNIST, 10,000 test digits)");
-    figures["accuracy-vs-training"] = accuracyVsTrainingFigure(summary.filter((r) => r.preset === "diehl-cook-2015"), refs, "Accuracy vs training digits (Diehl & Cook preset)");
+    const curves = summarizeAccuracy(longestRunsOnly(records.filter((r) => r.preset === "diehl-cook-2015")));
+    figures["accuracy-vs-training"] = accuracyVsTrainingFigure(curves, refs, "Accuracy vs training digits (Diehl & Cook preset, longest runs)");
   } else console.error("data/results/paper has no records: skipping the accuracy figures");
   const benchPath = join(ROOT, "data", "bench", "bench.jsonl");
   if (existsSync(benchPath)) {

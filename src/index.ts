@@ -28,7 +28,7 @@ export { learningDiagnosticsFigure } from "./figures/diagnostics";
 export { parseDiagnosticsTable } from "./analysis/diagnostics";
 export type { DiagnosticsRow } from "./analysis/diagnostics";
 export { loadReferenceAccuracy, loadReferenceSpeed } from "./data/reference";
-export { summarizeAccuracy, summaryText } from "./analysis/summary";
+export { summarizeAccuracy, summaryText, longestRunsOnly } from "./analysis/summary";
 export type { SummaryRow } from "./analysis/summary";
 export { networkScale, neuronsSweep, trainingSweep, resultsDir } from "./experiment/scales";
 export type { Scale } from "./experiment/scales";

@@ -54,6 +54,20 @@ export function trainOrder(r: { shuffleSeed?: number }): string {
   return r.shuffleSeed === undefined || r.shuffleSeed === null ? "dataset" : `shuffled ${r.shuffleSeed}`;
 }
 
+/**
+ * Only the records of the longest runs (trainSamples x epochs) of each (preset, dataset, evaluatedOn, order, neurons):
+ * a learning curve then comes from one kind of run. Where one-pass and three-pass runs of a size exist, their
+ * snapshots after one pass differ in protocol (labels on all training digits at a run's end, on 10,000 before), so
+ * pooling them by training amount would mix the two. Records without trainSamples/epochs count as length 0.
+ */
+export function longestRunsOnly<T extends SummaryInput>(records: T[]): T[] {
+  const key = (r: T) => JSON.stringify([r.preset, r.dataset, r.evaluatedOn ?? "test", trainOrder(r), r.neurons]);
+  const length = (r: T) => (r.trainSamples ?? 0) * (r.epochs ?? 0);
+  const longest = new Map<string, number>();
+  for (const r of records) longest.set(key(r), Math.max(longest.get(key(r)) ?? 0, length(r)));
+  return records.filter((r) => length(r) === longest.get(key(r)));
+}
+
 /** One row per group, sorted by preset, dataset, neurons, training amount. */
 export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
   const groups = new Map<string, SummaryInput[]>();

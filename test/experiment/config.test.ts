@@ -113,3 +113,15 @@ test("shuffled order: a seeded permutation of the training pool; held-out digits
   const rows = summarizeAccuracy([{ ...r, accuracy: 70 }, { ...r, accuracy: 80, shuffleSeed: 5 }]);
   assert.deepEqual(rows.map((x) => [x.trainOrder, x.accuracyMean]), [["dataset", 70], ["shuffled 5", 80]]);
 });
+
+test("longestRunsOnly: per size, only the records of its longest runs", async () => {
+  const { longestRunsOnly } = await import("../../src/analysis/summary");
+  const r = { preset: "p", dataset: "mnist-full", epochsDone: 1, accuracyProportion: 50, accuracy: 80, seed: 1, trainSamples: 60000 };
+  const records = [
+    { ...r, neurons: 100, epochs: 1, trainedSamples: 60000 },
+    { ...r, neurons: 100, epochs: 3, trainedSamples: 60000 },
+    { ...r, neurons: 100, epochs: 3, trainedSamples: 180000 },
+    { ...r, neurons: 400, epochs: 1, trainedSamples: 60000 },
+  ];
+  assert.deepEqual(longestRunsOnly(records).map((x) => [x.neurons, x.epochs, x.trainedSamples]), [[100, 3, 60000], [100, 3, 180000], [400, 1, 60000]]);
+});
