@@ -14,20 +14,25 @@ function oneNeuron() {
   return { layout, k: createKernels(layout.memory, "wasm"), s: layout.state, p: layout.ptr };
 }
 
+/** `steps` conductance steps of one neuron without input or inhibition, with the decays of `derived`. */
+function stepWithoutInput(n: ReturnType<typeof oneNeuron>, steps: number, derived = d): void {
+  const { k, p } = n;
+  for (let step = 0; step < steps; step++) {
+    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, derived.excEuler, derived.geDecay, -65);
+  }
+}
+
 test("conductance: ge after k steps is g0 exp(-k dt / tau_ge); v relaxes as (1 - dt/tau)^k without input", () => {
-  const { k, s, p } = oneNeuron();
+  const one = oneNeuron();
+  const s = one.s;
   s.v[0] = -50;
   s.ge[0] = 0;
   s.thr[0] = Infinity;
-  for (let step = 0; step < 40; step++) {
-    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, -65);
-  }
+  stepWithoutInput(one, 40);
   const expected = -65 + 15 * Math.pow(1 - 0.5 / 100, 40);
   assert.ok(Math.abs(s.v[0] - expected) < 1e-4, `v ${s.v[0]} vs ${expected}`);
   s.ge[0] = 2;
-  for (let step = 0; step < 10; step++) {
-    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, -65);
-  }
+  stepWithoutInput(one, 10);
   assert.ok(Math.abs(s.ge[0] - 2 * Math.exp(-10 * 0.5 / 1)) < 1e-6);
 });
 
@@ -41,14 +46,12 @@ test("conductance decay: exp(-dt/tau) by default; 1 - dt/tau (Brian 1 forward Eu
   // a jump w integrates to w dt / (1 - decay): w * tau exactly with Euler, 1.27 w * tau with exp at dt = tau / 2
   assert.equal(0.5 / (1 - euler.geDecay), 1);
   assert.ok(Math.abs(0.5 / (1 - d.geDecay) - 1.2707) < 1e-4);
-  const { k, s, p } = oneNeuron();
-  s.v[0] = -65;
-  s.ge[0] = 2;
-  s.thr[0] = Infinity;
-  for (let step = 0; step < 3; step++) {
-    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, euler.excEuler, euler.geDecay, -65);
-  }
-  assert.equal(s.ge[0], 0.25);
+  const one = oneNeuron();
+  one.s.v[0] = -65;
+  one.s.ge[0] = 2;
+  one.s.thr[0] = Infinity;
+  stepWithoutInput(one, 3, euler);
+  assert.equal(one.s.ge[0], 0.25);
   assert.equal(DIEHL_COOK_2015.conductanceDecay, undefined); // results computed before the option existed keep their preset hash
 });
 
