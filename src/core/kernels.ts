@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { scaleColumnsTo } from "./plasticity";
 import { wasmApi, WasmMemory, WasmModule } from "./wasm/api";
 
 export type KernelKind = "wasm" | "ts";
@@ -177,17 +178,7 @@ function tsKernels(memory: WasmMemory): Kernels {
       return conductanceStep(vPtr, gePtr, thrPtr, outPtr, np, wPtr, idxPtr, count, djPtr, dbyPtr, m, vRest, eExc, eInh, k, geDecay, 0, vReset, false);
     },
     normalizeColumns(wPtr, np, inputs, colsPtr, count, sumsPtr, total) {
-      const w = wPtr >> 2, cols = colsPtr >> 2, sums = sumsPtr >> 3;
-      for (let d = 0; d < count; d++) f64[sums + d] = 0;
-      for (let i = 0; i < inputs; i++) {
-        const row = w + i * np;
-        for (let d = 0; d < count; d++) f64[sums + d] += f32[row + i32[cols + d]];
-      }
-      for (let d = 0; d < count; d++) f64[sums + d] = f64[sums + d] > 0 ? total / f64[sums + d] : 1;
-      for (let i = 0; i < inputs; i++) {
-        const row = w + i * np;
-        for (let d = 0; d < count; d++) f32[row + i32[cols + d]] *= f64[sums + d];
-      }
+      scaleColumnsTo(f32.subarray(wPtr >> 2), np, inputs, i32.subarray(colsPtr >> 2), count, f64.subarray(sumsPtr >> 3), total);
     },
     excCurrent(vPtr, inPtr, thrPtr, outPtr, np, vRest, decay, vReset) {
       vRest = fr(vRest); decay = fr(decay); vReset = fr(vReset);

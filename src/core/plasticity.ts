@@ -30,7 +30,7 @@ export interface Plasticity {
   /** Scratch for the normalisation: column sums, then factors. */
   colSum: Float64Array;
   /**
-   * Scales the listed columns to sum to `total` (the same arithmetic as the loops of normalizeColumns); the network
+   * Scales the listed columns to sum to `total` (the arithmetic of scaleColumnsTo); the network
    * sets one backed by its kernels. Absent: normalizeColumns does it in TypeScript.
    */
   scaleColumns?: (cols: Int32Array, count: number, total: number) => void;
@@ -80,24 +80,29 @@ export function normalizeColumns(p: Plasticity, total: number): void {
   for (let r = 0; r < recent.count; r++) dirty.add(recent.list[r]);
   const count = dirty.count, dirtyList = dirty.list;
   if (count === 0) return;
-  if (p.scaleColumns) {
-    p.scaleColumns(dirtyList, count, total);
-    dirty.clear();
-    return;
-  }
-  const inputs = INPUTS;
-  colSum.fill(0, 0, count);
+  if (p.scaleColumns) p.scaleColumns(dirtyList, count, total);
+  else scaleColumnsTo(w, np, INPUTS, dirtyList, count, colSum, total);
+  dirty.clear();
+}
+
+/**
+ * Scale columns cols[0 .. count) of W (inputs x np, row-major) to sum to `total`: f64 sums in row order, factor
+ * total / sum (1 for an all-zero column), f32 products. `sums`: scratch for count f64. The TypeScript form of the
+ * normalisation kernel (kernels.ts uses it as the oracle of kernels.wat's normalizeColumns).
+ */
+export function scaleColumnsTo(w: Float32Array, np: number, inputs: number, cols: Int32Array, count: number, sums: Float64Array,
+  total: number): void {
+  sums.fill(0, 0, count);
   // Row-major passes over the changed columns: each row's entries are near each other in memory.
   for (let i = 0; i < inputs; i++) {
     const row = i * np;
-    for (let d = 0; d < count; d++) colSum[d] += w[row + dirtyList[d]];
+    for (let d = 0; d < count; d++) sums[d] += w[row + cols[d]];
   }
-  for (let d = 0; d < count; d++) colSum[d] = colSum[d] > 0 ? total / colSum[d] : 1;
+  for (let d = 0; d < count; d++) sums[d] = sums[d] > 0 ? total / sums[d] : 1;
   for (let i = 0; i < inputs; i++) {
     const row = i * np;
-    for (let d = 0; d < count; d++) w[row + dirtyList[d]] *= colSum[d];
+    for (let d = 0; d < count; d++) w[row + cols[d]] *= sums[d];
   }
-  dirty.clear();
 }
 
 /** Sum of column j of W (for tests and diagnostics). */
