@@ -10,7 +10,7 @@ import { IndexSet } from "./indexSet";
 import { InhibitoryParams, NeuronModel } from "./params";
 
 /** Below this input (conductance or pending current) an inhibitory neuron is treated as unstimulated. */
-const QUIET_INPUT = 1e-9;
+export const QUIET_INPUT = 1e-9;
 
 export class InhibitoryLayer {
   readonly v: Float64Array;

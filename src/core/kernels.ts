@@ -43,6 +43,11 @@ export interface Kernels {
    * total / sum_i W[i, c] (f64 sum in row order; factor 1 for an all-zero column). sumsPtr: scratch for count f64.
    */
   normalizeColumns(wPtr: number, np: number, inputs: number, colsPtr: number, count: number, sumsPtr: number, total: number): void;
+  /**
+   * The conductance model's steps between events (see stepLoop.ts and kernels.wat runSteps); WASM only: with the
+   * TypeScript kernels the network runs the same steps one by one (its per-step path is the oracle of this loop).
+   */
+  runSteps?(blockPtr: number, from: number, to: number, t0: number, learn: number, scheduled: number): number;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
   excCurrent(vPtr: number, inPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number, decay: number,
     vReset: number): number;
@@ -74,6 +79,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     return {
       kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance, stepConductanceSelf: e.stepConductanceSelf,
       stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent, normalizeColumns: e.normalizeColumns,
+      runSteps: e.runSteps,
     };
   }
   if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);

@@ -28,6 +28,7 @@ import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { createRng, deriveSeed, Rng } from "./rng";
 import { RefractoryQueue } from "./refractory";
 import { SharedInhibition } from "./sharedInhibition";
+import { StepLoop } from "./stepLoop";
 import { exportNetworkState, importNetworkState, NetworkState } from "./networkState";
 import { Recording, recordStep } from "./recording";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
@@ -102,6 +103,8 @@ export class Network {
   readonly refractory: RefractoryQueue;
   /** Conductance model: all-but-self inhibition as a shared conductance (see sharedInhibition.ts). */
   readonly inhibition: SharedInhibition;
+  /** Conductance model with WASM kernels: the steps between events run in WASM (see stepLoop.ts). */
+  private readonly stepLoop?: StepLoop;
   private readonly leaveRefractory = (j: number): void => {
     this.state.thr[j] = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv + this.state.theta[j];
   };
@@ -119,7 +122,7 @@ export class Network {
     this.neurons = n;
     this.seed = options.seed;
     const steps = this.derived.presentSteps;
-    this.layout = allocateState(n, steps * INPUTS);
+    this.layout = allocateState(n, steps * INPUTS, { steps, traceLength: this.derived.post1Pow.length });
     this.np = this.layout.np;
     this.state = this.layout.state;
     this.kernels = createKernels(this.layout.memory, options.kernels);
@@ -131,7 +134,7 @@ export class Network {
     });
     this.rule = learningRule(preset.stdp);
     this.poisson = new PoissonInput(steps, INPUTS, this.derived.spikeProbPerPixel);
-    this.schedule = createSchedule(steps, INPUTS, this.state.schedule);
+    this.schedule = createSchedule(steps, INPUTS, this.state.schedule, this.state.stepStart);
     this.rngInput = createRng(deriveSeed(options.seed, "input-spikes"));
     this.rngTies = createRng(deriveSeed(options.seed, "one-spike-choice"));
     this.counts = new Int32Array(this.np);
@@ -140,6 +143,11 @@ export class Network {
     this.emittedPrev = new Int32Array(this.np);
     this.refractory = new RefractoryQueue(n);
     this.inhibition = new SharedInhibition(n, this.layout, this.kernels, preset.exc, this.derived);
+    this.stepLoop = preset.neuronModel === "conductance" && this.kernels.runSteps
+      ? new StepLoop({ layout: this.layout, kernels: this.kernels, exc: preset.exc, inh: preset.inh, derived: this.derived,
+        nuPre: this.rule.depressionNu, plasticity: this.plasticity, inhibition: this.inhibition, refractory: this.refractory,
+        inhibitory: this.inhibitory })
+      : undefined;
     this.initialise();
   }
 
@@ -205,6 +213,7 @@ export class Network {
     const starts = sched.stepStart;
     let total = 0;
     if (!rec && conductance) {
+      if (this.stepLoop) return this.runLoop(this.stepLoop, 0, sched.steps, learn, true, true);
       for (let s = 0; s < sched.steps; s++, this.t++) total += this.stepConductance(starts[s], starts[s + 1], learn, true);
       return total;
     }
@@ -235,6 +244,13 @@ export class Network {
         ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
     if (refractory.size > 0) refractory.hold(state.v, e.vResetMv);
     const nInh = this.inhibitory.active.count > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
+    this.afterSpikes(n, this.inhOut, nInh, a, b, learn, counting);
+    return n;
+  }
+
+  /** Steps 4-5 of a conductance-model step: the n excitatory spikes in state.spikesOut, the nInh in inhOut. */
+  private afterSpikes(n: number, inhOut: Int32Array, nInh: number, a: number, b: number, learn: boolean, counting: boolean): void {
+    const { t, preset: p, state } = this;
     for (let s = 0; s < n; s++) {
       const j = state.spikesOut[s];
       this.enterRefractory(j, t, learn);
@@ -242,8 +258,41 @@ export class Network {
       if (learn) this.rule.onPostSpike(this.plasticity, j, t, state.schedule, a, b);
       this.inhibitory.receive(j, p.wExcInh, t + 1);
     }
-    for (let s = 0; s < nInh; s++) this.inhibition.receive(this.inhOut[s], p.wInhExc);
-    return n;
+    for (let s = 0; s < nInh; s++) this.inhibition.receive(inhOut[s], p.wInhExc);
+  }
+
+  /**
+   * Steps from .. to - 1 of the presentation (`scheduled`) or of the rest period through the WASM step loop: it runs
+   * the steps up to the next event; here the refractory periods end and each event step's spikes are handled as in
+   * stepConductance. The pre traces are stamped lazily (before a post spike reads them, and at the end). Returns the
+   * excitatory spikes.
+   */
+  private runLoop(loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
+    const starts = this.schedule.stepStart, idx = this.state.schedule;
+    const tFrom = this.t - from;
+    const stamp = learn && scheduled;
+    let marked = from;
+    const markUpTo = (end: number): void => {
+      for (; marked < end; marked++) {
+        if (starts[marked + 1] > starts[marked]) markPreSpikes(this.plasticity, idx, starts[marked], starts[marked + 1], tFrom + marked);
+      }
+    };
+    let total = 0;
+    for (let s = from; s < to; ) {
+      if (this.refractory.size > 0) this.refractory.expire(this.t, this.leaveRefractory);
+      const done = loop.run(s, to, this.t, learn, scheduled);
+      s += done;
+      this.t += done;
+      if (!loop.event) continue;
+      const n = loop.spikes;
+      if (stamp && n > 0) markUpTo(s + 1);
+      this.afterSpikes(n, loop.inhibitoryOut, loop.inhibitorySpikes, scheduled ? starts[s] : 0, scheduled ? starts[s + 1] : 0, learn, counting);
+      total += n;
+      s++;
+      this.t++;
+    }
+    if (stamp) markUpTo(to);
+    return total;
   }
 
   /** One current-model step (BindsNET); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */
@@ -310,9 +359,15 @@ export class Network {
     const restSteps = this.derived.restSteps;
     let done = 0;
     while (done < restSteps) {
-      this.stepConductance(0, 0, learn, false);
-      this.t++;
-      done++;
+      if (this.stepLoop) {
+        const next = Math.min(restSteps, done + SETTLE_CHECK_EVERY - (done % SETTLE_CHECK_EVERY));
+        this.runLoop(this.stepLoop, done, next, learn, false, false);
+        done = next;
+      } else {
+        this.stepConductance(0, 0, learn, false);
+        this.t++;
+        done++;
+      }
       if (done % SETTLE_CHECK_EVERY === 0 && this.settled()) break;
     }
     const left = restSteps - done;

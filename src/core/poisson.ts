@@ -19,10 +19,12 @@ export interface SpikeSchedule {
   total: number;
 }
 
-export function createSchedule(steps: number, inputs: number, idx?: Int32Array): SpikeSchedule {
+/** A schedule for `steps` steps of `inputs` inputs; `idx` and `stepStart` may be given (for example in WASM memory). */
+export function createSchedule(steps: number, inputs: number, idx?: Int32Array, stepStart?: Int32Array): SpikeSchedule {
   const capacity = steps * inputs;
   if (idx && idx.length < capacity) throw new RangeError(`createSchedule: idx needs ${capacity} entries, got ${idx.length}`);
-  return { steps, stepStart: new Int32Array(steps + 1), idx: idx ?? new Int32Array(capacity), total: 0 };
+  if (stepStart && stepStart.length !== steps + 1) throw new RangeError(`createSchedule: stepStart needs ${steps + 1} entries, got ${stepStart.length}`);
+  return { steps, stepStart: stepStart ?? new Int32Array(steps + 1), idx: idx ?? new Int32Array(capacity), total: 0 };
 }
 
 /** Cumulative distribution of Binomial(n, p), truncated past the mean once within 1e-16 of 1. */

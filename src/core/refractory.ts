@@ -34,6 +34,18 @@ export class RefractoryQueue {
     }
   }
 
+  /** The step at which the oldest refractory neuron leaves (the queue must not be empty). */
+  nextUntil(): number {
+    return this.until[this.head];
+  }
+
+  /** Write the refractory neurons, oldest first, to dst[offset ..]; returns their number. */
+  copyNeurons(dst: Int32Array, offset: number): number {
+    let n = 0;
+    for (let k = this.head; k !== this.tail; k = (k + 1) % this.neuron.length) dst[offset + n++] = this.neuron[k];
+    return n;
+  }
+
   /** Call fn(j) for every refractory neuron. */
   forEach(fn: (j: number) => void): void {
     for (let k = this.head; k !== this.tail; k = (k + 1) % this.neuron.length) fn(this.neuron[k]);

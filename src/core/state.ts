@@ -21,6 +21,8 @@ export interface ExcState {
   depBy: Float64Array;
   /** Input indices of the presentation's spike schedule (CSR payload). */
   schedule: Int32Array;
+  /** The schedule's step starts (CSR offsets, steps + 1 entries). */
+  stepStart: Int32Array;
   /** Scratch of the self-inhibited neurons' step (SharedInhibition): neuron indices, their own gi share S_j (f64),
    * and three saved f32 values per neuron. */
   selfIdx: Int32Array;
@@ -29,20 +31,35 @@ export interface ExcState {
   theta: Float64Array;
 }
 
+/** Byte size of the step loop's block (see stepLoop.ts and kernels.wat runSteps). */
+export const STEP_LOOP_BLOCK_BYTES = 272;
+
 export interface Layout {
   neurons: number;
   np: number;
   memory: WasmMemory;
   ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; rowPtrs: number;
-    schedule: number; selfIdx: number; selfGi: number; selfSave: number };
+    schedule: number; selfIdx: number; selfGi: number; selfSave: number } & StepLoopPointers;
   state: ExcState;
 }
 
-/** Allocate the state of `neurons` excitatory neurons and a schedule buffer of `scheduleCapacity` entries. */
-export function allocateState(neurons: number, scheduleCapacity: number): Layout {
+/** The step loop's block and scratch (compact copies of the sparse state it runs on; see stepLoop.ts). */
+export interface StepLoopPointers {
+  stepStart: number; loop: number; depList: number; depLast: number; trace: number; refr: number; inhIdx: number;
+  inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
+  leftRef: number;
+}
+
+/**
+ * Allocate the state of `neurons` excitatory neurons, a schedule buffer of `scheduleCapacity` entries and the step
+ * loop's scratch: `steps` + 1 schedule step starts and a trace table of `traceLength` f64.
+ */
+export function allocateState(neurons: number, scheduleCapacity: number, loop: { steps: number; traceLength: number } = { steps: 0, traceLength: 0 }): Layout {
   const np = Math.ceil(neurons / 4) * 4;
   const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
-    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np };
+    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, stepStart: loop.steps + 1, loop: STEP_LOOP_BLOCK_BYTES / 4, depList: np, depLast: np,
+    trace: 2 * loop.traceLength, refr: np, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
+    leftV: 2 * np, leftSince: np, leftRef: np };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {
@@ -61,6 +78,7 @@ export function allocateState(neurons: number, scheduleCapacity: number): Layout
     depIdx: new Int32Array(buf, ptr.depIdx, np),
     depBy: new Float64Array(buf, ptr.depBy, np),
     schedule: new Int32Array(buf, ptr.schedule, scheduleCapacity),
+    stepStart: new Int32Array(buf, ptr.stepStart, loop.steps + 1),
     selfIdx: new Int32Array(buf, ptr.selfIdx, np),
     selfGi: new Float64Array(buf, ptr.selfGi, np),
     theta: new Float64Array(np),

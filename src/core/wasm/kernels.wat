@@ -190,7 +190,7 @@
   ;; Before the step each listed neuron's v, its ge with the step's rows added (f32, in row order) and its threshold
   ;; are saved (3 f32 per neuron at save) and its threshold set to +inf; after it, the neuron is updated with its own gi
   ;; by the same f32 formula, its threshold restored, and a spike (v' > thr) appended to out. Returns the spike count.
-  (func (export "stepConductanceSelf")
+  (func $stepConductanceSelf (export "stepConductanceSelf")
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
@@ -255,7 +255,7 @@
     (local.get $n))
 
   ;; The same step while gi is negligible: the gi term is skipped.
-  (func (export "stepConductanceNoGi")
+  (func $stepConductanceNoGi (export "stepConductanceNoGi")
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32)
@@ -474,5 +474,211 @@
               (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $m) (local.get $v) (local.get $vReset)))))
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
+    (local.get $n))
+
+  ;; ---------------------------------------------------------------------------------------------------------------
+  ;; The conductance model's step loop (src/core/stepLoop.ts sets up the block and copies state in and out). It runs
+  ;; steps s = from, from + 1, ... (t = t0, t0 + 1, ...) exactly as Network.stepConductance does, one after another,
+  ;; and returns to JavaScript only for what JavaScript does: before a step whose t reaches stopAt (a refractory period
+  ;; ends), at sTo, or after a step in which an excitatory or inhibitory neuron spiked (event = 1; the caller then
+  ;; handles that step's spikes). Per step:
+  ;;   1. learning and input spikes: the depression list, dj[m] = j and dby[m] = nuPre * post1Pow[t - lastPost_j] for
+  ;;      each recent post neuron j (depList/depLast) with t - lastPost_j < post1Len;
+  ;;   2. the excitatory step: $stepConductance with gi = f32(g) if g > giNegligible (or $stepConductanceSelf while
+  ;;      self-inhibited neurons are listed), then each selfGi *= giDecay (dropped once <= giNegligible) and
+  ;;      g *= giDecay (g = 0 and the list emptied once <= giNegligible); $stepConductanceNoGi otherwise;
+  ;;   3. v = vReset for the refractory neurons listed in refr;
+  ;;   4. the active inhibitory neurons ($inhibitoryStep), spikes to inhOut.
+  ;; Returns the number of steps completed without a spike; n and nInh hold the spikes of the event step.
+  ;; Block layout (byte offsets; i32 unless noted):
+  ;;   0 v  4 ge  8 thr  12 out  16 np  20 w  24 rows  28 dj  32 dby  36 schedule  40 stepStart  44 selfIdx
+  ;;   48 selfGi (f64[])  52 selfSave  56 depList  60 depLast  64 post1Pow (f64[])  68 post1Len  72 refr  76 inhIdx
+  ;;   80 inhV (f64[])  84 inhInput (f64[])  88 inhRef  92 inhOut  96 leftIdx  100 leftV (f64[])  104 leftSince
+  ;;   108 inhRefractorySteps  260 leftRef
+  ;;   f32: 112 vRest  116 eExc  120 eInh  124 k  128 geDecay  132 vReset
+  ;;   f64: 136 giDecay  144 nuPre  152 inh vRest  160 inh eExc  168 inhEuler  176 inhGeDecay  184 inh vThresh
+  ;;        192 inh vReset  200 giNegligible  208 quietInput
+  ;;   in/out: 216 g (f64)  224 selfCount  228 inhCount  232 leftCount  236 refrCount  240 depCount  244 stopAt
+  ;;   out: 248 n  252 nInh  256 event
+  (func (export "runSteps") (param $c i32) (param $s i32) (param $sTo i32) (param $t i32) (param $learn i32)
+    (param $scheduled i32) (result i32)
+    (local $done i32) (local $a i32) (local $b i32) (local $m i32) (local $n i32) (local $nInh i32) (local $g f64)
+    (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $stopAt i32) (local $giNeg f64)
+    (local $giDecay f64) (local $p i32)
+    (local.set $g (f64.load offset=216 (local.get $c)))
+    (local.set $selfCount (i32.load offset=224 (local.get $c)))
+    (local.set $stopAt (i32.load offset=244 (local.get $c)))
+    (local.set $giNeg (f64.load offset=200 (local.get $c)))
+    (local.set $giDecay (f64.load offset=136 (local.get $c)))
+    (i32.store offset=256 (local.get $c) (i32.const 0))
+    (block $stop
+      (loop $step
+        (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
+        (br_if $stop (i32.ge_s (local.get $t) (local.get $stopAt)))
+        (local.set $a (i32.const 0))
+        (local.set $b (i32.const 0))
+        (if (local.get $scheduled)
+          (then
+            (local.set $p (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $s) (i32.const 2))))
+            (local.set $a (i32.load (local.get $p)))
+            (local.set $b (i32.load offset=4 (local.get $p)))))
+        (local.set $m (i32.const 0))
+        (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
+          (then (local.set $m (call $depressionList (local.get $c) (local.get $t)))))
+        (if (f64.gt (local.get $g) (local.get $giNeg))
+          (then
+            (if (i32.eqz (local.get $selfCount))
+              (then
+                (local.set $n (call $stepConductance
+                  (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
+                  (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
+                  (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
+                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
+                  (f32.load offset=112 (local.get $c)) (f32.load offset=116 (local.get $c)) (f32.load offset=120 (local.get $c))
+                  (f32.load offset=124 (local.get $c)) (f32.load offset=128 (local.get $c)) (f32.demote_f64 (local.get $g))
+                  (f32.load offset=132 (local.get $c)))))
+              (else
+                (local.set $n (call $stepConductanceSelf
+                  (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
+                  (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
+                  (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
+                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
+                  (f32.load offset=112 (local.get $c)) (f32.load offset=116 (local.get $c)) (f32.load offset=120 (local.get $c))
+                  (f32.load offset=124 (local.get $c)) (f32.load offset=128 (local.get $c)) (f32.demote_f64 (local.get $g))
+                  (f32.load offset=132 (local.get $c))
+                  (i32.load offset=44 (local.get $c)) (i32.load offset=48 (local.get $c)) (local.get $selfCount) (local.get $g)
+                  (i32.load offset=52 (local.get $c))))
+                ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
+                (local.set $kept (i32.const 0))
+                (local.set $r (i32.const 0))
+                (block $decayed
+                  (loop $decay
+                    (br_if $decayed (i32.ge_u (local.get $r) (local.get $selfCount)))
+                    (local.set $x (f64.mul (f64.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
+                      (local.get $giDecay)))
+                    (if (f64.gt (local.get $x) (local.get $giNeg))
+                      (then
+                        (i32.store (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2)))
+                          (i32.load (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
+                        (f64.store (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $x))
+                        (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+                    (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                    (br $decay)))
+                (local.set $selfCount (local.get $kept))))
+            (local.set $g (f64.mul (local.get $g) (local.get $giDecay)))
+            (if (f64.le (local.get $g) (local.get $giNeg))
+              (then
+                (local.set $g (f64.const 0))
+                (local.set $selfCount (i32.const 0)))))
+          (else
+            (local.set $n (call $stepConductanceNoGi
+              (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
+              (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
+              (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+              (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
+              (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
+              (f32.load offset=112 (local.get $c)) (f32.load offset=116 (local.get $c)) (f32.load offset=120 (local.get $c))
+              (f32.load offset=124 (local.get $c)) (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c))))))
+        ;; refractory neurons are held at vReset
+        (local.set $r (i32.const 0))
+        (block $held
+          (loop $hold
+            (br_if $held (i32.ge_u (local.get $r) (i32.load offset=236 (local.get $c))))
+            (f32.store
+              (i32.add (i32.load offset=0 (local.get $c))
+                (i32.shl (i32.load (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+              (f32.load offset=132 (local.get $c)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $hold)))
+        (local.set $nInh (i32.const 0))
+        (if (i32.load offset=228 (local.get $c))
+          (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))
+        (if (i32.or (local.get $n) (local.get $nInh))
+          (then
+            (i32.store offset=248 (local.get $c) (local.get $n))
+            (i32.store offset=252 (local.get $c) (local.get $nInh))
+            (i32.store offset=256 (local.get $c) (i32.const 1))
+            (br $stop)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (local.set $done (i32.add (local.get $done) (i32.const 1)))
+        (br $step)))
+    (f64.store offset=216 (local.get $c) (local.get $g))
+    (i32.store offset=224 (local.get $c) (local.get $selfCount))
+    (local.get $done))
+
+  ;; Step 1 of runSteps: the depression list at step t (Plasticity's depressionByTrace); returns its length.
+  (func $depressionList (param $c i32) (param $t i32) (result i32)
+    (local $r i32) (local $m i32) (local $k i32) (local $count i32) (local $len i32)
+    (local.set $count (i32.load offset=240 (local.get $c)))
+    (local.set $len (i32.load offset=68 (local.get $c)))
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
+        (if (i32.lt_s (local.get $k) (local.get $len))
+          (then
+            (i32.store (i32.add (i32.load offset=28 (local.get $c)) (i32.shl (local.get $m) (i32.const 2)))
+              (i32.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
+            (f64.store (i32.add (i32.load offset=32 (local.get $c)) (i32.shl (local.get $m) (i32.const 3)))
+              (f64.mul (f64.load offset=144 (local.get $c))
+                (f64.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
+            (local.set $m (i32.add (local.get $m) (i32.const 1)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each)))
+    (local.get $m))
+
+  ;; Step 4 of runSteps: InhibitoryLayer.step (conductance model) on the compact copy of the active neurons (inhIdx,
+  ;; inhV, inhInput, inhRef; f64 state). A neuron that goes quiet leaves the list (order kept) and is logged with its
+  ;; v, the step it left and its refractory end (leftIdx, leftV, leftSince, leftRef). Spikes go to inhOut; returns their count.
+  (func $inhibitoryStep (param $c i32) (param $t i32) (result i32)
+    (local $e i32) (local $count i32) (local $kept i32) (local $left i32) (local $n i32) (local $j i32)
+    (local $v f64) (local $in f64) (local $ref i32) (local $vn f64) (local $live i32) (local $vRest f64)
+    (local.set $count (i32.load offset=228 (local.get $c)))
+    (local.set $left (i32.load offset=232 (local.get $c)))
+    (local.set $vRest (f64.load offset=152 (local.get $c)))
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $e) (local.get $count)))
+        (local.set $j (i32.load (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $v (f64.load (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
+        (local.set $in (f64.load (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
+        (local.set $ref (i32.load (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $live (i32.ge_s (local.get $t) (local.get $ref)))
+        (local.set $vn (local.get $v))
+        (if (local.get $live)
+          (then
+            (local.set $vn (f64.add (local.get $v)
+              (f64.mul (f64.load offset=168 (local.get $c))
+                (f64.add (f64.sub (local.get $vRest) (local.get $v))
+                  (f64.mul (local.get $in) (f64.sub (f64.load offset=160 (local.get $c)) (local.get $v)))))))))
+        (local.set $in (f64.mul (local.get $in) (f64.load offset=176 (local.get $c))))
+        (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=184 (local.get $c))))
+          (then
+            (local.set $vn (f64.load offset=192 (local.get $c)))
+            (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=108 (local.get $c))) (i32.const 1)))
+            (i32.store (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+        (if (i32.and (i32.ge_s (i32.add (local.get $t) (i32.const 1)) (local.get $ref))
+              (f64.lt (f64.abs (local.get $in)) (f64.load offset=208 (local.get $c))))
+          (then
+            (i32.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
+            (f64.store (i32.add (i32.load offset=100 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
+            (i32.store (i32.add (i32.load offset=104 (local.get $c)) (i32.shl (local.get $left) (i32.const 2)))
+              (i32.add (local.get $t) (i32.const 1)))
+            (i32.store (i32.add (i32.load offset=260 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $ref))
+            (local.set $left (i32.add (local.get $left) (i32.const 1))))
+          (else
+            (i32.store (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
+            (f64.store (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $vn))
+            (f64.store (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $in))
+            (i32.store (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ref))
+            (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
+        (local.set $e (i32.add (local.get $e) (i32.const 1)))
+        (br $each)))
+    (i32.store offset=228 (local.get $c) (local.get $kept))
+    (i32.store offset=232 (local.get $c) (local.get $left))
     (local.get $n))
 )

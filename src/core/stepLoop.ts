@@ -1,0 +1,210 @@
+/**
+ * The conductance model's steps run in WebAssembly (kernels.wat runSteps) between the events that need JavaScript.
+ *
+ * Network.stepConductance does per step: the depression list, the excitatory kernel with the shared inhibition, the
+ * refractory hold, the active inhibitory neurons, then the step's spikes. Most steps have no spike, and everything
+ * up to the spikes works on small sparse sets, so runSteps does those steps in one call on compact copies of the sets
+ * and returns at an event: a step with an excitatory or inhibitory spike (its spikes are then handled by the network
+ * as in stepConductance), a step at which a refractory period ends (the network expires it and calls again), or the
+ * end of the range. The sets are copied into the loop's block before each call (`load`) and back after it (`store`);
+ * between two events they do not change except in the ways runSteps reproduces (decays, neurons going quiet).
+ * The same arithmetic in the same order as the per-step path, so both give identical bits (test/core/golden.test.ts
+ * runs the per-step path with the TypeScript kernels and this loop with the WASM kernels).
+ */
+import { Derived } from "./derived";
+import { InhibitoryLayer, QUIET_INPUT } from "./inhibitory";
+import { Kernels } from "./kernels";
+import { ExcitatoryParams, InhibitoryParams } from "./params";
+import { Plasticity } from "./plasticity";
+import { RefractoryQueue } from "./refractory";
+import { GI_NEGLIGIBLE, SharedInhibition } from "./sharedInhibition";
+import { Layout } from "./state";
+
+/** Byte offsets in the block (kernels.wat runSteps documents the same table). */
+const I32 = {
+  v: 0, ge: 4, thr: 8, out: 12, np: 16, w: 20, rows: 24, dj: 28, dby: 32, schedule: 36, stepStart: 40, selfIdx: 44,
+  selfGi: 48, selfSave: 52, depList: 56, depLast: 60, trace: 64, traceLength: 68, refr: 72, inhIdx: 76, inhV: 80,
+  inhInput: 84, inhRef: 88, inhOut: 92, leftIdx: 96, leftV: 100, leftSince: 104, inhRefractorySteps: 108, leftRef: 260,
+  selfCount: 224, inhCount: 228, leftCount: 232, refrCount: 236, depCount: 240, stopAt: 244, n: 248, nInh: 252, event: 256,
+} as const;
+const F32 = { vRest: 112, eExc: 116, eInh: 120, k: 124, geDecay: 128, vReset: 132 } as const;
+const F64 = {
+  giDecay: 136, nuPre: 144, inhVRest: 152, inhEExc: 160, inhEuler: 168, inhGeDecay: 176, inhVThresh: 184, inhVReset: 192,
+  giNegligible: 200, quietInput: 208, g: 216,
+} as const;
+const NO_STOP = 0x7fffffff;
+
+export interface StepLoopParts {
+  layout: Layout;
+  kernels: Kernels;
+  exc: Readonly<ExcitatoryParams>;
+  inh: Readonly<InhibitoryParams>;
+  derived: Derived;
+  /** The learning rule's depression amount per unit of post1 trace (LearningRule.depressionNu). */
+  nuPre: number;
+  plasticity: Plasticity;
+  inhibition: SharedInhibition;
+  refractory: RefractoryQueue;
+  inhibitory: InhibitoryLayer;
+}
+
+export class StepLoop {
+  private readonly block: number;
+  private readonly i32: Int32Array;
+  private readonly f64: Float64Array;
+  private readonly runSteps: NonNullable<Kernels["runSteps"]>;
+  /** The inhibitory spikes' neuron indices of the event step. */
+  readonly inhibitoryOut: Int32Array;
+
+  constructor(private readonly parts: StepLoopParts) {
+    const { layout, kernels, exc, inh, derived: d } = parts;
+    if (!kernels.runSteps) throw new RangeError("StepLoop: these kernels have no runSteps (use the per-step path)");
+    this.runSteps = kernels.runSteps;
+    const ptr = layout.ptr;
+    const buf = layout.memory.buffer;
+    this.block = ptr.loop;
+    this.i32 = new Int32Array(buf);
+    this.f64 = new Float64Array(buf);
+    const f32 = new Float32Array(buf);
+    this.inhibitoryOut = new Int32Array(buf, ptr.inhOut, layout.np);
+    const table = d.post1Pow;
+    new Float64Array(buf, ptr.trace, table.length).set(table);
+    const pointers: Record<keyof typeof I32, number> = {
+      v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np: layout.np, w: ptr.w, rows: ptr.rowPtrs, dj: ptr.depIdx,
+      dby: ptr.depBy, schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi,
+      selfSave: ptr.selfSave, depList: ptr.depList, depLast: ptr.depLast, trace: ptr.trace, traceLength: table.length,
+      refr: ptr.refr, inhIdx: ptr.inhIdx, inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut,
+      leftIdx: ptr.leftIdx, leftV: ptr.leftV, leftSince: ptr.leftSince, inhRefractorySteps: d.inhRefractorySteps,
+      leftRef: ptr.leftRef, selfCount: 0, inhCount: 0, leftCount: 0, refrCount: 0, depCount: 0, stopAt: NO_STOP, n: 0,
+      nInh: 0, event: 0,
+    };
+    for (const [name, offset] of Object.entries(I32)) this.i32[(this.block + offset) >> 2] = pointers[name as keyof typeof I32];
+    const f32Values: Record<keyof typeof F32, number> = {
+      vRest: exc.vRestMv, eExc: exc.eExcMv, eInh: exc.eInhMv, k: d.excEuler, geDecay: d.geDecay, vReset: exc.vResetMv,
+    };
+    for (const [name, offset] of Object.entries(F32)) f32[(this.block + offset) >> 2] = f32Values[name as keyof typeof F32];
+    const f64Values: Record<keyof typeof F64, number> = {
+      giDecay: d.giDecay, nuPre: parts.nuPre, inhVRest: inh.vRestMv, inhEExc: inh.eExcMv, inhEuler: d.inhEuler,
+      inhGeDecay: d.inhGeDecay, inhVThresh: inh.vThreshMv, inhVReset: inh.vResetMv, giNegligible: GI_NEGLIGIBLE,
+      quietInput: QUIET_INPUT, g: 0,
+    };
+    for (const [name, offset] of Object.entries(F64)) this.f64[(this.block + offset) >> 3] = f64Values[name as keyof typeof F64];
+  }
+
+  /** Whether the last run stopped after a step with spikes (counts in `spikes` and `inhibitorySpikes`). */
+  get event(): boolean {
+    return this.i32[(this.block + I32.event) >> 2] !== 0;
+  }
+
+  /** Excitatory spikes of the event step (in state.spikesOut). */
+  get spikes(): number {
+    return this.i32[(this.block + I32.n) >> 2];
+  }
+
+  /** Inhibitory spikes of the event step (in `inhibitoryOut`). */
+  get inhibitorySpikes(): number {
+    return this.i32[(this.block + I32.nInh) >> 2];
+  }
+
+
+  /**
+   * Run steps s = from .. to - 1 (t = t0, t0 + 1, ...) until an event; returns the steps completed without one. The
+   * caller has expired the refractory periods ending at t0. `scheduled`: the steps take their input spikes from the
+   * schedule (false: no input, the rest period).
+   */
+  run(from: number, to: number, t0: number, learn: boolean, scheduled: boolean): number {
+    this.load(learn);
+    const done = this.runSteps(this.block, from, to, t0, learn ? 1 : 0, scheduled ? 1 : 0);
+    this.store();
+    return done;
+  }
+
+  private setI32(offset: number, value: number): void {
+    this.i32[(this.block + offset) >> 2] = value;
+  }
+
+  private getI32(offset: number): number {
+    return this.i32[(this.block + offset) >> 2];
+  }
+
+  private load(learn: boolean): void {
+    const { plasticity: pl, inhibition, refractory, inhibitory, layout } = this.parts;
+    const { i32, f64 } = this;
+    const ptr = layout.ptr;
+    // recent post neurons and their last spike (the depression list's input)
+    let depCount = 0;
+    if (learn) {
+      const list = pl.recentDep.list, lastPost = pl.lastPost;
+      depCount = pl.recentDep.count;
+      for (let r = 0; r < depCount; r++) {
+        const j = list[r];
+        i32[(ptr.depList >> 2) + r] = j;
+        i32[(ptr.depLast >> 2) + r] = lastPost[j];
+      }
+    }
+    this.setI32(I32.depCount, depCount);
+    // the shared inhibition and the self-inhibited neurons' shares
+    f64[(this.block + F64.g) >> 3] = inhibition.g;
+    const self = inhibition.self;
+    for (let r = 0; r < self.count; r++) {
+      const j = self.list[r];
+      i32[(ptr.selfIdx >> 2) + r] = j;
+      f64[(ptr.selfGi >> 3) + r] = inhibition.selfGi[j];
+    }
+    this.setI32(I32.selfCount, self.count);
+    // refractory neurons (held at reset) and the step at which the first of them leaves
+    this.setI32(I32.refrCount, refractory.copyNeurons(i32, ptr.refr >> 2));
+    this.setI32(I32.stopAt, refractory.size > 0 ? refractory.nextUntil() : NO_STOP);
+    // active inhibitory neurons
+    const active = inhibitory.active;
+    for (let e = 0; e < active.count; e++) {
+      const j = active.list[e];
+      i32[(ptr.inhIdx >> 2) + e] = j;
+      f64[(ptr.inhV >> 3) + e] = inhibitory.v[j];
+      f64[(ptr.inhInput >> 3) + e] = inhibitory.input[j];
+      i32[(ptr.inhRef >> 2) + e] = inhibitory.refUntil[j];
+    }
+    this.setI32(I32.inhCount, active.count);
+    this.setI32(I32.leftCount, 0);
+  }
+
+  private store(): void {
+    const { inhibition, inhibitory, layout } = this.parts;
+    const { i32, f64 } = this;
+    const ptr = layout.ptr;
+    inhibition.g = f64[(this.block + F64.g) >> 3];
+    const self = inhibition.self;
+    for (let r = 0; r < self.count; r++) {
+      const j = self.list[r];
+      inhibition.selfGi[j] = 0;
+      self.member[j] = 0;
+    }
+    const selfCount = this.getI32(I32.selfCount);
+    for (let r = 0; r < selfCount; r++) {
+      const j = i32[(ptr.selfIdx >> 2) + r];
+      self.list[r] = j;
+      self.member[j] = 1;
+      inhibition.selfGi[j] = f64[(ptr.selfGi >> 3) + r];
+    }
+    self.count = selfCount;
+    const active = inhibitory.active;
+    const left = this.getI32(I32.leftCount);
+    for (let e = 0; e < left; e++) {
+      const j = i32[(ptr.leftIdx >> 2) + e];
+      inhibitory.v[j] = f64[(ptr.leftV >> 3) + e];
+      inhibitory.since[j] = i32[(ptr.leftSince >> 2) + e];
+      inhibitory.refUntil[j] = i32[(ptr.leftRef >> 2) + e];
+      inhibitory.input[j] = 0;
+      active.member[j] = 0;
+    }
+    const kept = this.getI32(I32.inhCount);
+    for (let e = 0; e < kept; e++) {
+      const j = i32[(ptr.inhIdx >> 2) + e];
+      active.list[e] = j;
+      inhibitory.v[j] = f64[(ptr.inhV >> 3) + e];
+      inhibitory.input[j] = f64[(ptr.inhInput >> 3) + e];
+      inhibitory.refUntil[j] = i32[(ptr.inhRef >> 2) + e];
+    }
+    active.count = kept;
+  }
+}
