@@ -48,6 +48,8 @@ export interface Kernels {
    * TypeScript kernels the network runs the same steps one by one (its per-step path is the oracle of this loop).
    */
   runSteps?(blockPtr: number, from: number, to: number, t0: number, learn: number, scheduled: number): number;
+  /** One presentation's Poisson spikes (see poissonWasm.ts and kernels.wat poissonFill); WASM only. */
+  poissonFill?(blockPtr: number): number;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
   excCurrent(vPtr: number, inPtr: number, thrPtr: number, outPtr: number, np: number, vRest: number, decay: number,
     vReset: number): number;
@@ -79,7 +81,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     return {
       kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance, stepConductanceSelf: e.stepConductanceSelf,
       stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent, normalizeColumns: e.normalizeColumns,
-      runSteps: e.runSteps,
+      runSteps: e.runSteps, poissonFill: e.poissonFill,
     };
   }
   if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);

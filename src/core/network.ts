@@ -25,6 +25,7 @@ import { createKernels, KernelKind, Kernels } from "./kernels";
 import { DIEHL_COOK_2015, Preset } from "./params";
 import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
+import { WasmPoisson } from "./poissonWasm";
 import { createRng, deriveSeed, Rng } from "./rng";
 import { RefractoryQueue } from "./refractory";
 import { SharedInhibition } from "./sharedInhibition";
@@ -86,7 +87,8 @@ export class Network {
   readonly totals = { digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0 };
 
   private readonly layout: Layout;
-  private readonly poisson: PoissonInput;
+  /** The input spikes' generator: in WASM with the WASM kernels (same spikes, see poissonWasm.ts). */
+  private readonly poisson: Pick<PoissonInput, "fill">;
   private readonly schedule: SpikeSchedule;
   private readonly inhOut: Int32Array;
   private readonly emitted: Int32Array;
@@ -133,7 +135,8 @@ export class Network {
       this.kernels.normalizeColumns(this.layout.ptr.w, this.np, INPUTS, this.layout.ptr.depIdx, count, this.layout.ptr.depBy, total);
     });
     this.rule = learningRule(preset.stdp);
-    this.poisson = new PoissonInput(steps, INPUTS, this.derived.spikeProbPerPixel);
+    const poisson = new PoissonInput(steps, INPUTS, this.derived.spikeProbPerPixel);
+    this.poisson = this.kernels.poissonFill ? new WasmPoisson(poisson, this.layout, this.kernels) : poisson;
     this.schedule = createSchedule(steps, INPUTS, this.state.schedule, this.state.stepStart);
     this.rngInput = createRng(deriveSeed(options.seed, "input-spikes"));
     this.rngTies = createRng(deriveSeed(options.seed, "one-spike-choice"));

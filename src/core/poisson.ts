@@ -55,8 +55,8 @@ export class PoissonInput {
   /** cdfByIntensity[intensity][pixel]: Binomial CDF of that pixel's spike count, built on first use. */
   private readonly cdfByIntensity: (Float64Array | undefined)[][] = [];
   /** Exactly uniform steps in [0, steps) by Lemire's multiply-shift on `uniformBits` random bits (all int32 math). */
-  private readonly uniformBits: number;
-  private readonly uniformThreshold: number;
+  readonly uniformBits: number;
+  readonly uniformThreshold: number;
   private readonly stamp: Uint32Array;
   private generation = 0;
   private readonly tmpStep: Int32Array;
@@ -79,6 +79,7 @@ export class PoissonInput {
   }
 
   private cdfTable(intensity: number): (Float64Array | undefined)[] {
+    if (!Number.isInteger(intensity) || !(intensity >= 1)) throw new RangeError(`PoissonInput.fill: intensity must be an integer >= 1, got ${intensity}`);
     let table = this.cdfByIntensity[intensity];
     if (!table) {
       table = new Array<Float64Array | undefined>(256).fill(undefined);
@@ -87,20 +88,25 @@ export class PoissonInput {
     return table;
   }
 
+  /** The Binomial CDF of a pixel value's spike count at an intensity (built on first use, then cached). */
+  cdf(pixel: number, intensity: number): Float64Array {
+    const table = this.cdfTable(intensity);
+    let cdf = table[pixel];
+    if (cdf === undefined) {
+      cdf = binomialCdf(this.steps, this.probability(pixel, intensity));
+      table[pixel] = cdf;
+    }
+    return cdf;
+  }
+
   /** Fill `out` with the spikes of one presentation of `pixels` at `intensity`. */
   fill(pixels: Uint8Array, intensity: number, rng: Rng, out: SpikeSchedule): void {
-    if (!Number.isInteger(intensity) || !(intensity >= 1)) throw new RangeError(`PoissonInput.fill: intensity must be an integer >= 1, got ${intensity}`);
-    const steps = this.steps;
     const table = this.cdfTable(intensity);
     let total = 0;
     for (let i = 0; i < pixels.length; i++) {
       const pixel = pixels[i];
       if (pixel === 0) continue;
-      let cdf = table[pixel];
-      if (cdf === undefined) {
-        cdf = binomialCdf(steps, this.probability(pixel, intensity));
-        table[pixel] = cdf;
-      }
+      const cdf = table[pixel] ?? this.cdf(pixel, intensity);
       const u = rng.nextFloat();
       // k = the first index with u < cdf[k] (cdf is increasing, its last entry >= 1 > u): binary search.
       let lo = 0, hi = cdf.length - 1;
@@ -114,6 +120,7 @@ export class PoissonInput {
       total = this.placeSpikes(i, k, rng, total);
     }
     // Counting sort by step (stable: pixel order within a step).
+    const steps = this.steps;
     const counts = this.counts, tmpStep = this.tmpStep, tmpPixel = this.tmpPixel, idx = out.idx;
     counts.fill(0);
     for (let s = 0; s < total; s++) counts[tmpStep[s] + 1]++;

@@ -48,18 +48,24 @@ export interface StepLoopPointers {
   stepStart: number; loop: number; depList: number; depLast: number; trace: number; refr: number; inhIdx: number;
   inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
   leftRef: number;
+  /** The WASM Poisson generator's block and scratch (see poissonWasm.ts). */
+  poisson: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
+  counts: number; cdf: number;
 }
 
 /**
- * Allocate the state of `neurons` excitatory neurons, a schedule buffer of `scheduleCapacity` entries and the step
- * loop's scratch: `steps` + 1 schedule step starts and a trace table of `traceLength` f64.
+ * Allocate the state of `neurons` excitatory neurons, a schedule buffer of `scheduleCapacity` entries, the step
+ * loop's scratch (`steps` + 1 schedule step starts and a trace table of `traceLength` f64) and the WASM Poisson
+ * generator's (CDF tables for `steps` steps, scratch for `scheduleCapacity` spikes).
  */
 export function allocateState(neurons: number, scheduleCapacity: number, loop: { steps: number; traceLength: number } = { steps: 0, traceLength: 0 }): Layout {
   const np = Math.ceil(neurons / 4) * 4;
   const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
     selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, stepStart: loop.steps + 1, loop: STEP_LOOP_BLOCK_BYTES / 4, depList: np, depLast: np,
     trace: 2 * loop.traceLength, refr: np, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
-    leftV: 2 * np, leftSince: np, leftRef: np };
+    leftV: 2 * np, leftSince: np, leftRef: np,
+    poisson: 16, pixels: INPUTS / 4, cdfAt: 256, cdfLength: 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
+    counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 256 * (loop.steps + 1) : 0 };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { binomialCdf, createSchedule, PoissonInput } from "../../src/core/poisson";
+import { createKernels } from "../../src/core/kernels";
+import { WasmPoisson } from "../../src/core/poissonWasm";
 import { createRng } from "../../src/core/rng";
+import { allocateState } from "../../src/core/state";
 
 const STEPS = 700;
 
@@ -71,4 +74,32 @@ test("binomialCdf ends at 1 and has the binomial mean", () => {
   for (let k = 0; k < cdf.length; k++) mean += k * (cdf[k] - (k > 0 ? cdf[k - 1] : 0));
   assert.ok(Math.abs(mean - 21) < 1e-9);
   assert.throws(() => new PoissonInput(STEPS, 784, 0.01).fill(new Uint8Array(784), 0, createRng(1), createSchedule(STEPS, 784)), /intensity must be an integer >= 1/);
+});
+
+test("the WASM generator gives the TypeScript generator's spikes and leaves the random stream in the same state", () => {
+  const layout = allocateState(4, STEPS * 784, { steps: STEPS, traceLength: 0 });
+  const kernels = createKernels(layout.memory, "wasm");
+  const input = new PoissonInput(STEPS, 784, 0.25 * 0.0005 / 2);
+  const wasm = new WasmPoisson(new PoissonInput(STEPS, 784, 0.25 * 0.0005 / 2), layout, kernels);
+  const inWasm = createSchedule(STEPS, 784, layout.state.schedule, layout.state.stepStart);
+  const inTs = createSchedule(STEPS, 784);
+  const [rngA, rngB] = [createRng(9), createRng(9)];
+  // ordinary digits, intensities that change (tables reloaded), and intensities high enough for the complement branch
+  const digits = [0, 1, 2].map((d) => Uint8Array.from({ length: 784 }, (_, k) => ((k * (7 + d)) % 300 > 255 ? 0 : (k * (7 + d)) % 300)));
+  for (const [d, intensity] of [[0, 2], [1, 2], [2, 3], [0, 36], [1, 2], [2, 30]]) {
+    input.fill(digits[d], intensity, rngA, inTs);
+    wasm.fill(digits[d], intensity, rngB, inWasm);
+    assert.equal(inWasm.total, inTs.total, `digit ${d} at intensity ${intensity}`);
+    assert.deepEqual(inWasm.stepStart, inTs.stepStart);
+    assert.deepEqual(inWasm.idx.subarray(0, inWasm.total), inTs.idx.subarray(0, inTs.total));
+    assert.deepEqual(rngB.state(), rngA.state());
+  }
+  assert.throws(() => wasm.fill(digits[0], 2, rngB, inTs), /must be the schedule in the network's WASM memory/);
+  // a rate too high for the step count fails as in TypeScript (only for the pixel values a digit has)
+  const dim = new Uint8Array(784).fill(10);
+  wasm.fill(dim, 100, rngB, inWasm);
+  input.fill(dim, 100, rngA, inTs);
+  assert.deepEqual(inWasm.idx.subarray(0, inWasm.total), inTs.idx.subarray(0, inTs.total));
+  assert.throws(() => wasm.fill(digits[0], 100, rngB, inWasm), /input rate too high/);
+  assert.throws(() => wasm.fill(digits[0], 1.5, rngB, inWasm), /intensity must be an integer >= 1/);
 });

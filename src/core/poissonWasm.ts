@@ -1,0 +1,90 @@
+/**
+ * PoissonInput.fill run by the WASM kernel poissonFill (kernels.wat): the same algorithm, the same random stream,
+ * the same spikes, written straight into the network's schedule in WASM memory. PoissonInput stays the source of the
+ * CDF tables (built in f64 JavaScript, cached) and the TypeScript path (test/core/poisson.test.ts compares the two).
+ * The tables of the current intensity are copied into WASM memory when the intensity changes (the retry rule raises
+ * it for a few digits).
+ */
+import { Kernels } from "./kernels";
+import { PoissonInput, SpikeSchedule } from "./poisson";
+import { Rng } from "./rng";
+import { Layout } from "./state";
+
+/** Byte offsets in the block (kernels.wat poissonFill documents the same table). */
+const BLOCK = {
+  pixels: 0, inputs: 4, cdfAt: 8, cdfLength: 12, rng: 16, steps: 20, bits: 24, threshold: 28, stamp: 32, generation: 36,
+  tmp: 40, counts: 44, idx: 48, stepStart: 52,
+} as const;
+
+export class WasmPoisson {
+  private readonly i32: Int32Array;
+  private readonly f64: Float64Array;
+  private readonly pixels: Uint8Array;
+  private readonly fillKernel: NonNullable<Kernels["poissonFill"]>;
+  private loadedIntensity = 0;
+  /** Pixel values whose table cannot be built at the loaded intensity (rate too high for the step count). */
+  private readonly missing = new Uint8Array(256);
+  private anyMissing = false;
+
+  constructor(readonly input: PoissonInput, private readonly layout: Layout, kernels: Kernels) {
+    if (!kernels.poissonFill) throw new RangeError("WasmPoisson: these kernels have no poissonFill (use PoissonInput.fill)");
+    if (input.inputs > 1024) throw new RangeError(`WasmPoisson: at most 1024 inputs, got ${input.inputs}`);
+    this.fillKernel = kernels.poissonFill;
+    const buf = layout.memory.buffer;
+    const ptr = layout.ptr;
+    this.i32 = new Int32Array(buf);
+    this.f64 = new Float64Array(buf);
+    this.pixels = new Uint8Array(buf, ptr.pixels, input.inputs);
+    const values: Record<keyof typeof BLOCK, number> = {
+      pixels: ptr.pixels, inputs: input.inputs, cdfAt: ptr.cdfAt, cdfLength: ptr.cdfLength, rng: ptr.rngWords,
+      steps: input.steps, bits: input.uniformBits, threshold: input.uniformThreshold, stamp: ptr.stamp, generation: 0,
+      tmp: ptr.tmp, counts: ptr.counts, idx: ptr.schedule, stepStart: ptr.stepStart,
+    };
+    for (const [name, offset] of Object.entries(BLOCK)) this.i32[(ptr.poisson + offset) >> 2] = values[name as keyof typeof BLOCK];
+  }
+
+  /** Fill `out` (the layout's schedule) with the spikes of one presentation, as PoissonInput.fill does. */
+  fill(pixels: Uint8Array, intensity: number, rng: Rng, out: SpikeSchedule): void {
+    const ptr = this.layout.ptr;
+    if (out.idx.buffer !== this.layout.memory.buffer || out.idx.byteOffset !== ptr.schedule || out.stepStart.byteOffset !== ptr.stepStart) {
+      throw new RangeError("WasmPoisson.fill: `out` must be the schedule in the network's WASM memory");
+    }
+    if (pixels.length !== this.input.inputs) throw new RangeError(`WasmPoisson.fill: ${this.input.inputs} pixels expected, got ${pixels.length}`);
+    if (!Number.isInteger(intensity) || !(intensity >= 1)) throw new RangeError(`PoissonInput.fill: intensity must be an integer >= 1, got ${intensity}`);
+    if (intensity !== this.loadedIntensity) this.loadTables(intensity);
+    if (this.anyMissing) {
+      // PoissonInput builds tables on first use and throws for a pixel value whose rate is too high: do the same
+      for (let i = 0; i < pixels.length; i++) if (this.missing[pixels[i]]) this.input.cdf(pixels[i], intensity);
+    }
+    this.pixels.set(pixels);
+    const words = rng.words, w = ptr.rngWords >> 2;
+    for (let k = 0; k < 4; k++) this.i32[w + k] = words[k];
+    out.total = this.fillKernel(ptr.poisson);
+    for (let k = 0; k < 4; k++) words[k] = this.i32[w + k];
+  }
+
+  /** Copy the CDF tables of every pixel value at `intensity` into WASM memory (noting those that cannot be built). */
+  private loadTables(intensity: number): void {
+    const ptr = this.layout.ptr;
+    let at = ptr.cdf;
+    this.loadedIntensity = 0;
+    this.missing.fill(0);
+    this.anyMissing = false;
+    for (let pixel = 1; pixel < 256; pixel++) {
+      let cdf: Float64Array;
+      try {
+        cdf = this.input.cdf(pixel, intensity);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        this.missing[pixel] = 1;
+        this.anyMissing = true;
+        continue;
+      }
+      this.f64.set(cdf, at >> 3);
+      this.i32[(ptr.cdfAt >> 2) + pixel] = at;
+      this.i32[(ptr.cdfLength >> 2) + pixel] = cdf.length;
+      at += cdf.length * 8;
+    }
+    this.loadedIntensity = intensity;
+  }
+}
