@@ -2,8 +2,7 @@
  * PoissonInput.fill run by the WASM kernel poissonFill (kernels.wat): the same algorithm, the same random stream,
  * the same spikes, written straight into the network's schedule in WASM memory. PoissonInput stays the source of the
  * CDF tables (built in f64 JavaScript, cached) and the TypeScript path (test/core/poisson.test.ts compares the two).
- * The tables of the current intensity are copied into WASM memory when the intensity changes (the retry rule raises
- * it for a few digits).
+ * The tables of an intensity are copied into one of two slots in WASM memory on its first use (see `slots`).
  */
 import { Kernels } from "./kernels";
 import { PoissonInput, SpikeSchedule } from "./poisson";
@@ -16,15 +15,29 @@ const BLOCK = {
   tmp: 40, counts: 44, idx: 48, stepStart: 52,
 } as const;
 
+/** One slot of CDF tables in WASM memory (the tables of every pixel value at one intensity). */
+interface TableSlot {
+  intensity: number;
+  /** Byte addresses of the slot's address and length arrays (256 i32 each) and of its f64 table data. */
+  at: number;
+  length: number;
+  data: number;
+  /** Pixel values whose table cannot be built at this intensity (rate too high for the step count). */
+  missing: Uint8Array;
+  anyMissing: boolean;
+}
+
 export class WasmPoisson {
   private readonly i32: Int32Array;
   private readonly f64: Float64Array;
   private readonly pixels: Uint8Array;
   private readonly fillKernel: NonNullable<Kernels["poissonFill"]>;
-  private loadedIntensity = 0;
-  /** Pixel values whose table cannot be built at the loaded intensity (rate too high for the step count). */
-  private readonly missing = new Uint8Array(256);
-  private anyMissing = false;
+  /**
+   * Slot 0 holds the tables of the first intensity used (the preset's start intensity: almost every presentation),
+   * slot 1 those of the last other intensity (the retry rule's), so tables are copied only when a retry needs an
+   * intensity other than the previous retry's.
+   */
+  private readonly slots: TableSlot[];
 
   constructor(readonly input: PoissonInput, private readonly layout: Layout, kernels: Kernels) {
     if (!kernels.poissonFill) throw new RangeError("WasmPoisson: these kernels have no poissonFill (use PoissonInput.fill)");
@@ -35,6 +48,11 @@ export class WasmPoisson {
     this.i32 = new Int32Array(buf);
     this.f64 = new Float64Array(buf);
     this.pixels = new Uint8Array(buf, ptr.pixels, input.inputs);
+    const slotBytes = 256 * (input.steps + 1) * 8;
+    this.slots = [0, 1].map((k) => ({
+      intensity: 0, at: ptr.cdfAt + k * 1024, length: ptr.cdfLength + k * 1024, data: ptr.cdf + k * slotBytes,
+      missing: new Uint8Array(256), anyMissing: false,
+    }));
     const values: Record<keyof typeof BLOCK, number> = {
       pixels: ptr.pixels, inputs: input.inputs, cdfAt: ptr.cdfAt, cdfLength: ptr.cdfLength, rng: ptr.rngWords,
       steps: input.steps, bits: input.uniformBits, threshold: input.uniformThreshold, stamp: ptr.stamp, generation: 0,
@@ -51,11 +69,13 @@ export class WasmPoisson {
     }
     if (pixels.length !== this.input.inputs) throw new RangeError(`WasmPoisson.fill: ${this.input.inputs} pixels expected, got ${pixels.length}`);
     if (!Number.isInteger(intensity) || !(intensity >= 1)) throw new RangeError(`PoissonInput.fill: intensity must be an integer >= 1, got ${intensity}`);
-    if (intensity !== this.loadedIntensity) this.loadTables(intensity);
-    if (this.anyMissing) {
+    const slot = this.slotFor(intensity);
+    if (slot.anyMissing) {
       // PoissonInput builds tables on first use and throws for a pixel value whose rate is too high: do the same
-      for (let i = 0; i < pixels.length; i++) if (this.missing[pixels[i]]) this.input.cdf(pixels[i], intensity);
+      for (let i = 0; i < pixels.length; i++) if (slot.missing[pixels[i]]) this.input.cdf(pixels[i], intensity);
     }
+    this.i32[(ptr.poisson + BLOCK.cdfAt) >> 2] = slot.at;
+    this.i32[(ptr.poisson + BLOCK.cdfLength) >> 2] = slot.length;
     this.pixels.set(pixels);
     const words = rng.words, w = ptr.rngWords >> 2;
     for (let k = 0; k < 4; k++) this.i32[w + k] = words[k];
@@ -63,28 +83,36 @@ export class WasmPoisson {
     for (let k = 0; k < 4; k++) words[k] = this.i32[w + k];
   }
 
-  /** Copy the CDF tables of every pixel value at `intensity` into WASM memory (noting those that cannot be built). */
-  private loadTables(intensity: number): void {
-    const ptr = this.layout.ptr;
-    let at = ptr.cdf;
-    this.loadedIntensity = 0;
-    this.missing.fill(0);
-    this.anyMissing = false;
+  private slotFor(intensity: number): TableSlot {
+    const [first, other] = this.slots;
+    if (first.intensity === intensity) return first;
+    if (other.intensity === intensity) return other;
+    const slot = first.intensity === 0 ? first : other;
+    this.loadTables(slot, intensity);
+    return slot;
+  }
+
+  /** Copy the CDF tables of every pixel value at `intensity` into a slot (noting those that cannot be built). */
+  private loadTables(slot: TableSlot, intensity: number): void {
+    let at = slot.data;
+    slot.intensity = 0;
+    slot.missing.fill(0);
+    slot.anyMissing = false;
     for (let pixel = 1; pixel < 256; pixel++) {
       let cdf: Float64Array;
       try {
         cdf = this.input.cdf(pixel, intensity);
       } catch (e) {
         if (!(e instanceof RangeError)) throw e;
-        this.missing[pixel] = 1;
-        this.anyMissing = true;
+        slot.missing[pixel] = 1;
+        slot.anyMissing = true;
         continue;
       }
       this.f64.set(cdf, at >> 3);
-      this.i32[(ptr.cdfAt >> 2) + pixel] = at;
-      this.i32[(ptr.cdfLength >> 2) + pixel] = cdf.length;
+      this.i32[(slot.at >> 2) + pixel] = at;
+      this.i32[(slot.length >> 2) + pixel] = cdf.length;
       at += cdf.length * 8;
     }
-    this.loadedIntensity = intensity;
+    slot.intensity = intensity;
   }
 }

@@ -48,7 +48,7 @@ export interface StepLoopPointers {
   stepStart: number; loop: number; depList: number; depLast: number; trace: number; refr: number; inhIdx: number;
   inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
   leftRef: number;
-  /** The WASM Poisson generator's block and scratch (see poissonWasm.ts). */
+  /** The WASM Poisson generator's block and scratch, with two slots of CDF tables (see poissonWasm.ts). */
   poisson: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
   counts: number; cdf: number;
 }
@@ -64,8 +64,8 @@ export function allocateState(neurons: number, scheduleCapacity: number, loop: {
     selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, stepStart: loop.steps + 1, loop: STEP_LOOP_BLOCK_BYTES / 4, depList: np, depLast: np,
     trace: 2 * loop.traceLength, refr: np, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
     leftV: 2 * np, leftSince: np, leftRef: np,
-    poisson: 16, pixels: INPUTS / 4, cdfAt: 256, cdfLength: 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
-    counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 256 * (loop.steps + 1) : 0 };
+    poisson: 16, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
+    counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0 };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {
