@@ -8,8 +8,10 @@ export class IndexSet {
   readonly member: Uint8Array;
   count = 0;
 
-  constructor(capacity: number) {
-    this.list = new Int32Array(capacity);
+  /** `list`: storage for the members (capacity entries; for example in WASM memory). */
+  constructor(capacity: number, list?: Int32Array) {
+    if (list && list.length !== capacity) throw new RangeError(`IndexSet: list needs ${capacity} entries, got ${list.length}`);
+    this.list = list ?? new Int32Array(capacity);
     this.member = new Uint8Array(capacity);
   }
 

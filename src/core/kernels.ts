@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scaleColumnsTo } from "./plasticity";
+import { potentiateColumnTo } from "./stdp";
 import { wasmApi, WasmMemory, WasmModule } from "./wasm/api";
 
 export type KernelKind = "wasm" | "ts";
@@ -48,6 +49,12 @@ export interface Kernels {
    * TypeScript kernels the network runs the same steps one by one (its per-step path is the oracle of this loop).
    */
   runSteps?(blockPtr: number, from: number, to: number, t0: number, learn: number, scheduled: number): number;
+  /**
+   * Potentiation of column j at step t (see kernels.wat and stdp.ts potentiateColumnTo): inputs[0 .. count) at
+   * inputsPtr, their last spike steps at lastPrePtr (indexed by input), the pre trace's f64 power table (len entries).
+   */
+  potentiateColumn(wPtr: number, np: number, j: number, t: number, scale: number, wMax: number, inputsPtr: number,
+    count: number, lastPrePtr: number, tablePtr: number, len: number): void;
   /** One presentation's Poisson spikes (see poissonWasm.ts and kernels.wat poissonFill); WASM only. */
   poissonFill?(blockPtr: number): number;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
@@ -81,7 +88,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     return {
       kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance, stepConductanceSelf: e.stepConductanceSelf,
       stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent, normalizeColumns: e.normalizeColumns,
-      runSteps: e.runSteps, poissonFill: e.poissonFill,
+      runSteps: e.runSteps, poissonFill: e.poissonFill, potentiateColumn: e.potentiateColumn,
     };
   }
   if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);
@@ -187,6 +194,10 @@ function tsKernels(memory: WasmMemory): Kernels {
     },
     normalizeColumns(wPtr, np, inputs, colsPtr, count, sumsPtr, total) {
       scaleColumnsTo(f32.subarray(wPtr >> 2), np, inputs, i32.subarray(colsPtr >> 2), count, f64.subarray(sumsPtr >> 3), total);
+    },
+    potentiateColumn(wPtr, np, j, t, scale, wMax, inputsPtr, count, lastPrePtr, tablePtr, len) {
+      potentiateColumnTo(f32.subarray(wPtr >> 2), np, j, t, scale, wMax, i32.subarray(inputsPtr >> 2), count,
+        i32.subarray(lastPrePtr >> 2), f64.subarray(tablePtr >> 3, (tablePtr >> 3) + len));
     },
     excCurrent(vPtr, inPtr, thrPtr, outPtr, np, vRest, decay, vReset) {
       vRest = fr(vRest); decay = fr(decay); vReset = fr(vReset);

@@ -124,15 +124,26 @@ export class Network {
     this.neurons = n;
     this.seed = options.seed;
     const steps = this.derived.presentSteps;
-    this.layout = allocateState(n, steps * INPUTS, { steps, traceLength: this.derived.post1Pow.length });
+    this.layout = allocateState(n, steps * INPUTS, { steps, traceLength: this.derived.post1Pow.length, preTraceLength: this.derived.prePow.length });
     this.np = this.layout.np;
     this.state = this.layout.state;
     this.kernels = createKernels(this.layout.memory, options.kernels);
     this.inhibitory = new InhibitoryLayer(n, preset.neuronModel, preset.inh, this.derived);
-    // Normalisation runs in the kernels; the columns pass through the depression scratch (free between presentations).
-    this.plasticity = createPlasticity(this.state.w, n, this.np, this.derived, (cols, count, total) => {
-      this.state.depIdx.set(cols.subarray(0, count));
-      this.kernels.normalizeColumns(this.layout.ptr.w, this.np, INPUTS, this.layout.ptr.depIdx, count, this.layout.ptr.depBy, total);
+    // Normalisation and potentiation run in the kernels: the normalised columns pass through the depression scratch
+    // (free between presentations); the potentiation reads the pre-spike stamps and recent inputs in WASM memory.
+    const ptr = this.layout.ptr, buf = this.layout.memory.buffer;
+    new Float64Array(buf, ptr.preTrace, this.derived.prePow.length).set(this.derived.prePow);
+    this.plasticity = createPlasticity(this.state.w, n, this.np, this.derived, {
+      scaleColumns: (cols, count, total) => {
+        this.state.depIdx.set(cols.subarray(0, count));
+        this.kernels.normalizeColumns(ptr.w, this.np, INPUTS, ptr.depIdx, count, ptr.depBy, total);
+      },
+      potentiate: (j, t, scale, wMax) => {
+        this.kernels.potentiateColumn(ptr.w, this.np, j, t, scale, wMax, ptr.recentPre, this.plasticity.recentPre.count, ptr.lastPre,
+          ptr.preTrace, this.derived.prePow.length);
+      },
+      lastPre: new Int32Array(buf, ptr.lastPre, INPUTS),
+      recentPreList: new Int32Array(buf, ptr.recentPre, INPUTS),
     });
     this.rule = learningRule(preset.stdp);
     const poisson = new PoissonInput(steps, INPUTS, this.derived.spikeProbPerPixel);
@@ -271,16 +282,12 @@ export class Network {
    * excitatory spikes.
    */
   private runLoop(loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
-    const starts = this.schedule.stepStart, idx = this.state.schedule;
+    const starts = this.schedule.stepStart;
     const tFrom = this.t - from;
     const stamp = learn && scheduled;
     let marked = from;
-    const markUpTo = (end: number): void => {
-      for (; marked < end; marked++) {
-        if (starts[marked + 1] > starts[marked]) markPreSpikes(this.plasticity, idx, starts[marked], starts[marked + 1], tFrom + marked);
-      }
-    };
     let total = 0;
+    loop.recentChanged();
     for (let s = from; s < to; ) {
       if (this.refractory.size > 0) this.refractory.expire(this.t, this.leaveRefractory);
       const done = loop.run(s, to, this.t, learn, scheduled);
@@ -288,14 +295,26 @@ export class Network {
       this.t += done;
       if (!loop.event) continue;
       const n = loop.spikes;
-      if (stamp && n > 0) markUpTo(s + 1);
+      if (n > 0) {
+        if (stamp) marked = this.markSteps(marked, s + 1, tFrom);
+        loop.recentChanged(); // the spikes stamp post traces
+      }
       this.afterSpikes(n, loop.inhibitoryOut, loop.inhibitorySpikes, scheduled ? starts[s] : 0, scheduled ? starts[s + 1] : 0, learn, counting);
       total += n;
       s++;
       this.t++;
     }
-    if (stamp) markUpTo(to);
+    if (stamp) this.markSteps(marked, to, tFrom);
     return total;
+  }
+
+  /** Stamp the pre traces of the schedule's steps from .. end - 1 (step s at t = tFrom + s); returns end. */
+  private markSteps(from: number, end: number, tFrom: number): number {
+    const starts = this.schedule.stepStart, idx = this.state.schedule;
+    for (let s = from; s < end; s++) {
+      if (starts[s + 1] > starts[s]) markPreSpikes(this.plasticity, idx, starts[s], starts[s + 1], tFrom + s);
+    }
+    return end;
   }
 
   /** One current-model step (BindsNET); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */

@@ -34,14 +34,26 @@ export interface Plasticity {
    * sets one backed by its kernels. Absent: normalizeColumns does it in TypeScript.
    */
   scaleColumns?: (cols: Int32Array, count: number, total: number) => void;
+  /**
+   * Potentiates column j at step t (the arithmetic of potentiateColumnTo in stdp.ts, over recentPre); the network sets
+   * one backed by its kernels. Absent: the rule does it in TypeScript.
+   */
+  potentiate?: (j: number, t: number, scale: number, wMax: number) => void;
 }
 
-export function createPlasticity(w: Float32Array, neurons: number, np: number, derived: Derived,
-  scaleColumns?: Plasticity["scaleColumns"]): Plasticity {
+export interface PlasticityOptions {
+  scaleColumns?: Plasticity["scaleColumns"];
+  potentiate?: Plasticity["potentiate"];
+  /** Storage for lastPre and recentPre's list (INPUTS entries each; for example in WASM memory). */
+  lastPre?: Int32Array;
+  recentPreList?: Int32Array;
+}
+
+export function createPlasticity(w: Float32Array, neurons: number, np: number, derived: Derived, options: PlasticityOptions = {}): Plasticity {
   const p: Plasticity = {
-    w, np, neurons, derived, scaleColumns,
-    lastPre: new Int32Array(INPUTS).fill(NEVER),
-    recentPre: new IndexSet(INPUTS),
+    w, np, neurons, derived, scaleColumns: options.scaleColumns, potentiate: options.potentiate,
+    lastPre: (options.lastPre ?? new Int32Array(INPUTS)).fill(NEVER),
+    recentPre: new IndexSet(INPUTS, options.recentPreList),
     lastPost: new Int32Array(np).fill(NEVER),
     recent: new IndexSet(np),
     recentDep: new IndexSet(np),

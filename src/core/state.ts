@@ -48,6 +48,8 @@ export interface StepLoopPointers {
   stepStart: number; loop: number; depList: number; depLast: number; trace: number; refr: number; inhIdx: number;
   inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
   leftRef: number;
+  /** Plasticity's pre-spike stamps and recent inputs, and the pre trace's power table (the potentiation kernel's). */
+  lastPre: number; recentPre: number; preTrace: number;
   /** The WASM Poisson generator's block and scratch, with two slots of CDF tables (see poissonWasm.ts). */
   poisson: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
   counts: number; cdf: number;
@@ -55,16 +57,19 @@ export interface StepLoopPointers {
 
 /**
  * Allocate the state of `neurons` excitatory neurons, a schedule buffer of `scheduleCapacity` entries, the step
- * loop's scratch (`steps` + 1 schedule step starts and a trace table of `traceLength` f64) and the WASM Poisson
+ * loop's scratch (`steps` + 1 schedule step starts and a trace table of `traceLength` f64), the potentiation's (the
+ * pre-spike stamps, the recent inputs, a pre trace table of `preTraceLength` f64) and the WASM Poisson
  * generator's (CDF tables for `steps` steps, scratch for `scheduleCapacity` spikes).
  */
-export function allocateState(neurons: number, scheduleCapacity: number, loop: { steps: number; traceLength: number } = { steps: 0, traceLength: 0 }): Layout {
+export function allocateState(neurons: number, scheduleCapacity: number,
+  loop: { steps: number; traceLength: number; preTraceLength?: number } = { steps: 0, traceLength: 0 }): Layout {
   const np = Math.ceil(neurons / 4) * 4;
   const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
     selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, stepStart: loop.steps + 1, loop: STEP_LOOP_BLOCK_BYTES / 4, depList: np, depLast: np,
     trace: 2 * loop.traceLength, refr: np, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
     leftV: 2 * np, leftSince: np, leftRef: np,
     poisson: 16, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
+    lastPre: INPUTS, recentPre: INPUTS, preTrace: 2 * (loop.preTraceLength ?? 0),
     counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0 };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused

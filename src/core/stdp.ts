@@ -45,18 +45,29 @@ function depressionByTrace(p: Plasticity, t: number, nu: number, table: Float64A
   return m;
 }
 
-/** W[i, j] = min(wMax, W[i, j] + scale * pre_i(t)) for every input i with a non-zero pre trace (the recent inputs). */
+/**
+ * W[i, j] = min(wMax, W[i, j] + scale * pre_i(t)) for every input i with a non-zero pre trace (the recent inputs), by
+ * the network's kernel (p.potentiate) or here.
+ */
 function potentiateColumn(p: Plasticity, j: number, t: number, scale: number, wMax: number): void {
-  const { w, np, lastPre } = p;
-  const prePow = p.derived.prePow;
-  const horizon = prePow.length;
-  const inputs = p.recentPre.list, count = p.recentPre.count;
+  if (p.potentiate) p.potentiate(j, t, scale, wMax);
+  else potentiateColumnTo(p.w, p.np, j, t, scale, wMax, p.recentPre.list, p.recentPre.count, p.lastPre, p.derived.prePow);
+}
+
+/**
+ * The potentiation of column j at step t: for inputs[0 .. count) with k = t - lastPre[i] < table.length,
+ * W[i, j] = min(wMax, W[i, j] + scale * table[k]) in f64, stored in f32. The TypeScript form of the potentiation kernel
+ * (kernels.ts uses it as the oracle of kernels.wat's potentiateColumn).
+ */
+export function potentiateColumnTo(w: Float32Array, np: number, j: number, t: number, scale: number, wMax: number,
+  inputs: Int32Array, count: number, lastPre: Int32Array, table: Float64Array): void {
+  const horizon = table.length;
   for (let r = 0; r < count; r++) {
     const i = inputs[r];
     const k = t - lastPre[i];
     if (k >= horizon) continue;
     const idx = i * np + j;
-    const x = w[idx] + scale * prePow[k];
+    const x = w[idx] + scale * table[k];
     w[idx] = x < wMax ? x : wMax;
   }
 }

@@ -55,6 +55,8 @@ export class StepLoop {
   private readonly runSteps: NonNullable<Kernels["runSteps"]>;
   /** The inhibitory spikes' neuron indices of the event step. */
   readonly inhibitoryOut: Int32Array;
+  /** Whether the block's copy of the recent post neurons is current (see recentChanged). */
+  private recentCopied = false;
 
   constructor(private readonly parts: StepLoopParts) {
     const { layout, kernels, exc, inh, derived: d } = parts;
@@ -89,6 +91,11 @@ export class StepLoop {
       quietInput: QUIET_INPUT, g: 0,
     };
     for (const [name, offset] of Object.entries(F64)) this.f64[(this.block + offset) >> 3] = f64Values[name as keyof typeof F64];
+  }
+
+  /** The recent post neurons (recentDep, lastPost) must be copied again before the next run. */
+  recentChanged(): void {
+    this.recentCopied = false;
   }
 
   /** Whether the last run stopped after a step with spikes (counts in `spikes` and `inhibitorySpikes`). */
@@ -131,18 +138,21 @@ export class StepLoop {
     const { plasticity: pl, inhibition, refractory, inhibitory, layout } = this.parts;
     const { i32, f64 } = this;
     const ptr = layout.ptr;
-    // recent post neurons and their last spike (the depression list's input)
-    let depCount = 0;
-    if (learn) {
+    // recent post neurons and their last spike (the depression list's input; they change only where the network says)
+    if (!learn) {
+      this.setI32(I32.depCount, 0);
+      this.recentCopied = false;
+    } else if (!this.recentCopied) {
       const list = pl.recentDep.list, lastPost = pl.lastPost;
-      depCount = pl.recentDep.count;
+      const depCount = pl.recentDep.count;
       for (let r = 0; r < depCount; r++) {
         const j = list[r];
         i32[(ptr.depList >> 2) + r] = j;
         i32[(ptr.depLast >> 2) + r] = lastPost[j];
       }
+      this.setI32(I32.depCount, depCount);
+      this.recentCopied = true;
     }
-    this.setI32(I32.depCount, depCount);
     // the shared inhibition and the self-inhibited neurons' shares
     f64[(this.block + F64.g) >> 3] = inhibition.g;
     const self = inhibition.self;

@@ -821,4 +821,26 @@
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $sort)))
     (local.get $total))
+
+  ;; Potentiation of column j (a post spike at step t; stdp.ts potentiateColumnTo): for each listed input i
+  ;; (inputs[0 .. count)) with k = t - lastPre[i] < len: W[i, j] = f32(x < wMax ? x : wMax), x = W[i, j] + scale * table[k]
+  ;; (f64 arithmetic; table: the pre trace's f64 power table).
+  (func (export "potentiateColumn") (param $w i32) (param $np i32) (param $j i32) (param $t i32) (param $scale f64)
+    (param $wMax f64) (param $inputs i32) (param $count i32) (param $lastPre i32) (param $table i32) (param $len i32)
+    (local $r i32) (local $i i32) (local $k i32) (local $a i32) (local $x f64) (local $stride i32) (local $col i32)
+    (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
+    (local.set $col (i32.add (local.get $w) (i32.shl (local.get $j) (i32.const 2))))
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $count)))
+        (local.set $i (i32.load (i32.add (local.get $inputs) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (local.get $lastPre) (i32.shl (local.get $i) (i32.const 2))))))
+        (if (i32.lt_s (local.get $k) (local.get $len))
+          (then
+            (local.set $a (i32.add (local.get $col) (i32.mul (local.get $i) (local.get $stride))))
+            (local.set $x (f64.add (f64.promote_f32 (f32.load (local.get $a)))
+              (f64.mul (local.get $scale) (f64.load (i32.add (local.get $table) (i32.shl (local.get $k) (i32.const 3)))))))
+            (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (local.get $wMax) (f64.lt (local.get $x) (local.get $wMax)))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each))))
 )
