@@ -8,11 +8,13 @@ export class IndexSet {
   readonly member: Uint8Array;
   count = 0;
 
-  /** `list`: storage for the members (capacity entries; for example in WASM memory). */
-  constructor(capacity: number, list?: Int32Array) {
-    if (list && list.length !== capacity) throw new RangeError(`IndexSet: list needs ${capacity} entries, got ${list.length}`);
-    this.list = list ?? new Int32Array(capacity);
-    this.member = new Uint8Array(capacity);
+  /** `storage`: the list and member flags (capacity entries each; for example in WASM memory). */
+  constructor(capacity: number, storage?: { list: Int32Array; member: Uint8Array }) {
+    if (storage && (storage.list.length !== capacity || storage.member.length !== capacity)) {
+      throw new RangeError(`IndexSet: storage needs ${capacity} entries in list and member`);
+    }
+    this.list = storage?.list ?? new Int32Array(capacity);
+    this.member = storage?.member ?? new Uint8Array(capacity);
   }
 
   add(j: number): void {

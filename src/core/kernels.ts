@@ -55,6 +55,13 @@ export interface Kernels {
    */
   potentiateColumn(wPtr: number, np: number, j: number, t: number, scale: number, wMax: number, inputsPtr: number,
     count: number, lastPrePtr: number, tablePtr: number, len: number): void;
+  /**
+   * Pre-spike stamps of schedule steps from .. to - 1 (see kernels.wat; stdp.ts markPreSpikes per step at t = tFrom + s)
+   * into lastPre and the recent inputs' list and u8 member flags; returns the new member count. WASM only (the network's
+   * step loop uses it; the per-step path stamps each step with stdp.ts markPreSpikes).
+   */
+  markPreSpikes?(idxPtr: number, stepStartPtr: number, from: number, to: number, tFrom: number, lastPrePtr: number,
+    listPtr: number, memberPtr: number, count: number): number;
   /** One presentation's Poisson spikes (see poissonWasm.ts and kernels.wat poissonFill); WASM only. */
   poissonFill?(blockPtr: number): number;
   /** Current LIF step (see kernels.wat); returns the number of spikes written at outPtr. */
@@ -89,6 +96,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
       kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance, stepConductanceSelf: e.stepConductanceSelf,
       stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent, normalizeColumns: e.normalizeColumns,
       runSteps: e.runSteps, poissonFill: e.poissonFill, potentiateColumn: e.potentiateColumn,
+      markPreSpikes: e.markPreSpikes,
     };
   }
   if (chosen !== "ts") throw new RangeError(`createKernels: kind must be "wasm" or "ts", got "${chosen}"`);

@@ -143,7 +143,7 @@ export class Network {
           ptr.preTrace, this.derived.prePow.length);
       },
       lastPre: new Int32Array(buf, ptr.lastPre, INPUTS),
-      recentPreList: new Int32Array(buf, ptr.recentPre, INPUTS),
+      recentPre: { list: new Int32Array(buf, ptr.recentPre, INPUTS), member: new Uint8Array(buf, ptr.recentPreMember, INPUTS) },
     });
     this.rule = learningRule(preset.stdp);
     const poisson = new PoissonInput(steps, INPUTS, this.derived.spikeProbPerPixel);
@@ -310,9 +310,16 @@ export class Network {
 
   /** Stamp the pre traces of the schedule's steps from .. end - 1 (step s at t = tFrom + s); returns end. */
   private markSteps(from: number, end: number, tFrom: number): number {
+    const pl = this.plasticity;
+    if (this.kernels.markPreSpikes) {
+      const ptr = this.layout.ptr;
+      pl.recentPre.count = this.kernels.markPreSpikes(ptr.schedule, ptr.stepStart, from, end, tFrom, ptr.lastPre, ptr.recentPre,
+        ptr.recentPreMember, pl.recentPre.count);
+      return end;
+    }
     const starts = this.schedule.stepStart, idx = this.state.schedule;
     for (let s = from; s < end; s++) {
-      if (starts[s + 1] > starts[s]) markPreSpikes(this.plasticity, idx, starts[s], starts[s + 1], tFrom + s);
+      if (starts[s + 1] > starts[s]) markPreSpikes(pl, idx, starts[s], starts[s + 1], tFrom + s);
     }
     return end;
   }

@@ -44,16 +44,17 @@ export interface Plasticity {
 export interface PlasticityOptions {
   scaleColumns?: Plasticity["scaleColumns"];
   potentiate?: Plasticity["potentiate"];
-  /** Storage for lastPre and recentPre's list (INPUTS entries each; for example in WASM memory). */
+  /** Storage for lastPre and recentPre (INPUTS entries each; for example in WASM memory). */
   lastPre?: Int32Array;
-  recentPreList?: Int32Array;
+  recentPre?: { list: Int32Array; member: Uint8Array };
+
 }
 
 export function createPlasticity(w: Float32Array, neurons: number, np: number, derived: Derived, options: PlasticityOptions = {}): Plasticity {
   const p: Plasticity = {
     w, np, neurons, derived, scaleColumns: options.scaleColumns, potentiate: options.potentiate,
     lastPre: (options.lastPre ?? new Int32Array(INPUTS)).fill(NEVER),
-    recentPre: new IndexSet(INPUTS, options.recentPreList),
+    recentPre: new IndexSet(INPUTS, options.recentPre),
     lastPost: new Int32Array(np).fill(NEVER),
     recent: new IndexSet(np),
     recentDep: new IndexSet(np),

@@ -49,7 +49,7 @@ export interface StepLoopPointers {
   inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
   leftRef: number;
   /** Plasticity's pre-spike stamps and recent inputs, and the pre trace's power table (the potentiation kernel's). */
-  lastPre: number; recentPre: number; preTrace: number;
+  lastPre: number; recentPre: number; recentPreMember: number; preTrace: number;
   /** The WASM Poisson generator's block and scratch, with two slots of CDF tables (see poissonWasm.ts). */
   poisson: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
   counts: number; cdf: number;
@@ -69,7 +69,7 @@ export function allocateState(neurons: number, scheduleCapacity: number,
     trace: 2 * loop.traceLength, refr: np, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
     leftV: 2 * np, leftSince: np, leftRef: np,
     poisson: 16, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
-    lastPre: INPUTS, recentPre: INPUTS, preTrace: 2 * (loop.preTraceLength ?? 0),
+    lastPre: INPUTS, recentPre: INPUTS, recentPreMember: INPUTS / 4, preTrace: 2 * (loop.preTraceLength ?? 0),
     counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0 };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused

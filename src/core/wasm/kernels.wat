@@ -843,4 +843,33 @@
             (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (local.get $wMax) (f64.lt (local.get $x) (local.get $wMax)))))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $each))))
+
+  ;; Pre-spike stamps of schedule steps from .. to - 1 (stdp.ts markPreSpikes, step s at t = tFrom + s): for each input
+  ;; i spiking in step s (idx[stepStart[s] .. stepStart[s + 1])), lastPre[i] = t and i joins the recent inputs (list,
+  ;; member flags as u8, count). Returns the new count.
+  (func (export "markPreSpikes") (param $idx i32) (param $stepStart i32) (param $from i32) (param $to i32) (param $tFrom i32)
+    (param $lastPre i32) (param $list i32) (param $member i32) (param $count i32) (result i32)
+    (local $s i32) (local $q i32) (local $end i32) (local $i i32) (local $t i32)
+    (local.set $s (local.get $from))
+    (block $stepsDone
+      (loop $steps
+        (br_if $stepsDone (i32.ge_s (local.get $s) (local.get $to)))
+        (local.set $t (i32.add (local.get $tFrom) (local.get $s)))
+        (local.set $q (i32.load (i32.add (local.get $stepStart) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $end (i32.load offset=4 (i32.add (local.get $stepStart) (i32.shl (local.get $s) (i32.const 2)))))
+        (block $spikesDone
+          (loop $spikes
+            (br_if $spikesDone (i32.ge_s (local.get $q) (local.get $end)))
+            (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))))
+            (i32.store (i32.add (local.get $lastPre) (i32.shl (local.get $i) (i32.const 2))) (local.get $t))
+            (if (i32.eqz (i32.load8_u (i32.add (local.get $member) (local.get $i))))
+              (then
+                (i32.store8 (i32.add (local.get $member) (local.get $i)) (i32.const 1))
+                (i32.store (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2))) (local.get $i))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $spikes)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $steps)))
+    (local.get $count))
 )
