@@ -27,7 +27,10 @@ export function createSchedule(steps: number, inputs: number, idx?: Int32Array, 
   return { steps, stepStart: stepStart ?? new Int32Array(steps + 1), idx: idx ?? new Int32Array(capacity), total: 0 };
 }
 
-/** Cumulative distribution of Binomial(n, p), truncated past the mean once within 1e-16 of 1. */
+/**
+ * Cumulative distribution of Binomial(n, p), truncated past the mean once within 1e-16 of 1 or once the sum stops
+ * growing in f64; the last entry is raised to 1 (so a draw u in [that sum, 1), probability < 1e-13, gets the last count).
+ */
 export function binomialCdf(n: number, p: number): Float64Array {
   if (p <= 0) return Float64Array.of(1);
   if (p >= 1) {
@@ -35,19 +38,23 @@ export function binomialCdf(n: number, p: number): Float64Array {
     cdf[n] = 1;
     return cdf;
   }
-  const values: number[] = [];
+  const values = new Float64Array(n + 1);
   const ratio = p / (1 - p);
   let pmf = Math.pow(1 - p, n);
   if (pmf === 0) throw new RangeError(`binomialCdf: (1 - p)^n underflows for n = ${n}, p = ${p}: input rate too high for this step count`);
   let acc = 0;
+  let length = 0;
   for (let k = 0; k <= n; k++) {
     acc += pmf;
-    values.push(acc);
+    values[length++] = acc;
     if (1 - acc <= 1e-16 && k > n * p) break;
     pmf *= ((n - k) / (k + 1)) * ratio;
+    // Past the mean the terms only shrink: once the next one cannot change the f64 sum (which may stop a few ulps
+    // short of 1), every later entry would repeat it. End here; the last entry becomes 1 below.
+    if (k > n * p && acc + pmf === acc) break;
   }
-  values[values.length - 1] = Math.max(values[values.length - 1], 1);
-  return Float64Array.from(values);
+  values[length - 1] = Math.max(values[length - 1], 1);
+  return values.slice(0, length);
 }
 
 /** Generates presentations' spike schedules for one (steps, spikeProbPerPixel); caches CDFs per probability. */
