@@ -29,11 +29,22 @@ if (!o.json) {
   console.log(`${preset}, ${kernels} kernels, first ${samples} digits of a fresh network, median of ${repeats} processes, ${cpus()[0]?.model ?? "?"}`);
   console.log("neurons  train/s  ms/presentation  presentations/digit  inference/s  ms/presentation");
 }
+// Rounds over all sizes (rather than all repeats of one size in a row), so a slow spell of this shared machine
+// spreads over the sizes instead of landing on one of them; the median per size then discards it.
+const measure = (neurons: number) => {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-one.ts"), String(neurons), String(samples), preset, kernels], { encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop()!);
+};
+const runsBySize = new Map<number, Record<string, number>[]>(sizes.map((n) => [n, []]));
+for (let r = 0; r < repeats; r++) {
+  for (const neurons of sizes) {
+    runsBySize.get(neurons)!.push(measure(neurons));
+    if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons   `);
+  }
+}
+if (!o.json) process.stderr.write("\r" + " ".repeat(40) + "\r");
 for (const neurons of sizes) {
-  const runs = Array.from({ length: repeats }, () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-one.ts"), String(neurons), String(samples), preset, kernels], { encoding: "utf8" });
-    return JSON.parse(out.trim().split("\n").pop()!);
-  });
+  const runs = runsBySize.get(neurons)!;
   const pick = (key: string) => median(runs.map((r) => r[key]));
   const row = {
     neurons, preset, kernels, samples, repeats,

@@ -7,7 +7,9 @@
  * and returns at an event: a step with an excitatory or inhibitory spike (its spikes are then handled by the network
  * as in stepConductance), a step at which a refractory period ends (the network expires it and calls again), or the
  * end of the range. The sets are copied into the loop's block before each call (`load`) and back after it (`store`);
- * between two events they do not change except in the ways runSteps reproduces (decays, neurons going quiet).
+ * between two events they do not change except in the ways runSteps reproduces (decays, neurons going quiet). The
+ * recent post neurons (the depression list's input) change only with excitatory spikes and pruning, so the network
+ * says when to copy them again (`recentChanged`).
  * The same arithmetic in the same order as the per-step path, so both give identical bits (test/core/golden.test.ts
  * runs the per-step path with the TypeScript kernels and this loop with the WASM kernels).
  */
