@@ -155,10 +155,12 @@ export class Network {
     this.inhOut = new Int32Array(n);
     this.emitted = new Int32Array(this.np);
     this.emittedPrev = new Int32Array(this.np);
-    this.refractory = new RefractoryQueue(n);
+    const ring = { neuron: new Int32Array(this.layout.memory.buffer, this.layout.ptr.refNeuron, n + 1),
+      until: new Int32Array(this.layout.memory.buffer, this.layout.ptr.refUntil, n + 1) };
+    this.refractory = new RefractoryQueue(n, ring);
     this.inhibition = new SharedInhibition(n, this.layout, this.kernels, preset.exc, this.derived);
     this.stepLoop = preset.neuronModel === "conductance" && this.kernels.runSteps
-      ? new StepLoop({ layout: this.layout, kernels: this.kernels, exc: preset.exc, inh: preset.inh, derived: this.derived,
+      ? new StepLoop({ layout: this.layout, kernels: this.kernels, exc: preset.exc, inh: preset.inh, wInhExc: preset.wInhExc, derived: this.derived,
         nuPre: this.rule.depressionNu, plasticity: this.plasticity, inhibition: this.inhibition, refractory: this.refractory,
         inhibitory: this.inhibitory })
       : undefined;
@@ -277,8 +279,7 @@ export class Network {
 
   /**
    * Steps from .. to - 1 of the presentation (`scheduled`) or of the rest period through the WASM step loop: it runs
-   * the steps up to the next event; here the refractory periods end and each event step's spikes are handled as in
-   * stepConductance. The pre traces are stamped lazily (before a post spike reads them, and at the end). Returns the
+   * the steps up to the next excitatory spike; here each such step's spikes are handled as in stepConductance. The pre traces are stamped lazily (before a post spike reads them, and at the end). Returns the
    * excitatory spikes.
    */
   private runLoop(loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
@@ -289,7 +290,6 @@ export class Network {
     let total = 0;
     loop.recentChanged();
     for (let s = from; s < to; ) {
-      if (this.refractory.size > 0) this.refractory.expire(this.t, this.leaveRefractory);
       const done = loop.run(s, to, this.t, learn, scheduled);
       s += done;
       this.t += done;

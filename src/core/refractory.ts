@@ -6,13 +6,19 @@
 export class RefractoryQueue {
   private readonly neuron: Int32Array;
   private readonly until: Int32Array;
-  private head = 0;
-  private tail = 0;
+  /** @internal Ring positions (the WASM step loop reads both and advances head; see stepLoop.ts). */
+  head = 0;
+  /** @internal */
+  tail = 0;
 
-  constructor(capacity: number) {
+  /** `storage`: the ring's arrays, capacity + 1 entries each (for example in WASM memory). */
+  constructor(capacity: number, storage?: { neuron: Int32Array; until: Int32Array }) {
     // A neuron is in the queue at most once, so capacity + 1 slots never overflow.
-    this.neuron = new Int32Array(capacity + 1);
-    this.until = new Int32Array(capacity + 1);
+    if (storage && (storage.neuron.length !== capacity + 1 || storage.until.length !== capacity + 1)) {
+      throw new RangeError(`RefractoryQueue: storage needs ${capacity + 1} entries in neuron and until`);
+    }
+    this.neuron = storage?.neuron ?? new Int32Array(capacity + 1);
+    this.until = storage?.until ?? new Int32Array(capacity + 1);
   }
 
   get size(): number {
@@ -32,18 +38,6 @@ export class RefractoryQueue {
       leave(this.neuron[this.head]);
       this.head = (this.head + 1) % this.neuron.length;
     }
-  }
-
-  /** The step at which the oldest refractory neuron leaves (the queue must not be empty). */
-  nextUntil(): number {
-    return this.until[this.head];
-  }
-
-  /** Write the refractory neurons, oldest first, to dst[offset ..]; returns their number. */
-  copyNeurons(dst: Int32Array, offset: number): number {
-    let n = 0;
-    for (let k = this.head; k !== this.tail; k = (k + 1) % this.neuron.length) dst[offset + n++] = this.neuron[k];
-    return n;
   }
 
   /** Call fn(j) for every refractory neuron. */

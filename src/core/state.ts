@@ -27,25 +27,27 @@ export interface ExcState {
    * and three saved f32 values per neuron. */
   selfIdx: Int32Array;
   selfGi: Float64Array;
-  /** Adaptive threshold theta in mV, f64 (f32 cannot hold the per-step decay factor 1 - 5e-8). */
+  /** Adaptive threshold theta in mV, f64 (f32 cannot hold the per-step decay factor 1 - 5e-8). The refractory queue's
+   * ring (RefractoryQueue storage) follows it in memory (ptr.refNeuron, ptr.refUntil: neurons + 1 entries each). */
   theta: Float64Array;
 }
 
 /** Byte size of the step loop's block (see stepLoop.ts and kernels.wat runSteps). */
-export const STEP_LOOP_BLOCK_BYTES = 272;
+export const STEP_LOOP_BLOCK_BYTES = 304;
 
 export interface Layout {
   neurons: number;
   np: number;
   memory: WasmMemory;
   ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; rowPtrs: number;
-    schedule: number; selfIdx: number; selfGi: number; selfSave: number } & StepLoopPointers;
+    schedule: number; selfIdx: number; selfGi: number; selfSave: number; theta: number; refNeuron: number; refUntil: number }
+    & StepLoopPointers;
   state: ExcState;
 }
 
 /** The step loop's block and scratch (compact copies of the sparse state it runs on; see stepLoop.ts). */
 export interface StepLoopPointers {
-  stepStart: number; loop: number; depList: number; depLast: number; trace: number; refr: number; inhIdx: number;
+  stepStart: number; loop: number; depList: number; depLast: number; trace: number; inhIdx: number;
   inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
   leftRef: number;
   /** Plasticity's pre-spike stamps and recent inputs, and the pre trace's power table (the potentiation kernel's). */
@@ -65,8 +67,8 @@ export function allocateState(neurons: number, scheduleCapacity: number,
   loop: { steps: number; traceLength: number; preTraceLength?: number } = { steps: 0, traceLength: 0 }): Layout {
   const np = Math.ceil(neurons / 4) * 4;
   const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
-    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, stepStart: loop.steps + 1, loop: STEP_LOOP_BLOCK_BYTES / 4, depList: np, depLast: np,
-    trace: 2 * loop.traceLength, refr: np, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
+    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, theta: 2 * np, refNeuron: neurons + 1, refUntil: neurons + 1, stepStart: loop.steps + 1, loop: STEP_LOOP_BLOCK_BYTES / 4, depList: np, depLast: np,
+    trace: 2 * loop.traceLength, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
     leftV: 2 * np, leftSince: np, leftRef: np,
     poisson: 16, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
     lastPre: INPUTS, recentPre: INPUTS, recentPreMember: INPUTS / 4, preTrace: 2 * (loop.preTraceLength ?? 0),
@@ -92,7 +94,7 @@ export function allocateState(neurons: number, scheduleCapacity: number,
     stepStart: new Int32Array(buf, ptr.stepStart, loop.steps + 1),
     selfIdx: new Int32Array(buf, ptr.selfIdx, np),
     selfGi: new Float64Array(buf, ptr.selfGi, np),
-    theta: new Float64Array(np),
+    theta: new Float64Array(buf, ptr.theta, np),
   };
   return { neurons, np, memory, ptr, state };
 }

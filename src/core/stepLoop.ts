@@ -1,12 +1,12 @@
 /**
  * The conductance model's steps run in WebAssembly (kernels.wat runSteps) between the events that need JavaScript.
  *
- * Network.stepConductance does per step: the depression list, the excitatory kernel with the shared inhibition, the
- * refractory hold, the active inhibitory neurons, then the step's spikes. Most steps have no spike, and everything
- * up to the spikes works on small sparse sets, so runSteps does those steps in one call on compact copies of the sets
- * and returns at an event: a step with an excitatory or inhibitory spike (its spikes are then handled by the network
- * as in stepConductance), a step at which a refractory period ends (the network expires it and calls again), or the
- * end of the range. The sets are copied into the loop's block before each call (`load`) and back after it (`store`);
+ * Network.stepConductance does per step: the refractory periods that end, the depression list, the excitatory
+ * kernel with the shared inhibition, the refractory hold, the active inhibitory neurons, then the step's spikes. Most
+ * steps have no excitatory spike, and everything else works on small sparse sets, so runSteps does those steps in
+ * one call on compact copies of the sets (the refractory queue and theta live in WASM memory; inhibitory spikes are
+ * delivered to the shared inhibition in WASM) and returns at an event: a step with an excitatory spike (its spikes are
+ * then handled by the network as in stepConductance) or the end of the range. The sets are copied into the loop's block before each call (`load`) and back after it (`store`);
  * between two events they do not change except in the ways runSteps reproduces (decays, neurons going quiet). The
  * recent post neurons (the depression list's input) change only with excitatory spikes and pruning, so the network
  * says when to copy them again (`recentChanged`).
@@ -25,22 +25,24 @@ import { Layout } from "./state";
 /** Byte offsets in the block (kernels.wat runSteps documents the same table). */
 const I32 = {
   v: 0, ge: 4, thr: 8, out: 12, np: 16, w: 20, rows: 24, dj: 28, dby: 32, schedule: 36, stepStart: 40, selfIdx: 44,
-  selfGi: 48, selfSave: 52, depList: 56, depLast: 60, trace: 64, traceLength: 68, refr: 72, inhIdx: 76, inhV: 80,
+  selfGi: 48, selfSave: 52, depList: 56, depLast: 60, trace: 64, traceLength: 68, inhIdx: 76, inhV: 80,
   inhInput: 84, inhRef: 88, inhOut: 92, leftIdx: 96, leftV: 100, leftSince: 104, inhRefractorySteps: 108, leftRef: 260,
-  selfCount: 224, inhCount: 228, leftCount: 232, refrCount: 236, depCount: 240, stopAt: 244, n: 248, nInh: 252, event: 256,
+  theta: 264, refNeuron: 268, refUntil: 272, refLength: 276, refHead: 280, refTail: 284,
+  selfCount: 224, inhCount: 228, leftCount: 232, depCount: 240, n: 248, nInh: 252, event: 256,
 } as const;
 const F32 = { vRest: 112, eExc: 116, eInh: 120, k: 124, geDecay: 128, vReset: 132 } as const;
 const F64 = {
   giDecay: 136, nuPre: 144, inhVRest: 152, inhEExc: 160, inhEuler: 168, inhGeDecay: 176, inhVThresh: 184, inhVReset: 192,
-  giNegligible: 200, quietInput: 208, g: 216,
+  giNegligible: 200, quietInput: 208, g: 216, wInhExc: 288, thrBase: 296,
 } as const;
-const NO_STOP = 0x7fffffff;
 
 export interface StepLoopParts {
   layout: Layout;
   kernels: Kernels;
   exc: Readonly<ExcitatoryParams>;
   inh: Readonly<InhibitoryParams>;
+  /** Weight of an inhibitory spike onto the excitatory neurons (Preset.wInhExc). */
+  wInhExc: number;
   derived: Derived;
   /** The learning rule's depression amount per unit of post1 trace (LearningRule.depressionNu). */
   nuPre: number;
@@ -77,10 +79,10 @@ export class StepLoop {
       v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np: layout.np, w: ptr.w, rows: ptr.rowPtrs, dj: ptr.depIdx,
       dby: ptr.depBy, schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi,
       selfSave: ptr.selfSave, depList: ptr.depList, depLast: ptr.depLast, trace: ptr.trace, traceLength: table.length,
-      refr: ptr.refr, inhIdx: ptr.inhIdx, inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut,
+      inhIdx: ptr.inhIdx, inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut,
       leftIdx: ptr.leftIdx, leftV: ptr.leftV, leftSince: ptr.leftSince, inhRefractorySteps: d.inhRefractorySteps,
-      leftRef: ptr.leftRef, selfCount: 0, inhCount: 0, leftCount: 0, refrCount: 0, depCount: 0, stopAt: NO_STOP, n: 0,
-      nInh: 0, event: 0,
+      leftRef: ptr.leftRef, theta: ptr.theta, refNeuron: ptr.refNeuron, refUntil: ptr.refUntil, refLength: layout.neurons + 1,
+      refHead: 0, refTail: 0, selfCount: 0, inhCount: 0, leftCount: 0, depCount: 0, n: 0, nInh: 0, event: 0,
     };
     for (const [name, offset] of Object.entries(I32)) this.i32[(this.block + offset) >> 2] = pointers[name as keyof typeof I32];
     const f32Values: Record<keyof typeof F32, number> = {
@@ -90,7 +92,7 @@ export class StepLoop {
     const f64Values: Record<keyof typeof F64, number> = {
       giDecay: d.giDecay, nuPre: parts.nuPre, inhVRest: inh.vRestMv, inhEExc: inh.eExcMv, inhEuler: d.inhEuler,
       inhGeDecay: d.inhGeDecay, inhVThresh: inh.vThreshMv, inhVReset: inh.vResetMv, giNegligible: GI_NEGLIGIBLE,
-      quietInput: QUIET_INPUT, g: 0,
+      quietInput: QUIET_INPUT, g: 0, wInhExc: parts.wInhExc, thrBase: exc.vThreshMv - exc.thetaOffsetMv,
     };
     for (const [name, offset] of Object.entries(F64)) this.f64[(this.block + offset) >> 3] = f64Values[name as keyof typeof F64];
   }
@@ -117,9 +119,8 @@ export class StepLoop {
 
 
   /**
-   * Run steps s = from .. to - 1 (t = t0, t0 + 1, ...) until an event; returns the steps completed without one. The
-   * caller has expired the refractory periods ending at t0. `scheduled`: the steps take their input spikes from the
-   * schedule (false: no input, the rest period).
+   * Run steps s = from .. to - 1 (t = t0, t0 + 1, ...) until an event; returns the steps completed without one.
+   * `scheduled`: the steps take their input spikes from the schedule (false: no input, the rest period).
    */
   run(from: number, to: number, t0: number, learn: boolean, scheduled: boolean): number {
     this.load(learn);
@@ -164,9 +165,9 @@ export class StepLoop {
       f64[(ptr.selfGi >> 3) + r] = inhibition.selfGi[j];
     }
     this.setI32(I32.selfCount, self.count);
-    // refractory neurons (held at reset) and the step at which the first of them leaves
-    this.setI32(I32.refrCount, refractory.copyNeurons(i32, ptr.refr >> 2));
-    this.setI32(I32.stopAt, refractory.size > 0 ? refractory.nextUntil() : NO_STOP);
+    // the refractory queue's ring positions (its arrays are in WASM memory)
+    this.setI32(I32.refHead, refractory.head);
+    this.setI32(I32.refTail, refractory.tail);
     // active inhibitory neurons
     const active = inhibitory.active;
     for (let e = 0; e < active.count; e++) {
@@ -181,9 +182,10 @@ export class StepLoop {
   }
 
   private store(): void {
-    const { inhibition, inhibitory, layout } = this.parts;
+    const { inhibition, inhibitory, refractory, layout } = this.parts;
     const { i32, f64 } = this;
     const ptr = layout.ptr;
+    refractory.head = this.getI32(I32.refHead);
     inhibition.g = f64[(this.block + F64.g) >> 3];
     const self = inhibition.self;
     for (let r = 0; r < self.count; r++) {

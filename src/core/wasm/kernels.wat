@@ -479,42 +479,58 @@
   ;; ---------------------------------------------------------------------------------------------------------------
   ;; The conductance model's step loop (src/core/stepLoop.ts sets up the block and copies state in and out). It runs
   ;; steps s = from, from + 1, ... (t = t0, t0 + 1, ...) exactly as Network.stepConductance does, one after another,
-  ;; and returns to JavaScript only for what JavaScript does: before a step whose t reaches stopAt (a refractory period
-  ;; ends), at sTo, or after a step in which an excitatory or inhibitory neuron spiked (event = 1; the caller then
-  ;; handles that step's spikes). Per step:
+  ;; and returns to JavaScript only for what JavaScript does: at sTo, or after a step in which an excitatory neuron
+  ;; spiked (event = 1; the caller then handles that step's excitatory, then inhibitory spikes). Per step:
+  ;;   0. refractory periods that end at t: the neuron leaves the queue (RefractoryQueue: neuron/until ring of refLength
+  ;;      entries, head in/out, tail) and gets its threshold back, thr = f32(thrBase + theta) (theta f64);
   ;;   1. learning and input spikes: the depression list, dj[m] = j and dby[m] = nuPre * post1Pow[t - lastPost_j] for
   ;;      each recent post neuron j (depList/depLast) with t - lastPost_j < post1Len;
   ;;   2. the excitatory step: $stepConductance with gi = f32(g) if g > giNegligible (or $stepConductanceSelf while
   ;;      self-inhibited neurons are listed), then each selfGi *= giDecay (dropped once <= giNegligible) and
   ;;      g *= giDecay (g = 0 and the list emptied once <= giNegligible); $stepConductanceNoGi otherwise;
-  ;;   3. v = vReset for the refractory neurons listed in refr;
-  ;;   4. the active inhibitory neurons ($inhibitoryStep), spikes to inhOut.
-  ;; Returns the number of steps completed without a spike; n and nInh hold the spikes of the event step.
+  ;;   3. v = vReset for the refractory neurons (the queue's entries);
+  ;;   4. the active inhibitory neurons ($inhibitoryStep), spikes to inhOut;
+  ;;   5. without excitatory spikes, the inhibitory spikes are delivered here (SharedInhibition.receive: g += wInhExc,
+  ;;      the spiking neuron's own share += wInhExc, appended to the self-inhibited list if new).
+  ;; Returns the number of steps completed without an excitatory spike; n and nInh hold the spikes of the event step.
   ;; Block layout (byte offsets; i32 unless noted):
   ;;   0 v  4 ge  8 thr  12 out  16 np  20 w  24 rows  28 dj  32 dby  36 schedule  40 stepStart  44 selfIdx
-  ;;   48 selfGi (f64[])  52 selfSave  56 depList  60 depLast  64 post1Pow (f64[])  68 post1Len  72 refr  76 inhIdx
+  ;;   48 selfGi (f64[])  52 selfSave  56 depList  60 depLast  64 post1Pow (f64[])  68 post1Len  76 inhIdx
   ;;   80 inhV (f64[])  84 inhInput (f64[])  88 inhRef  92 inhOut  96 leftIdx  100 leftV (f64[])  104 leftSince
-  ;;   108 inhRefractorySteps  260 leftRef
+  ;;   108 inhRefractorySteps  260 leftRef  264 theta (f64[])  268 refNeuron  272 refUntil  276 refLength  284 refTail
   ;;   f32: 112 vRest  116 eExc  120 eInh  124 k  128 geDecay  132 vReset
   ;;   f64: 136 giDecay  144 nuPre  152 inh vRest  160 inh eExc  168 inhEuler  176 inhGeDecay  184 inh vThresh
   ;;        192 inh vReset  200 giNegligible  208 quietInput
-  ;;   in/out: 216 g (f64)  224 selfCount  228 inhCount  232 leftCount  236 refrCount  240 depCount  244 stopAt
+  ;;   f64: 288 wInhExc  296 thrBase
+  ;;   in/out: 216 g (f64)  224 selfCount  228 inhCount  232 leftCount  240 depCount  280 refHead
   ;;   out: 248 n  252 nInh  256 event
   (func (export "runSteps") (param $c i32) (param $s i32) (param $sTo i32) (param $t i32) (param $learn i32)
     (param $scheduled i32) (result i32)
     (local $done i32) (local $a i32) (local $b i32) (local $m i32) (local $n i32) (local $nInh i32) (local $g f64)
-    (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $stopAt i32) (local $giNeg f64)
-    (local $giDecay f64) (local $p i32)
+    (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
+    (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
     (local.set $g (f64.load offset=216 (local.get $c)))
     (local.set $selfCount (i32.load offset=224 (local.get $c)))
-    (local.set $stopAt (i32.load offset=244 (local.get $c)))
+    (local.set $head (i32.load offset=280 (local.get $c)))
     (local.set $giNeg (f64.load offset=200 (local.get $c)))
     (local.set $giDecay (f64.load offset=136 (local.get $c)))
     (i32.store offset=256 (local.get $c) (i32.const 0))
     (block $stop
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
-        (br_if $stop (i32.ge_s (local.get $t) (local.get $stopAt)))
+        ;; 0. refractory periods ending at t
+        (block $expired
+          (loop $expire
+            (br_if $expired (i32.eq (local.get $head) (i32.load offset=284 (local.get $c))))
+            (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=272 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
+              (local.get $t)))
+            (local.set $j (i32.load (i32.add (i32.load offset=268 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
+            (f32.store (i32.add (i32.load offset=8 (local.get $c)) (i32.shl (local.get $j) (i32.const 2)))
+              (f32.demote_f64 (f64.add (f64.load offset=296 (local.get $c))
+                (f64.load (i32.add (i32.load offset=264 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
+            (local.set $head (i32.add (local.get $head) (i32.const 1)))
+            (if (i32.eq (local.get $head) (i32.load offset=276 (local.get $c))) (then (local.set $head (i32.const 0))))
+            (br $expire)))
         (local.set $a (i32.const 0))
         (local.set $b (i32.const 0))
         (if (local.get $scheduled)
@@ -581,32 +597,58 @@
               (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
               (f32.load offset=112 (local.get $c)) (f32.load offset=116 (local.get $c)) (f32.load offset=120 (local.get $c))
               (f32.load offset=124 (local.get $c)) (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c))))))
-        ;; refractory neurons are held at vReset
-        (local.set $r (i32.const 0))
+        ;; 3. refractory neurons are held at vReset
+        (local.set $r (local.get $head))
         (block $held
           (loop $hold
-            (br_if $held (i32.ge_u (local.get $r) (i32.load offset=236 (local.get $c))))
+            (br_if $held (i32.eq (local.get $r) (i32.load offset=284 (local.get $c))))
             (f32.store
               (i32.add (i32.load offset=0 (local.get $c))
-                (i32.shl (i32.load (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+                (i32.shl (i32.load (i32.add (i32.load offset=268 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
               (f32.load offset=132 (local.get $c)))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (if (i32.eq (local.get $r) (i32.load offset=276 (local.get $c))) (then (local.set $r (i32.const 0))))
             (br $hold)))
         (local.set $nInh (i32.const 0))
         (if (i32.load offset=228 (local.get $c))
           (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))
-        (if (i32.or (local.get $n) (local.get $nInh))
+        (if (local.get $n)
           (then
             (i32.store offset=248 (local.get $c) (local.get $n))
             (i32.store offset=252 (local.get $c) (local.get $nInh))
             (i32.store offset=256 (local.get $c) (i32.const 1))
             (br $stop)))
+        ;; 5. inhibitory spikes without excitatory ones: deliver them (g and the spiking neurons' own shares)
+        (local.set $e (i32.const 0))
+        (block $delivered
+          (loop $deliver
+            (br_if $delivered (i32.ge_u (local.get $e) (local.get $nInh)))
+            (local.set $j (i32.load (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+            (local.set $g (f64.add (local.get $g) (f64.load offset=288 (local.get $c))))
+            (local.set $r (i32.const 0))
+            (block $found
+              (loop $find
+                (br_if $found (i32.ge_u (local.get $r) (local.get $selfCount)))
+                (br_if $found (i32.eq (local.get $j)
+                  (i32.load (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $find)))
+            (local.set $p (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
+            (if (i32.eq (local.get $r) (local.get $selfCount))
+              (then
+                (i32.store (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
+                (f64.store (local.get $p) (f64.const 0))
+                (local.set $selfCount (i32.add (local.get $selfCount) (i32.const 1)))))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=288 (local.get $c))))
+            (local.set $e (i32.add (local.get $e) (i32.const 1)))
+            (br $deliver)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
         (br $step)))
     (f64.store offset=216 (local.get $c) (local.get $g))
     (i32.store offset=224 (local.get $c) (local.get $selfCount))
+    (i32.store offset=280 (local.get $c) (local.get $head))
     (local.get $done))
 
   ;; Step 1 of runSteps: the depression list at step t (Plasticity's depressionByTrace); returns its length.
