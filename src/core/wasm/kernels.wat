@@ -388,8 +388,9 @@
 
   ;; Weight normalisation of the listed columns (each the input weights of one excitatory neuron): for each column
   ;; c = cols[d], sum[d] = sum over rows i = 0..inputs-1, in row order, of W[i, c] (f64); factor = total / sum (1 when
-  ;; the sum is 0); then W[i, c] = f32(W[i, c] * factor) (f64 product). Rows are the outer loop, so each row's entries
-  ;; are near each other in memory. sums is scratch for count f64 values.
+  ;; the sum is 0); then W[i, c] = f32(W[i, c] * factor) (f64 product). Rows are the outer loop (in blocks of 8, each
+  ;; column's 8 values handled in row order, then the remaining rows one by one), so each row's entries are near each
+  ;; other in memory. sums is scratch for count f64 values.
   (func (export "normalizeColumns") (param $w i32) (param $np i32) (param $inputs i32) (param $cols i32) (param $count i32)
     (param $sums i32) (param $total f64)
     (local $i i32) (local $d i32) (local $row i32) (local $s i32) (local $a i32) (local $stride i32) (local $x f64)
@@ -401,6 +402,38 @@
         (local.set $d (i32.add (local.get $d) (i32.const 1)))
         (br $zero)))
     (local.set $row (local.get $w))
+    ;; blocks of 8 rows: per column, the 8 rows' values are added to its sum in row order (the same additions)
+    (block $summedB
+      (loop $rowsB
+        (br_if $summedB (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $inputs)))
+        (local.set $d (i32.const 0))
+        (block $doneB
+          (loop $eachB
+            (br_if $doneB (i32.ge_u (local.get $d) (local.get $count)))
+            (local.set $s (i32.add (local.get $sums) (i32.shl (local.get $d) (i32.const 3))))
+            (local.set $a (i32.add (local.get $row) (i32.shl (i32.load (i32.add (local.get $cols) (i32.shl (local.get $d) (i32.const 2)))) (i32.const 2))))
+            (local.set $x (f64.load (local.get $s)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (local.set $x (f64.add (local.get $x) (f64.promote_f32 (f32.load (local.get $a)))))
+            (f64.store (local.get $s) (local.get $x))
+            (local.set $d (i32.add (local.get $d) (i32.const 1)))
+            (br $eachB)))
+        (local.set $row (i32.add (local.get $row) (i32.mul (local.get $stride) (i32.const 8))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $rowsB)))
     (block $summed
       (loop $rows
         (br_if $summed (i32.ge_u (local.get $i) (local.get $inputs)))
@@ -427,6 +460,36 @@
         (br $factor)))
     (local.set $row (local.get $w))
     (local.set $i (i32.const 0))
+    ;; blocks of 8 rows
+    (block $scaledB
+      (loop $rows2B
+        (br_if $scaledB (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $inputs)))
+        (local.set $d (i32.const 0))
+        (block $done2B
+          (loop $each2B
+            (br_if $done2B (i32.ge_u (local.get $d) (local.get $count)))
+            (local.set $a (i32.add (local.get $row) (i32.shl (i32.load (i32.add (local.get $cols) (i32.shl (local.get $d) (i32.const 2)))) (i32.const 2))))
+            (local.set $x (f64.load (i32.add (local.get $sums) (i32.shl (local.get $d) (i32.const 3)))))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $a (i32.add (local.get $a) (local.get $stride)))
+            (f32.store (local.get $a) (f32.demote_f64 (f64.mul (f64.promote_f32 (f32.load (local.get $a))) (local.get $x))))
+            (local.set $d (i32.add (local.get $d) (i32.const 1)))
+            (br $each2B)))
+        (local.set $row (i32.add (local.get $row) (i32.mul (local.get $stride) (i32.const 8))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $rows2B)))
     (block $scaled
       (loop $rows2
         (br_if $scaled (i32.ge_u (local.get $i) (local.get $inputs)))
