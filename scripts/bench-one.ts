@@ -1,12 +1,37 @@
 /**
  * One benchmark measurement in a fresh process (run by scripts/bench.ts): train a fresh network on the first
  * `samples` training digits, then run inference (learning off) on `samples` test digits; print one JSON line.
+ * It also times a fixed reference workload (machineRefMs: 1,000 steps of the conductance kernel for 6,400 neurons with
+ * 3 input rows each, best of 3), so runs on a shared machine whose speed drifts can be put side by side.
  * Usage: node --import tsx scripts/bench-one.ts NEURONS SAMPLES PRESET KERNELS
  */
+import { createKernels } from "../src/core/kernels";
 import { Network } from "../src/core/network";
 import { presetByName } from "../src/core/params";
 import { respond, train } from "../src/core/phases";
+import { allocateState } from "../src/core/state";
 import { loadMnist } from "../src/data/mnist";
+
+/** Milliseconds for 1,000 conductance-kernel steps of 6,400 neurons with 3 input rows (best of 3). */
+function machineReferenceMs(): number {
+  const layout = allocateState(6400, 64);
+  const k = createKernels(layout.memory, "wasm");
+  const { state: s, ptr: p, np } = layout;
+  for (let i = 0; i < s.w.length; i++) s.w[i] = 1e-4 * ((i * 7919) % 1000);
+  for (let r = 0; r < 64; r++) s.schedule[r] = (r * 37) % 784;
+  s.v.fill(-65);
+  s.thr.fill(Infinity);
+  let best = Infinity;
+  for (let rep = 0; rep < 3; rep++) {
+    const t0 = performance.now();
+    for (let t = 0; t < 1000; t++) {
+      k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule + 4 * ((t * 3) % 48), 3, p.rowPtrs, p.depIdx, p.depBy, 0,
+        -65, 0, -100, 0.005, 0.6, 0.5, -65);
+    }
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
 
 const [neurons, samples, preset, kernels] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4], process.argv[5]];
 const data = loadMnist({ train: samples, test: Math.min(samples, 2000) });
@@ -21,4 +46,5 @@ console.log(JSON.stringify({
   inferSamples: inferred.samples,
   inferSamplesPerSec: inferred.samplesPerSec,
   inferMsPerPresentation: (1000 * inferred.seconds) / inferred.presentations,
+  machineRefMs: machineReferenceMs(),
 }));

@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --neurons 100,400,1600,6400 --samples 1000 --repeats 3 --preset diehl-cook-2015 --kernels wasm --json]`
  * Training and inference speed on one core: for each network size, the median of `repeats` fresh processes, each
- * training a fresh network on the first `samples` digits of the embedded dataset and then running inference.
+ * training a fresh network on the first `samples` digits of the embedded dataset and then running inference, and the
+ * median of a fixed reference workload timed in the same processes (machineRefMs, see bench-one.ts: this machine's
+ * speed drifts by up to 30 % over minutes, so compare runs at similar reference times).
  * Prints a table, or with --json one JSON object per line.
  */
 import { execFileSync } from "node:child_process";
@@ -27,7 +29,7 @@ const median = (xs: number[]) => {
 
 if (!o.json) {
   console.log(`${preset}, ${kernels} kernels, first ${samples} digits of a fresh network, median of ${repeats} processes, ${cpus()[0]?.model ?? "?"}`);
-  console.log("neurons  train/s  ms/presentation  presentations/digit  inference/s  ms/presentation");
+  console.log("neurons  train/s  ms/presentation  presentations/digit  inference/s  ms/presentation  machine ref ms");
 }
 // Rounds over all sizes (rather than all repeats of one size in a row), so a slow spell of this shared machine
 // spreads over the sizes instead of landing on one of them; the median per size then discards it.
@@ -51,9 +53,10 @@ for (const neurons of sizes) {
     trainSamplesPerSec: pick("trainSamplesPerSec"), trainMsPerPresentation: pick("trainMsPerPresentation"),
     presentationsPerSample: pick("presentationsPerSample"),
     inferSamplesPerSec: pick("inferSamplesPerSec"), inferMsPerPresentation: pick("inferMsPerPresentation"),
+    machineRefMs: pick("machineRefMs"),
   };
   if (o.json) console.log(JSON.stringify(row));
   else {
-    console.log(`${String(neurons).padStart(7)}  ${row.trainSamplesPerSec.toFixed(0).padStart(7)}  ${row.trainMsPerPresentation.toFixed(3).padStart(15)}  ${row.presentationsPerSample.toFixed(3).padStart(19)}  ${row.inferSamplesPerSec.toFixed(0).padStart(11)}  ${row.inferMsPerPresentation.toFixed(3).padStart(15)}`);
+    console.log(`${String(neurons).padStart(7)}  ${row.trainSamplesPerSec.toFixed(0).padStart(7)}  ${row.trainMsPerPresentation.toFixed(3).padStart(15)}  ${row.presentationsPerSample.toFixed(3).padStart(19)}  ${row.inferSamplesPerSec.toFixed(0).padStart(11)}  ${row.inferMsPerPresentation.toFixed(3).padStart(15)}  ${row.machineRefMs.toFixed(2).padStart(14)}`);
   }
 }
