@@ -11,6 +11,9 @@
  *   3. inhibitory update (active neurons only)
  *   4. each excitatory spike j: count, theta += thetaPlus (learning), onPostSpike, inhibitory j receives wExcInh
  *   5. each inhibitory spike k: gi_j += wInhExc for all j != k (O(1): G += w, S_k += w)
+ * With the WASM kernels, steps 1-3 and 5 of every step without an excitatory spike run inside one WASM call
+ * (stepLoop.ts), the Poisson input is generated in WASM (poissonWasm.ts) and the pre traces are stamped lazily; the
+ * TypeScript kernels run the steps one by one (the oracle: both give identical bits).
  * One step t of the current model (BindsNET preset; every connection delivers the previous step's spikes):
  *   1. excitatory update (WASM): v decays, adds the input assembled at step t-1 unless refractory, threshold, reset
  *   2. over-threshold neurons all reset (and raise theta); one of them, chosen at random, emits the spike
