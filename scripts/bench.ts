@@ -11,6 +11,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { choiceOption, intListOption, intOption, parseOptions } from "../src/cli/args";
 import { PRESETS } from "../src/core/params";
+import { codeVersion } from "../src/experiment/version";
 
 const o = parseOptions(process.argv.slice(2), {
   neurons: { type: "string" }, samples: { type: "string" }, repeats: { type: "string" }, preset: { type: "string" },
@@ -54,6 +55,7 @@ for (const neurons of sizes) {
     presentationsPerSample: pick("presentationsPerSample"),
     inferSamplesPerSec: pick("inferSamplesPerSec"), inferMsPerPresentation: pick("inferMsPerPresentation"),
     machineRefMs: pick("machineRefMs"),
+    date: new Date().toISOString().slice(0, 10), code: codeVersion(),
   };
   if (o.json) console.log(JSON.stringify(row));
   else {
