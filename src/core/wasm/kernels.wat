@@ -606,11 +606,10 @@
   ;; spiked (event = 1; the caller then handles that step's excitatory, then inhibitory spikes). Per step:
   ;;   0. refractory periods that end at t: the neuron leaves the queue (RefractoryQueue: neuron/until ring of refLength
   ;;      entries, head in/out, tail) and gets its threshold back, thr = f32(thrBase + theta) (theta f64);
-  ;;   1. learning and input spikes: the depression list, dj[m] = j and dby[m] = nuPre * post1Pow[t - lastPost_j] for
-  ;;      each recent post neuron j (depList/depLast) with t - lastPost_j < post1Len;
-  ;;   2. the excitatory step: $stepConductance with gi = f32(g) if g > giNegligible (or $stepConductanceSelf while
+  ;;   1. the excitatory step: $stepConductance with gi = f32(g) if g > giNegligible (or $stepConductanceSelf while
   ;;      self-inhibited neurons are listed), then each selfGi *= giDecay (dropped once <= giNegligible) and
   ;;      g *= giDecay (g = 0 and the list emptied once <= giNegligible); $stepConductanceNoGi otherwise;
+  ;;   2. learning, with input spikes: the depression of the step's rows after their addition ($depressStep);
   ;;   3. v = vReset for the refractory neurons (the queue's entries);
   ;;   4. the active inhibitory neurons ($inhibitoryStep), spikes to inhOut;
   ;;   5. without excitatory spikes, the inhibitory spikes are delivered here (SharedInhibition.receive: g += wInhExc,
@@ -661,9 +660,8 @@
             (local.set $p (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $s) (i32.const 2))))
             (local.set $a (i32.load (local.get $p)))
             (local.set $b (i32.load offset=4 (local.get $p)))))
+        ;; the kernels run without their depression (m = 0); step 2 follows them in $depressStep
         (local.set $m (i32.const 0))
-        (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
-          (then (local.set $m (call $depressionList (local.get $c) (local.get $t)))))
         (if (f64.gt (local.get $g) (local.get $giNeg))
           (then
             (if (i32.eqz (local.get $selfCount))
@@ -720,6 +718,9 @@
               (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
               (f32.load offset=112 (local.get $c)) (f32.load offset=116 (local.get $c)) (f32.load offset=120 (local.get $c))
               (f32.load offset=124 (local.get $c)) (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c))))))
+        ;; 2. the pre-spike depression of the step's input rows, after their addition
+        (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
+          (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))
         ;; 3. refractory neurons are held at vReset
         (local.set $r (local.get $head))
         (block $held
@@ -774,26 +775,36 @@
     (i32.store offset=280 (local.get $c) (local.get $head))
     (local.get $done))
 
-  ;; Step 1 of runSteps: the depression list at step t (Plasticity's depressionByTrace); returns its length.
-  (func $depressionList (param $c i32) (param $t i32) (result i32)
-    (local $r i32) (local $m i32) (local $k i32) (local $count i32) (local $len i32)
-    (local.set $count (i32.load offset=240 (local.get $c)))
+  ;; Step 2 of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):
+  ;; the rule's pre-spike depression. For each recent post neuron j (depList/depLast) with k = t - lastPost_j <
+  ;; post1Len, by = nuPre * post1Pow[k] (f64; Plasticity's depressionByTrace), and each row: W[i, j] = f32(max(0,
+  ;; W[i, j] - by)) (the kernels' $depress, entry by entry; the order does not matter, every (row, j) is distinct).
+  (func $depressStep (param $c i32) (param $t i32) (param $count i32)
+    (local $r i32) (local $k i32) (local $n i32) (local $len i32) (local $by f64) (local $j4 i32) (local $q i32)
+    (local $rowsEnd i32) (local $a i32) (local $x f64)
+    (local.set $n (i32.load offset=240 (local.get $c)))
     (local.set $len (i32.load offset=68 (local.get $c)))
+    (local.set $rowsEnd (i32.add (i32.load offset=24 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
     (block $end
       (loop $each
-        (br_if $end (i32.ge_u (local.get $r) (local.get $count)))
+        (br_if $end (i32.ge_u (local.get $r) (local.get $n)))
         (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
         (if (i32.lt_s (local.get $k) (local.get $len))
           (then
-            (i32.store (i32.add (i32.load offset=28 (local.get $c)) (i32.shl (local.get $m) (i32.const 2)))
-              (i32.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
-            (f64.store (i32.add (i32.load offset=32 (local.get $c)) (i32.shl (local.get $m) (i32.const 3)))
-              (f64.mul (f64.load offset=144 (local.get $c))
-                (f64.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
-            (local.set $m (i32.add (local.get $m) (i32.const 1)))))
+            (local.set $by (f64.mul (f64.load offset=144 (local.get $c))
+              (f64.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
+            (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+            (local.set $q (i32.load offset=24 (local.get $c)))
+            (block $rowsDone
+              (loop $rows
+                (br_if $rowsDone (i32.ge_u (local.get $q) (local.get $rowsEnd)))
+                (local.set $a (i32.add (i32.load (local.get $q)) (local.get $j4)))
+                (local.set $x (f64.sub (f64.promote_f32 (f32.load (local.get $a))) (local.get $by)))
+                (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (f64.const 0) (f64.gt (local.get $x) (f64.const 0)))))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
+                (br $rows)))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $each)))
-    (local.get $m))
+        (br $each))))
 
   ;; Step 4 of runSteps: InhibitoryLayer.step (conductance model) on the compact copy of the active neurons (inhIdx,
   ;; inhV, inhInput, inhRef; f64 state). A neuron that goes quiet leaves the list (order kept) and is logged with its
