@@ -109,13 +109,17 @@ function readPlan(path: string): SweepSpec[] {
   return plan as SweepSpec[];
 }
 
-/** One progress line per worker on stderr (redrawn in place on a terminal; periodic lines otherwise). */
+/**
+ * One progress line per worker on stderr (redrawn in place on a terminal; otherwise a line at every tenth of a run's
+ * training and at least once a minute, so a log of a long run still shows it moving).
+ */
 function sweepProgress(workers: number) {
   const tty = Boolean(process.stderr.isTTY);
   const lines = new Array<string>(workers).fill("");
   const started = new Array<number>(workers).fill(0);
   const firstDone = new Array<number>(workers).fill(-1);
   const lastPrinted = new Array<number>(workers).fill(-1);
+  const lastPrintedAt = new Array<number>(workers).fill(0);
   let drawn = 0;
   const draw = () => {
     if (!tty) return;
@@ -149,8 +153,10 @@ function sweepProgress(workers: number) {
         if (tty) draw();
         else {
           const decile = Math.floor((10 * e.done) / e.total);
-          if (e.phase === "train" && decile !== lastPrinted[e.worker]) {
+          const now = performance.now();
+          if (e.phase === "train" && (decile !== lastPrinted[e.worker] || now - lastPrintedAt[e.worker] >= 60_000)) {
             lastPrinted[e.worker] = decile;
+            lastPrintedAt[e.worker] = now;
             process.stderr.write(lines[e.worker] + "\n");
           }
         }
