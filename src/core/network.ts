@@ -127,7 +127,8 @@ export class Network {
     this.neurons = n;
     this.seed = options.seed;
     const steps = this.derived.presentSteps;
-    this.layout = allocateState(n, steps * INPUTS, { steps, traceLength: this.derived.post1Pow.length, preTraceLength: this.derived.prePow.length });
+    this.layout = allocateState(n, steps * INPUTS,
+      { steps, traceLength: this.derived.post1Pow.length, preTraceLength: this.derived.prePow.length });
     this.np = this.layout.np;
     this.state = this.layout.state;
     this.kernels = createKernels(this.layout.memory, options.kernels);
@@ -158,14 +159,15 @@ export class Network {
     this.inhOut = new Int32Array(n);
     this.emitted = new Int32Array(this.np);
     this.emittedPrev = new Int32Array(this.np);
-    const ring = { neuron: new Int32Array(this.layout.memory.buffer, this.layout.ptr.refNeuron, n + 1),
-      until: new Int32Array(this.layout.memory.buffer, this.layout.ptr.refUntil, n + 1) };
+    const ring = { neuron: new Int32Array(buf, ptr.refNeuron, n + 1), until: new Int32Array(buf, ptr.refUntil, n + 1) };
     this.refractory = new RefractoryQueue(n, ring);
     this.inhibition = new SharedInhibition(n, this.layout, this.kernels, preset.exc, this.derived);
     this.stepLoop = preset.neuronModel === "conductance" && this.kernels.runSteps
-      ? new StepLoop({ layout: this.layout, kernels: this.kernels, exc: preset.exc, inh: preset.inh, wInhExc: preset.wInhExc, derived: this.derived,
-        nuPre: this.rule.depressionNu, plasticity: this.plasticity, inhibition: this.inhibition, refractory: this.refractory,
-        inhibitory: this.inhibitory })
+      ? new StepLoop({
+        layout: this.layout, kernels: this.kernels, exc: preset.exc, inh: preset.inh, wInhExc: preset.wInhExc,
+        derived: this.derived, nuPre: this.rule.depressionNu, plasticity: this.plasticity, inhibition: this.inhibition,
+        refractory: this.refractory, inhibitory: this.inhibitory,
+      })
       : undefined;
     this.initialise();
   }
@@ -282,8 +284,8 @@ export class Network {
 
   /**
    * Steps from .. to - 1 of the presentation (`scheduled`) or of the rest period through the WASM step loop: it runs
-   * the steps up to the next excitatory spike; here each such step's spikes are handled as in stepConductance. The pre traces are stamped lazily (before a post spike reads them, and at the end). Returns the
-   * excitatory spikes.
+   * the steps up to the next excitatory spike; here each such step's spikes are handled as in stepConductance. The pre
+   * traces are stamped lazily (before a post spike reads them, and at the end). Returns the excitatory spikes.
    */
   private runLoop(loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
     const starts = this.schedule.stepStart;

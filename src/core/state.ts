@@ -27,8 +27,7 @@ export interface ExcState {
    * and three saved f32 values per neuron. */
   selfIdx: Int32Array;
   selfGi: Float64Array;
-  /** Adaptive threshold theta in mV, f64 (f32 cannot hold the per-step decay factor 1 - 5e-8). The refractory queue's
-   * ring (RefractoryQueue storage) follows it in memory (ptr.refNeuron, ptr.refUntil: neurons + 1 entries each). */
+  /** Adaptive threshold theta in mV, f64 (f32 cannot hold the per-step decay factor 1 - 5e-8). */
   theta: Float64Array;
 }
 
@@ -40,8 +39,9 @@ export interface Layout {
   np: number;
   memory: WasmMemory;
   ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; rowPtrs: number;
-    schedule: number; selfIdx: number; selfGi: number; selfSave: number; theta: number; refNeuron: number; refUntil: number }
-    & StepLoopPointers;
+    schedule: number; selfIdx: number; selfGi: number; selfSave: number; theta: number;
+    /** The refractory queue's ring (RefractoryQueue storage, neurons + 1 entries each). */
+    refNeuron: number; refUntil: number } & StepLoopPointers;
   state: ExcState;
 }
 

@@ -1,17 +1,19 @@
 /**
  * The conductance model's steps run in WebAssembly (kernels.wat runSteps) between the events that need JavaScript.
  *
- * Network.stepConductance does per step: the refractory periods that end, the depression list, the excitatory
- * kernel with the shared inhibition, the refractory hold, the active inhibitory neurons, then the step's spikes. Most
- * steps have no excitatory spike, and everything else works on small sparse sets, so runSteps does those steps in
- * one call on compact copies of the sets (the refractory queue and theta live in WASM memory; inhibitory spikes are
- * delivered to the shared inhibition in WASM) and returns at an event: a step with an excitatory spike (its spikes are
- * then handled by the network as in stepConductance) or the end of the range. The sets are copied into the loop's block before each call (`load`) and back after it (`store`);
- * between two events they do not change except in the ways runSteps reproduces (decays, neurons going quiet). The
- * recent post neurons (the depression list's input) change only with excitatory spikes and pruning, so the network
- * says when to copy them again (`recentChanged`).
- * The same arithmetic in the same order as the per-step path, so both give identical bits (test/core/golden.test.ts
- * runs the per-step path with the TypeScript kernels and this loop with the WASM kernels).
+ * Network.stepConductance does per step: the refractory periods that end, the excitatory kernel with the shared
+ * inhibition, the depression of the step's input rows, the refractory hold, the active inhibitory neurons, then the
+ * step's spikes. Most steps have no excitatory spike, and everything else works on small sparse sets, so runSteps does
+ * those steps in one call on compact copies of the sets (the refractory queue and theta live in WASM memory;
+ * inhibitory spikes are delivered to the shared inhibition in WASM) and returns at an event: a step with an
+ * excitatory spike (its spikes are then handled by the network as in stepConductance) or the end of the range.
+ * The sets are copied into the loop's block before each call (`load`) and back after it (`store`); between two events
+ * they do not change except in the ways runSteps reproduces (decays, neurons going quiet). The recent post neurons
+ * (the depression's input) change only with excitatory spikes and pruning, so the network says when to copy them
+ * again (`recentChanged`).
+ * The same arithmetic in the same order as the per-step path, so both give identical bits (with the TypeScript kernels
+ * the network runs the per-step path: test/core/kernels.test.ts compares the two networks' whole state after training
+ * and inference, test/core/golden.test.ts pins both to the numbers of the committed results).
  */
 import { Derived } from "./derived";
 import { InhibitoryLayer, QUIET_INPUT } from "./inhibitory";
@@ -44,7 +46,7 @@ export interface StepLoopParts {
   /** Weight of an inhibitory spike onto the excitatory neurons (Preset.wInhExc). */
   wInhExc: number;
   derived: Derived;
-  /** The learning rule's depression amount per unit of post1 trace (LearningRule.depressionNu). */
+  /** The learning rule's depression per unit of post1 trace (LearningRule.depressionNu). */
   nuPre: number;
   plasticity: Plasticity;
   inhibition: SharedInhibition;
@@ -116,7 +118,6 @@ export class StepLoop {
   get inhibitorySpikes(): number {
     return this.i32[(this.block + I32.nInh) >> 2];
   }
-
 
   /**
    * Run steps s = from .. to - 1 (t = t0, t0 + 1, ...) until an event; returns the steps completed without one.
