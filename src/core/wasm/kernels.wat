@@ -1,7 +1,10 @@
 ;; WebAssembly SIMD (f32x4) kernels of the simulation's hot loops (input rows + excitatory update, weight
-;; normalisation). Source of src/core/wasm/kernels.wasm, built by `npm run build:wasm` (scripts/build-wasm.ts, with the
-;; `wabt` package). The pure-TypeScript oracles in src/core/kernels.ts (tsKernels) run the same algorithm with every f32
-;; operation in the same order, so the two agree bit for bit (test/core/kernels.test.ts, test/core/golden.test.ts).
+;; normalisation, potentiation), the conductance model's step loop between excitatory spikes (runSteps) and the
+;; Poisson input (poissonFill). Source of src/core/wasm/kernels.wasm, built by `npm run build:wasm`
+;; (scripts/build-wasm.ts, with the `wabt` package). The pure-TypeScript oracles in src/core/kernels.ts (tsKernels) run
+;; the same algorithm with every f32 operation in the same order, so the two agree bit for bit; runSteps, poissonFill
+;; and markPreSpikes reproduce the network's per-step TypeScript path and PoissonInput.fill (test/core/kernels.test.ts,
+;; test/core/poisson.test.ts, test/core/golden.test.ts).
 ;; The conductance steps process four chunks of 4 neurons per iteration of their main loop (written out below, the
 ;; same per-lane arithmetic as their single-chunk loop, which finishes the last chunks).
 ;; All pointers are byte offsets into the imported memory, 16-byte aligned; np (padded neuron count) is a multiple of 4.
@@ -622,8 +625,7 @@
   ;;   108 inhRefractorySteps  260 leftRef  264 theta (f64[])  268 refNeuron  272 refUntil  276 refLength  284 refTail
   ;;   f32: 112 vRest  116 eExc  120 eInh  124 k  128 geDecay  132 vReset
   ;;   f64: 136 giDecay  144 nuPre  152 inh vRest  160 inh eExc  168 inhEuler  176 inhGeDecay  184 inh vThresh
-  ;;        192 inh vReset  200 giNegligible  208 quietInput
-  ;;   f64: 288 wInhExc  296 thrBase
+  ;;        192 inh vReset  200 giNegligible  208 quietInput  288 wInhExc  296 thrBase
   ;;   in/out: 216 g (f64)  224 selfCount  228 inhCount  232 leftCount  240 depCount  280 refHead
   ;;   out: 248 n  252 nInh  256 event
   (func (export "runSteps") (param $c i32) (param $s i32) (param $sTo i32) (param $t i32) (param $learn i32)
