@@ -170,3 +170,19 @@ test("presets: invalid or unimplemented values are rejected with the field's nam
   assert.equal(dc.exc.thetaPlusMv, 0.05); // the preset itself is unchanged (frozen)
   assert.ok(Object.isFrozen(slower.exc));
 });
+
+test("recording a presentation changes nothing: the per-step path (recorded) and the WASM step loop end in the same state", () => {
+  // A volley of all 50 neurons (saturating weights and input), learning on: refractory periods, dozens of inhibitory
+  // spikes in one step, self-inhibited neurons; then an ordinary presentation.
+  const net = new Network({ neurons: 50, seed: 3 });
+  net.state.w.fill(0.5);
+  const twin = net.clone();
+  const digits = [new Uint8Array(784).fill(255), Uint8Array.from({ length: 784 }, (_, k) => (k * 7) % 256)];
+  for (const digit of digits) {
+    const a = net.present(digit, true, createRecording(net));
+    const b = twin.present(digit, true);
+    assert.deepEqual(a, b);
+    assert.deepEqual(net.counts, twin.counts);
+  }
+  assert.deepEqual(net.exportState(), twin.exportState());
+});
