@@ -75,18 +75,7 @@ function argmax(scores: Float64Array): number {
  */
 export function predictAllActivity(counts: ArrayLike<number>, samples: number, a: Assignment): Uint8Array {
   checkShape("predictAllActivity", counts, samples, a.neurons);
-  const members = new Float64Array(a.classes);
-  for (let j = 0; j < a.neurons; j++) if (a.labels[j] >= 0) members[a.labels[j]]++;
-  const out = new Uint8Array(samples);
-  const scores = new Float64Array(a.classes);
-  for (let k = 0; k < samples; k++) {
-    scores.fill(0);
-    const row = k * a.neurons;
-    for (let j = 0; j < a.neurons; j++) if (a.labels[j] >= 0) scores[a.labels[j]] += counts[row + j];
-    for (let c = 0; c < a.classes; c++) scores[c] = members[c] > 0 ? scores[c] / members[c] : 0;
-    out[k] = argmax(scores);
-  }
-  return out;
+  return predictByClassMean(counts, samples, a, false);
 }
 
 /**
@@ -95,6 +84,14 @@ export function predictAllActivity(counts: ArrayLike<number>, samples: number, a
  */
 export function predictProportion(counts: ArrayLike<number>, samples: number, a: Assignment): Uint8Array {
   checkShape("predictProportion", counts, samples, a.neurons);
+  return predictByClassMean(counts, samples, a, true);
+}
+
+/**
+ * Both rules: score_c = sum over the neurons j assigned to c of count_j (times proportion_j,c when `weighted`),
+ * divided by the number of such neurons (0 for a class without neurons); the prediction is the argmax.
+ */
+function predictByClassMean(counts: ArrayLike<number>, samples: number, a: Assignment, weighted: boolean): Uint8Array {
   const members = new Float64Array(a.classes);
   for (let j = 0; j < a.neurons; j++) if (a.labels[j] >= 0) members[a.labels[j]]++;
   const out = new Uint8Array(samples);
@@ -104,7 +101,7 @@ export function predictProportion(counts: ArrayLike<number>, samples: number, a:
     const row = k * a.neurons;
     for (let j = 0; j < a.neurons; j++) {
       const c = a.labels[j];
-      if (c >= 0) scores[c] += counts[row + j] * a.proportions[j * a.classes + c];
+      if (c >= 0) scores[c] += weighted ? counts[row + j] * a.proportions[j * a.classes + c] : counts[row + j];
     }
     for (let c = 0; c < a.classes; c++) scores[c] = members[c] > 0 ? scores[c] / members[c] : 0;
     out[k] = argmax(scores);
