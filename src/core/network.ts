@@ -301,7 +301,10 @@ export class Network {
       if (!loop.event) continue;
       const n = loop.spikes;
       if (n > 0) {
-        if (stamp) marked = this.markSteps(marked, s + 1, tFrom);
+        if (stamp) {
+          loop.stampPre(marked, s + 1, tFrom);
+          marked = s + 1;
+        }
         loop.recentChanged(); // the spikes stamp post traces
       }
       this.afterSpikes(n, loop.inhibitoryOut, loop.inhibitorySpikes, scheduled ? starts[s] : 0, scheduled ? starts[s + 1] : 0, learn, counting);
@@ -309,24 +312,8 @@ export class Network {
       s++;
       this.t++;
     }
-    if (stamp) this.markSteps(marked, to, tFrom);
+    if (stamp) loop.stampPre(marked, to, tFrom);
     return total;
-  }
-
-  /** Stamp the pre traces of the schedule's steps from .. end - 1 (step s at t = tFrom + s); returns end. */
-  private markSteps(from: number, end: number, tFrom: number): number {
-    const pl = this.plasticity;
-    if (this.kernels.markPreSpikes) {
-      const ptr = this.layout.ptr;
-      pl.recentPre.count = this.kernels.markPreSpikes(ptr.schedule, ptr.stepStart, from, end, tFrom, ptr.lastPre, ptr.recentPre,
-        ptr.recentPreMember, pl.recentPre.count);
-      return end;
-    }
-    const starts = this.schedule.stepStart, idx = this.state.schedule;
-    for (let s = from; s < end; s++) {
-      if (starts[s + 1] > starts[s]) markPreSpikes(pl, idx, starts[s], starts[s + 1], tFrom + s);
-    }
-    return end;
   }
 
   /** One current-model step (BindsNET); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */

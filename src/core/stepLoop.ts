@@ -59,6 +59,7 @@ export class StepLoop {
   private readonly i32: Int32Array;
   private readonly f64: Float64Array;
   private readonly runSteps: NonNullable<Kernels["runSteps"]>;
+  private readonly markPreSpikes: NonNullable<Kernels["markPreSpikes"]>;
   /** The inhibitory spikes' neuron indices of the event step. */
   readonly inhibitoryOut: Int32Array;
   /** Whether the block's copy of the recent post neurons is current (see recentChanged). */
@@ -66,8 +67,9 @@ export class StepLoop {
 
   constructor(private readonly parts: StepLoopParts) {
     const { layout, kernels, exc, inh, derived: d } = parts;
-    if (!kernels.runSteps) throw new RangeError("StepLoop: these kernels have no runSteps (use the per-step path)");
+    if (!kernels.runSteps || !kernels.markPreSpikes) throw new RangeError("StepLoop: these kernels have no runSteps or markPreSpikes (use the per-step path)");
     this.runSteps = kernels.runSteps;
+    this.markPreSpikes = kernels.markPreSpikes;
     const ptr = layout.ptr;
     const buf = layout.memory.buffer;
     this.block = ptr.loop;
@@ -128,6 +130,17 @@ export class StepLoop {
     const done = this.runSteps(this.block, from, to, t0, learn ? 1 : 0, scheduled ? 1 : 0);
     this.store();
     return done;
+  }
+
+  /**
+   * Stamp the pre traces of the schedule's steps from .. end - 1, step s at t = tFrom + s (stdp.ts markPreSpikes per
+   * step, by the WASM kernel: lastPre and the recent inputs live in WASM memory).
+   */
+  stampPre(from: number, end: number, tFrom: number): void {
+    const { plasticity: pl, layout } = this.parts;
+    const ptr = layout.ptr;
+    pl.recentPre.count = this.markPreSpikes(ptr.schedule, ptr.stepStart, from, end, tFrom, ptr.lastPre, ptr.recentPre,
+      ptr.recentPreMember, pl.recentPre.count);
   }
 
   private setI32(offset: number, value: number): void {
