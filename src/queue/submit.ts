@@ -39,12 +39,14 @@ export async function submitSweep(spec: SweepSpec | SweepSpec[], options: QueueS
     const open = new Map(pending.map((c, k) => [jobId(c), { config: c, index: k, started: false }]));
     while (open.size > 0 && !options.signal?.aborted) {
       for (const [id, entry] of open) {
+        // The state first, then the job: a job read before it completed and found completed afterwards would carry no
+        // return value (its records would be lost to this poll).
+        const state = await queue.getJobState(id);
         const job = await queue.getJob(id);
         if (!job) {
           await enqueue(queue, entry.config, store); // removed from Redis meanwhile: add it again
           continue;
         }
-        const state = await job.getState();
         const progress = job.progress as unknown as RunJobProgress | number;
         if (typeof progress === "object" && progress) {
           if (!entry.started) {
