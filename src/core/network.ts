@@ -4,26 +4,13 @@
  * row; the inhibitory layer and the STDP traces are updated only around spikes; the rest period after the input stops
  * is simulated only until nothing can spike, then advanced in closed form.
  *
- * One step t of the conductance model (paper preset; Brian's order, input delivery folded into the step):
- *   1-2. one WASM call: ge += W[i, :] for the step's input spikes; Euler-integrate v with ge and gi, clamp v >= eInh,
- *      threshold, reset; decay ge; then the rule's pre-spike depression of the input rows (gi_j = a shared G minus
- *      neuron j's own share, see sharedInhibition.ts; refractory neurons are held at reset, see refractory.ts)
- *   3. inhibitory update (active neurons only)
- *   4. each excitatory spike j: count, theta += thetaPlus (learning), onPostSpike, inhibitory j receives wExcInh
- *   5. each inhibitory spike k: gi_j += wInhExc for all j != k (O(1): G += w, S_k += w)
- * With the WASM kernels, steps 1-3 and 5 of every step without an excitatory spike run inside one WASM call
- * (stepLoop.ts), the Poisson input is generated in WASM (poissonWasm.ts) and the pre traces are stamped lazily; the
- * TypeScript kernels run the steps one by one (the oracle: both give identical bits).
- * One step t of the current model (BindsNET preset; every connection delivers the previous step's spikes):
- *   1. excitatory update (WASM): v decays, adds the input assembled at step t-1 unless refractory, threshold, reset
- *   2. over-threshold neurons all reset (and raise theta); one of them, chosen at random, emits the spike
- *   3. inhibitory update (input from step t-1's excitatory spikes)
- *   4. learning: the pre-spike depression list (before the post traces are stamped), pre traces, onPostSpike
- *   5. assemble step t+1's input: depress then add the W rows of the step's input spikes (one WASM call),
- *      -wInhExc per inhibitory spike (all but self), and wExcInh to inhibitory j for the emitted spike j
+ * The steps of each neuron model are in conductanceStep.ts (paper preset; with the WASM step loop of stepLoop.ts) and
+ * currentStep.ts (BindsNET preset); the rest period is in restPeriod.ts.
  */
 import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
+import { runLoop, stepConductance } from "./conductanceStep";
+import { stepCurrent } from "./currentStep";
 import { createKernels, KernelKind, Kernels } from "./kernels";
 import { DIEHL_COOK_2015, Preset } from "./params";
 import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
@@ -31,12 +18,13 @@ import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { WasmPoisson } from "./poissonWasm";
 import { createRng, deriveSeed, Rng } from "./rng";
 import { RefractoryQueue } from "./refractory";
+import { runRest } from "./restPeriod";
 import { SharedInhibition } from "./sharedInhibition";
 import { StepLoop } from "./stepLoop";
 import { exportNetworkState, importNetworkState, NetworkState } from "./networkState";
 import { Recording, recordStep } from "./recording";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
-import { LearningRule, learningRule, markPreSpikes } from "./stdp";
+import { LearningRule, learningRule } from "./stdp";
 
 export interface NetworkOptions {
   /** Number of excitatory (and of inhibitory) neurons, >= 1. */
@@ -63,9 +51,6 @@ export interface PresentResult {
 }
 
 const REBASE_AFTER_STEPS = 1_000_000_000;
-const SETTLE_CHECK_EVERY = 8;
-/** The rest period may switch to closed form once every conductance is below this (effect < 1e-6 mV per step). */
-const SETTLED_CONDUCTANCE = 1e-6;
 
 export type { NetworkState } from "./networkState";
 export type { Recording } from "./recording";
@@ -89,13 +74,17 @@ export class Network {
   /** Totals since construction. */
   readonly totals = { digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0 };
 
-  private readonly layout: Layout;
   /** The input spikes' generator: in WASM with the WASM kernels (same spikes, see poissonWasm.ts). */
   private readonly poisson: Pick<PoissonInput, "fill">;
-  private readonly schedule: SpikeSchedule;
-  private readonly inhOut: Int32Array;
-  private readonly emitted: Int32Array;
-  // Internal state that networkState.ts saves and restores (not for users).
+  // Internal state, for the step functions (conductanceStep.ts, currentStep.ts, restPeriod.ts) and networkState.ts.
+  /** @internal Typed arrays and their WASM memory. */
+  readonly layout: Layout;
+  /** @internal The presentation's input spikes, by step. */
+  readonly schedule: SpikeSchedule;
+  /** @internal Inhibitory spikes of the step. */
+  readonly inhOut: Int32Array;
+  /** @internal Current model: excitatory spikes emitted at the step. */
+  readonly emitted: Int32Array;
   /** @internal Input spikes' random stream. */
   readonly rngInput: Rng;
   /** @internal The one-spike-per-step choice's random stream (BindsNET preset). */
@@ -108,9 +97,10 @@ export class Network {
   readonly refractory: RefractoryQueue;
   /** Conductance model: all-but-self inhibition as a shared conductance (see sharedInhibition.ts). */
   readonly inhibition: SharedInhibition;
-  /** Conductance model with WASM kernels: the steps between events run in WASM (see stepLoop.ts). */
-  private readonly stepLoop?: StepLoop;
-  private readonly leaveRefractory = (j: number): void => {
+  /** @internal Conductance model with WASM kernels: the steps between events run in WASM (see stepLoop.ts). */
+  readonly stepLoop?: StepLoop;
+  /** @internal Neuron j's refractory period is over: restore its threshold. */
+  readonly leaveRefractory = (j: number): void => {
     this.state.thr[j] = this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv + this.state.theta[j];
   };
 
@@ -208,7 +198,7 @@ export class Network {
       if (learn && p.normWhen === "before") normalizeColumns(this.plasticity, p.normTotal);
       spikes = this.runPresentation(pixels, intensity, learn, recording);
       presentations++;
-      this.runRest(learn);
+      runRest(this, learn);
       if (learn) this.decayTheta(this.derived.presentSteps + this.derived.restSteps);
       if (spikes >= p.minSpikes || presentations > p.maxRetries) break;
       intensity++;
@@ -234,13 +224,13 @@ export class Network {
     const starts = sched.stepStart;
     let total = 0;
     if (!rec && conductance) {
-      if (this.stepLoop) return this.runLoop(this.stepLoop, 0, sched.steps, learn, true, true);
-      for (let s = 0; s < sched.steps; s++, this.t++) total += this.stepConductance(starts[s], starts[s + 1], learn, true);
+      if (this.stepLoop) return runLoop(this, this.stepLoop, 0, sched.steps, learn, true, true);
+      for (let s = 0; s < sched.steps; s++, this.t++) total += stepConductance(this, starts[s], starts[s + 1], learn, true);
       return total;
     }
     for (let s = 0; s < sched.steps; s++) {
       const a = starts[s], b = starts[s + 1];
-      const n = conductance ? this.stepConductance(a, b, learn, true) : this.stepCurrent(a, b, learn);
+      const n = conductance ? stepConductance(this, a, b, learn, true) : stepCurrent(this, a, b, learn);
       total += n;
       if (rec) recordStep(rec, this.state, this.neurons, this.preset.exc.vThreshMv - this.preset.exc.thetaOffsetMv, s, a, b, conductance ? this.state.spikesOut : this.emitted, n);
       this.t++;
@@ -248,119 +238,11 @@ export class Network {
     return total;
   }
 
-  /** One conductance-model step with the schedule's input spikes [a, b); returns the emitted excitatory spikes. */
-  private stepConductance(a: number, b: number, learn: boolean, counting: boolean): number {
-    const { kernels, layout, np, t, derived: d, preset: p, state } = this;
-    const ptr = layout.ptr;
-    const e = p.exc;
-    const refractory = this.refractory;
-    if (refractory.size > 0) refractory.expire(t, this.leaveRefractory);
-    let m = 0;
-    if (learn && b > a) {
-      m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
-      markPreSpikes(this.plasticity, state.schedule, a, b, t);
-    }
-    const n = this.inhibition.active ? this.inhibition.step(a, b, m)
-      : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
-        ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
-    if (refractory.size > 0) refractory.hold(state.v, e.vResetMv);
-    const nInh = this.inhibitory.active.count > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
-    this.afterSpikes(n, this.inhOut, nInh, a, b, learn, counting);
-    return n;
-  }
-
-  /** Steps 4-5 of a conductance-model step: the n excitatory spikes in state.spikesOut, the nInh in inhOut. */
-  private afterSpikes(n: number, inhOut: Int32Array, nInh: number, a: number, b: number, learn: boolean, counting: boolean): void {
-    const { t, preset: p, state } = this;
-    for (let s = 0; s < n; s++) {
-      const j = state.spikesOut[s];
-      this.enterRefractory(j, t, learn);
-      if (counting) this.counts[j]++;
-      if (learn) this.rule.onPostSpike(this.plasticity, j, t, state.schedule, a, b);
-      this.inhibitory.receive(j, p.wExcInh, t + 1);
-    }
-    for (let s = 0; s < nInh; s++) this.inhibition.receive(inhOut[s], p.wInhExc);
-  }
-
-  /**
-   * Steps from .. to - 1 of the presentation (`scheduled`) or of the rest period through the WASM step loop: it runs
-   * the steps up to the next excitatory spike; here each such step's spikes are handled as in stepConductance. The pre
-   * traces are stamped lazily (before a post spike reads them, and at the end). Returns the excitatory spikes.
-   */
-  private runLoop(loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
-    const starts = this.schedule.stepStart;
-    const tFrom = this.t - from;
-    const stamp = learn && scheduled;
-    let marked = from;
-    let total = 0;
-    loop.recentChanged();
-    for (let s = from; s < to; ) {
-      const done = loop.run(s, to, this.t, learn, scheduled);
-      s += done;
-      this.t += done;
-      if (!loop.event) continue;
-      const n = loop.spikes;
-      if (n > 0) {
-        if (stamp) {
-          loop.stampPre(marked, s + 1, tFrom);
-          marked = s + 1;
-        }
-        loop.recentChanged(); // the spikes stamp post traces
-      }
-      this.afterSpikes(n, loop.inhibitoryOut, loop.inhibitorySpikes, scheduled ? starts[s] : 0, scheduled ? starts[s + 1] : 0, learn, counting);
-      total += n;
-      s++;
-      this.t++;
-    }
-    if (stamp) loop.stampPre(marked, to, tFrom);
-    return total;
-  }
-
-  /** One current-model step (BindsNET); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */
-  private stepCurrent(a: number, b: number, learn: boolean): number {
-    const { kernels, layout, np, t, derived: d, preset: p, state } = this;
-    const ptr = layout.ptr;
-    const e = p.exc;
-    this.refractory.expire(t, this.leaveRefractory);
-    this.refractory.hold(state.ge, 0); // a refractory neuron's input is discarded
-    const over = kernels.excCurrent(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, d.excDecay, e.vResetMv);
-    let nEmit = 0;
-    if (over > 0) {
-      for (let s = 0; s < over; s++) this.enterRefractory(state.spikesOut[s], t, learn);
-      if (p.oneSpikePerStep) this.emitted[nEmit++] = state.spikesOut[over === 1 ? 0 : this.rngTies.nextInt(over)];
-      else for (let s = 0; s < over; s++) this.emitted[nEmit++] = state.spikesOut[s];
-    }
-    for (let s = 0; s < this.prevEmitted; s++) this.inhibitory.receive(this.emittedPrev[s], p.wExcInh, t);
-    const nInh = this.inhibitory.active.count > 0 ? this.inhibitory.step(t, this.inhOut) : 0;
-    let m = 0;
-    if (learn) {
-      if (b > a) {
-        m = this.rule.preSpikeDepression(this.plasticity, t, state.depIdx, state.depBy);
-        markPreSpikes(this.plasticity, state.schedule, a, b, t);
-      }
-      for (let s = 0; s < nEmit; s++) this.rule.onPostSpike(this.plasticity, this.emitted[s], t, state.schedule, a, b);
-    }
-    if (b > a) kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m);
-    for (let s = 0; s < nInh; s++) this.currentAllBut(state.ge, this.inhOut[s], -p.wInhExc);
-    for (let s = 0; s < nEmit; s++) {
-      this.counts[this.emitted[s]]++;
-      this.emittedPrev[s] = this.emitted[s];
-    }
-    this.prevEmitted = nEmit;
-    return nEmit;
-  }
-
-  /** Neuron j spiked at step t: threshold +inf until t + refractory + 1; theta += thetaPlus when learning. */
-  private enterRefractory(j: number, t: number, learn: boolean): void {
+  /** @internal Neuron j spiked at step t: threshold +inf until t + refractory + 1; theta += thetaPlus when learning. */
+  enterRefractory(j: number, t: number, learn: boolean): void {
     this.state.thr[j] = Infinity;
     this.refractory.enter(j, t + this.derived.excRefractorySteps + 1);
     if (learn) this.state.theta[j] += this.preset.exc.thetaPlusMv;
-  }
-
-  /** Current model: target[j] += amount for every neuron j except `self` (all-but-self lateral inhibition). */
-  private currentAllBut(target: Float32Array, self: number, amount: number): void {
-    for (let j = 0; j < self; j++) target[j] += amount;
-    for (let j = self + 1; j < this.neurons; j++) target[j] += amount;
   }
 
   /** theta *= exp(-steps dt / tau_theta), once per presentation in f64 (learning only). */
@@ -369,48 +251,6 @@ export class Network {
     const theta = this.state.theta;
     for (let j = 0; j < this.neurons; j++) theta[j] *= f;
     this.refreshThresholds();
-  }
-
-  /**
-   * The rest period (no input): simulate until no neuron can spike (every conductance below SETTLED_CONDUCTANCE, no
-   * neuron refractory, no inhibitory neuron active, every threshold above vRest), then advance the remaining steps in
-   * closed form: v relaxes as (1 - dt/tau)^k (the Euler step without input), ge and gi decay geometrically.
-   */
-  private runRest(learn: boolean): void {
-    const restSteps = this.derived.restSteps;
-    let done = 0;
-    while (done < restSteps) {
-      if (this.stepLoop) {
-        const next = Math.min(restSteps, done + SETTLE_CHECK_EVERY - (done % SETTLE_CHECK_EVERY));
-        this.runLoop(this.stepLoop, done, next, learn, false, false);
-        done = next;
-      } else {
-        this.stepConductance(0, 0, learn, false);
-        this.t++;
-        done++;
-      }
-      if (done % SETTLE_CHECK_EVERY === 0 && this.settled()) break;
-    }
-    const left = restSteps - done;
-    if (left > 0) {
-      const { state, neurons, derived: d } = this;
-      const vRest = this.preset.exc.vRestMv;
-      const fv = Math.pow(1 - d.excEuler, left), fe = Math.pow(d.geDecay, left);
-      for (let j = 0; j < neurons; j++) {
-        state.v[j] = vRest + (state.v[j] - vRest) * fv;
-        state.ge[j] *= fe;
-      }
-      this.inhibition.clear();
-      this.t += left;
-    }
-  }
-
-  private settled(): boolean {
-    if (this.inhibitory.active.count > 0 || this.refractory.size > 0 || this.inhibition.g > SETTLED_CONDUCTANCE) return false;
-    const { state, neurons } = this;
-    const vRest = this.preset.exc.vRestMv;
-    for (let j = 0; j < neurons; j++) if (state.ge[j] > SETTLED_CONDUCTANCE || state.thr[j] <= vRest) return false;
-    return true;
   }
 
   /** BindsNET's reset after each digit: v to rest, no refractoriness, no input in flight, traces 0 (theta kept). */

@@ -1,0 +1,55 @@
+/**
+ * The rest period after a presentation (no input, conductance model): simulated step by step only until no neuron can
+ * spike, then advanced in closed form.
+ */
+import { runLoop, stepConductance } from "./conductanceStep";
+import type { Network } from "./network";
+
+/** How often (steps) the rest period checks whether it may switch to closed form. */
+const SETTLE_CHECK_EVERY = 8;
+/** The rest period may switch to closed form once every conductance is below this (effect < 1e-6 mV per step). */
+const SETTLED_CONDUCTANCE = 1e-6;
+
+/**
+ * Run the rest period: simulate until no neuron can spike (every conductance below SETTLED_CONDUCTANCE, no neuron
+ * refractory, no inhibitory neuron active, every threshold above vRest), then advance the remaining steps in closed
+ * form: v relaxes as (1 - dt/tau)^k (the Euler step without input), ge and gi decay geometrically.
+ */
+export function runRest(net: Network, learn: boolean): void {
+  const restSteps = net.derived.restSteps;
+  const loop = net.stepLoop;
+  let done = 0;
+  while (done < restSteps) {
+    if (loop) {
+      const next = Math.min(restSteps, done + SETTLE_CHECK_EVERY - (done % SETTLE_CHECK_EVERY));
+      runLoop(net, loop, done, next, learn, false, false);
+      done = next;
+    } else {
+      stepConductance(net, 0, 0, learn, false);
+      net.t++;
+      done++;
+    }
+    if (done % SETTLE_CHECK_EVERY === 0 && settled(net)) break;
+  }
+  const left = restSteps - done;
+  if (left > 0) {
+    const { state, neurons, derived: d } = net;
+    const vRest = net.preset.exc.vRestMv;
+    const fv = Math.pow(1 - d.excEuler, left), fe = Math.pow(d.geDecay, left);
+    for (let j = 0; j < neurons; j++) {
+      state.v[j] = vRest + (state.v[j] - vRest) * fv;
+      state.ge[j] *= fe;
+    }
+    net.inhibition.clear();
+    net.t += left;
+  }
+}
+
+/** True when no neuron can spike before the next input (see runRest). */
+function settled(net: Network): boolean {
+  if (net.inhibitory.active.count > 0 || net.refractory.size > 0 || net.inhibition.g > SETTLED_CONDUCTANCE) return false;
+  const { state, neurons } = net;
+  const vRest = net.preset.exc.vRestMv;
+  for (let j = 0; j < neurons; j++) if (state.ge[j] > SETTLED_CONDUCTANCE || state.thr[j] <= vRest) return false;
+  return true;
+}
