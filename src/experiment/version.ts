@@ -1,18 +1,24 @@
-/** The code version of a result: the git commit of the working tree (with "+dirty" when it has changes), or "unknown". */
+/**
+ * The code version of a result: the git commit of the working tree (with "+dirty" when src/ has changes), or
+ * "unknown". Read once, when this module loads (with the rest of the code): a commit made while a long sweep runs does
+ * not relabel the results of the code the sweep loaded.
+ */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
-let cached: string | undefined;
+const atLoad = readVersion();
 
 export function codeVersion(): string {
-  if (cached !== undefined) return cached;
+  return atLoad;
+}
+
+function readVersion(): string {
   const cwd = join(__dirname, "..", "..");
   try {
     const commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
     const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", "src"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-    cached = dirty ? `${commit}+dirty` : commit;
+    return dirty ? `${commit}+dirty` : commit;
   } catch {
-    cached = "unknown";
+    return "unknown";
   }
-  return cached;
 }
