@@ -6,10 +6,14 @@
  * recorded digit in every 100. No test digits are used: with --validate K the frozen network is labelled on the first
  * min(digits seen, 10,000) training digits and evaluated on the last K training digits, which are held out (never
  * trained on), every --validate-every digits (default 10,000) and at the end. --override applies a JSON patch to the
- * preset (withOverrides), for exploration.
+ * preset (withOverrides), for exploration. --from continues a saved network (saveNetwork, or a sweep's checkpoint,
+ * data/results/.../checkpoints/*.snn) with its own size, seed and preset, on the training digits that follow the
+ * ones it has seen (in the dataset's order, wrapping at the end of a pass, as a sweep trains); the digits column
+ * counts from the network's first digit.
  *
  *   node --import tsx scripts/diagnose-learning.ts --neurons 6400 --seed 2 --train 30000 [--window 1000]
  *     [--dataset mnist-full] [--preset diehl-cook-2015] [--override '{"exc":{"tauThetaMs":1e8}}'] [--validate 10000] [--json]
+ *   node --import tsx scripts/diagnose-learning.ts --from net.snn --train 5000 [--window 1000] [--dataset mnist-full]
  */
 import { learnedNeurons, quantiles, spikeTiming } from "../src/analysis/diagnostics";
 import { choiceOption, intOption, parseOptions, UsageError } from "../src/cli/args";
@@ -18,27 +22,38 @@ import { DeepPartial, Preset, presetByName, PRESETS, withOverrides } from "../sr
 import { assignFromResponses, evaluateResponses, respond } from "../src/core/phases";
 import { selectDigits } from "../src/data/digits";
 import { DATASETS, DatasetName, loadMnist } from "../src/data/mnist";
+import { loadNetwork } from "../src/core/snapshot";
 
 const RECORD_EVERY = 100;
 const o = parseOptions(process.argv.slice(2), {
   neurons: { type: "string" }, seed: { type: "string" }, train: { type: "string" }, window: { type: "string" },
   dataset: { type: "string" }, preset: { type: "string" }, json: { type: "boolean" }, override: { type: "string" },
-  validate: { type: "string" }, "validate-every": { type: "string" },
+  validate: { type: "string" }, "validate-every": { type: "string" }, from: { type: "string" },
 });
+const from = typeof o.from === "string" ? o.from : undefined;
+if (from !== undefined) {
+  const clash = ["neurons", "seed", "preset", "override", "validate"].filter((name) => o[name] !== undefined);
+  if (clash.length > 0) {
+    throw new UsageError(`--from takes the size, seed and preset from the saved network (and it has seen the held-out digits): drop --${clash.join(", --")}`);
+  }
+}
+const saved = from === undefined ? undefined : loadNetwork(from);
 const dataset = choiceOption<DatasetName>(o, "dataset", "mnist-full", DATASETS);
 const named = presetByName(choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)));
-const preset = typeof o.override === "string" ? withOverrides(named, parseOverride(o.override)) : named;
-const neurons = intOption(o, "neurons", undefined, 1);
-const seed = intOption(o, "seed", 1, 0);
+const preset = saved?.preset ?? (typeof o.override === "string" ? withOverrides(named, parseOverride(o.override)) : named);
+const neurons = saved?.neurons ?? intOption(o, "neurons", undefined, 1);
+const seed = saved?.seed ?? intOption(o, "seed", 1, 0);
 const window = intOption(o, "window", 1000, 1);
 const splitSize = dataset === "mnist" ? 8000 : 60000;
 const heldOut = o.validate === undefined ? 0 : intOption(o, "validate", undefined, 1, splitSize - 1);
 const all = loadMnist({ dataset, test: 0 }).train;
-const train = selectDigits(all, Int32Array.from({ length: intOption(o, "train", undefined, 1, splitSize - heldOut) }, (_, k) => k));
+/** Digits the network had seen before this script (a saved network continues with the next ones). */
+const seenBefore = saved?.totals.digits ?? 0;
+const train = selectDigits(all, Int32Array.from({ length: intOption(o, "train", undefined, 1, splitSize - heldOut) }, (_, k) => (seenBefore + k) % splitSize));
 const validateEvery = intOption(o, "validate-every", 10000, 1);
 const validation = selectDigits(all, Int32Array.from({ length: heldOut }, (_, k) => splitSize - heldOut + k));
 
-const net = new Network({ neurons, seed, preset });
+const net = saved ?? new Network({ neurons, seed, preset });
 const restMv = preset.exc.vRestMv;
 const thresholdBaseMv = preset.exc.vThreshMv - preset.exc.thetaOffsetMv;
 const fired = new Uint8Array(neurons);
@@ -61,7 +76,7 @@ for (let k = 0; k < train.count; k++) {
   const digits = (k % window) + 1;
   const [q10, q50, q90] = quantiles(net.state.theta.subarray(0, neurons), [0.1, 0.5, 0.9]).map((th) => thresholdBaseMv + th - restMv);
   const row = {
-    digits: k + 1, spikesPerDigit: spikes / digits, fired: fired.reduce((a, b) => a + b, 0),
+    digits: seenBefore + k + 1, spikesPerDigit: spikes / digits, fired: fired.reduce((a, b) => a + b, 0),
     thresholdAboveRestMv: [q10, q50, q90], learned: learnedNeurons(net.exportState().arrays.weights, neurons),
     largestVolley: recorded ? largestVolley / recorded : 0, inVolleysPercent: (100 * inVolleys) / Math.max(1, recordedSpikes),
     repeatsPercent: (100 * repeats) / Math.max(1, recordedSpikes), seconds: (Date.now() - started) / 1000,

@@ -69,6 +69,35 @@ export function spikeTiming(steps: ArrayLike<number>, neuronsOf: ArrayLike<numbe
   return { spikes: steps.length, largestVolley, inVolleys, repeats };
 }
 
+export interface SpikeConcentration {
+  spikes: number;
+  /** Neurons with at least one spike. */
+  firing: number;
+  /** The neurons with the most spikes, most first (ties: lower index first). */
+  top: { neuron: number; spikes: number }[];
+  /** Share of all spikes emitted by `top`, 0..1 (0 without spikes). */
+  topShare: number;
+}
+
+/**
+ * How concentrated a population's spikes are: the `k` neurons with the most spikes and their share of all spikes.
+ * A frozen network whose responses are dominated by one or two neurons answers every digit with the same class.
+ */
+export function spikeConcentration(spikesPerNeuron: ArrayLike<number>, k: number): SpikeConcentration {
+  if (!Number.isInteger(k) || !(k >= 1)) throw new RangeError(`spikeConcentration: k must be an integer >= 1, got ${k}`);
+  let spikes = 0, firing = 0;
+  for (let j = 0; j < spikesPerNeuron.length; j++) {
+    if (!(spikesPerNeuron[j] >= 0)) throw new RangeError(`spikeConcentration: neuron ${j} has ${spikesPerNeuron[j]} spikes`);
+    spikes += spikesPerNeuron[j];
+    if (spikesPerNeuron[j] > 0) firing++;
+  }
+  const order = Array.from({ length: spikesPerNeuron.length }, (_, j) => j)
+    .sort((a, b) => spikesPerNeuron[b] - spikesPerNeuron[a] || a - b).slice(0, k);
+  const top = order.map((neuron) => ({ neuron, spikes: spikesPerNeuron[neuron] }));
+  const topSpikes = top.reduce((sum, t) => sum + t.spikes, 0);
+  return { spikes, firing, top, topShare: spikes > 0 ? topSpikes / spikes : 0 };
+}
+
 /** One window of scripts/diagnose-learning.ts's output (see data/results/diagnostics/README.md for the columns). */
 export interface DiagnosticsRow {
   digits: number;

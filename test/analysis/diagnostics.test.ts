@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { learnedNeurons, quantiles, spikeTiming } from "../../src/analysis/diagnostics";
+import { learnedNeurons, quantiles, spikeConcentration, spikeTiming } from "../../src/analysis/diagnostics";
 
 test("quantiles: order statistics at floor(q (n - 1))", () => {
   assert.deepEqual(quantiles([5, 1, 4, 2, 3], [0, 0.5, 0.9, 1]), [1, 3, 4, 5]);
@@ -23,6 +23,17 @@ test("spikeTiming: volleys, largest volley and repeats within the burst window",
   assert.deepEqual(spikeTiming([], []), { spikes: 0, largestVolley: 0, inVolleys: 0, repeats: 0 });
   assert.throws(() => spikeTiming([2, 1], [0, 0]), /time order/);
   assert.throws(() => spikeTiming([1], []), /1 steps but 0 neurons/);
+});
+
+test("spikeConcentration: the k busiest neurons and their share", () => {
+  const c = spikeConcentration([0, 63, 2, 2, 0, 1], 2);
+  assert.deepEqual(c.top, [{ neuron: 1, spikes: 63 }, { neuron: 2, spikes: 2 }]);
+  assert.equal(c.spikes, 68);
+  assert.equal(c.firing, 4);
+  assert.equal(c.topShare, 65 / 68);
+  assert.equal(spikeConcentration([0, 0], 1).topShare, 0);
+  assert.throws(() => spikeConcentration([1], 0), /k must be an integer >= 1, got 0/);
+  assert.throws(() => spikeConcentration([1, -1], 1), /neuron 1 has -1 spikes/);
 });
 
 test("parseDiagnosticsTable: the script's text rows, with and without validation accuracy", async () => {
