@@ -17,8 +17,9 @@
  */
 import { learnedNeurons, quantiles, spikeTiming } from "../src/analysis/diagnostics";
 import { choiceOption, intOption, parseOptions, UsageError } from "../src/cli/args";
+import { presetOption } from "../src/cli/preset";
 import { createRecording, Network, Recording } from "../src/core/network";
-import { DeepPartial, Preset, presetByName, PRESETS, withOverrides } from "../src/core/params";
+import { presetFromLabel } from "../src/core/overrides";
 import { assignFromResponses, evaluateResponses, respond } from "../src/core/phases";
 import { selectDigits } from "../src/data/digits";
 import { DATASETS, DatasetName, loadMnist } from "../src/data/mnist";
@@ -39,8 +40,7 @@ if (from !== undefined) {
 }
 const saved = from === undefined ? undefined : loadNetwork(from);
 const dataset = choiceOption<DatasetName>(o, "dataset", "mnist-full", DATASETS);
-const named = presetByName(choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)));
-const preset = saved?.preset ?? (typeof o.override === "string" ? withOverrides(named, parseOverride(o.override)) : named);
+const preset = saved?.preset ?? presetFromLabel(presetOption(o));
 const neurons = saved?.neurons ?? intOption(o, "neurons", undefined, 1);
 const seed = saved?.seed ?? intOption(o, "seed", 1, 0);
 const window = intOption(o, "window", 1000, 1);
@@ -99,12 +99,4 @@ function validate(network: Network, seen: number): number {
   const frozen = network.clone();
   const assignment = assignFromResponses(respond(frozen, train, { samples: Math.min(seen, 10000) }));
   return evaluateResponses(respond(frozen, validation), assignment).accuracy;
-}
-
-function parseOverride(text: string): DeepPartial<Preset> {
-  try {
-    return JSON.parse(text) as DeepPartial<Preset>;
-  } catch (e) {
-    throw new UsageError(`--override must be a JSON object (e.g. '{"exc":{"tauThetaMs":1e8}}'): ${(e as Error).message}`);
-  }
 }

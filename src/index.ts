@@ -5,6 +5,7 @@
 export { Network, createRecording } from "./core/network";
 export type { NetworkOptions, PresentResult, Recording, NetworkState } from "./core/network";
 export { DIEHL_COOK_2015, BINDSNET, PRESETS, presetByName, withOverrides } from "./core/params";
+export { overrideLabel, presetFromLabel, presetLabel } from "./core/overrides";
 export type { Preset } from "./core/params";
 export { train, respond, assignFromResponses, evaluateResponses } from "./core/phases";
 export type { Responses, Evaluation, PhaseStats } from "./core/phases";

@@ -17,6 +17,8 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, bindsnet, got "brian"/],
     [["--shuffle", "x"], /--shuffle must be an integer, got "x"/],
     [["--bogus"], /Unknown option '--bogus'/],
+    [["--override", "{bad"], /--override must be a JSON object/],
+    [["--override", '{"exc":{"tauThetaMS":1e8}}'], /--override: preset override: no preset has a value "exc.tauThetaMS"/],
   ];
   for (const [args, message] of cases) {
     const r = snn("train", ...args);
@@ -84,6 +86,19 @@ test("snn sweep --plan runs several sweeps in order into one store", () => {
   const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
   assert.deepEqual(out.summary.map((x: { preset: string; trainedSamples: number }) => [x.preset, x.trainedSamples]),
     [["bindsnet", 300], ["diehl-cook-2015", 150], ["diehl-cook-2015", 300]]);
+  // an override is its own preset: its own rows, its own hash, its values in presets.json
+  const o = snn("sweep", "--neurons", "20", "--seeds", "1", "--train", "300", "--test", "100", "--labels", "300",
+    "--override", '{"exc":{"thetaPlusMv":0.1}}', "--out", join(dir, "store"), "--workers", "1", "--json");
+  assert.equal(o.status, 0, o.stderr);
+  const label = "diehl-cook-2015+exc.thetaPlusMv=0.1";
+  assert.deepEqual(JSON.parse(o.stdout.trim().split("\n").pop()!).summary.map((x: { preset: string }) => x.preset), [label]);
+  const { readFileSync } = require("node:fs") as typeof import("node:fs");
+  const records = readFileSync(join(dir, "store", "records.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const overridden = records.filter((x: { preset: string }) => x.preset === label);
+  assert.equal(overridden.length, 1);
+  const presets = JSON.parse(readFileSync(join(dir, "store", "presets.json"), "utf8"));
+  assert.equal(presets[overridden[0].presetHash].exc.thetaPlusMv, 0.1);
+  assert.equal(presets[overridden[0].presetHash].name, label);
   writeFileSync(join(dir, "bad.json"), JSON.stringify([{ neurons: [20] }]));
   const bad = snn("sweep", "--plan", join(dir, "bad.json"));
   assert.equal(bad.status, 2);

@@ -1,7 +1,6 @@
 /** `snn sweep`: a grid of runs on worker threads, stored in a resumable results store, summarised at the end. */
 import { availableParallelism } from "node:os";
 import { summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
-import { PRESETS } from "../core/params";
 import { DATASETS, DatasetName } from "../data/mnist";
 import { runSweep, SweepEvent } from "../experiment/pool";
 import { queueUrl } from "../queue/connection";
@@ -9,6 +8,7 @@ import { submitSweep } from "../queue/submit";
 import { DATASET_SIZES, SweepSpec, sweepRuns } from "../experiment/sweep";
 import { readFileSync } from "node:fs";
 import { choiceOption, intListOption, intOption, parseOptions, UsageError } from "./args";
+import { PRESET_HELP, presetOption } from "./preset";
 import { formatDuration, progressText } from "./progress";
 
 export const SWEEP_USAGE = `snn sweep [options]
@@ -20,7 +20,7 @@ export const SWEEP_USAGE = `snn sweep [options]
   --test N           test digits (default: the whole test split)
   --labels N         label digits at intermediate snapshots (default 10000; the last snapshot uses all)
   --dataset NAME     ${DATASETS.join(" | ")} (default mnist)
-  --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
+${PRESET_HELP}
   --workers W        worker threads (default ${availableParallelism()}, the cores)
   --out DIR          results store (default data/results)
   --queue URL        run the grid's cells as BullMQ jobs on Redis (redis://[user:pass@]host:port[/db], rediss:// for
@@ -39,7 +39,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
-    shuffle: { type: "string" },
+    shuffle: { type: "string" }, override: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = DATASET_SIZES[dataset];
@@ -53,7 +53,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     neurons: intListOption(o, "neurons", [100, 400], 1, 100000),
     trainAmounts: intListOption(o, "train", defaultAmounts, 1, available * (epochs ?? 1)),
     epochs, seeds, dataset,
-    preset: choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS)),
+    preset: presetOption(o),
     testSamples,
     labelSamples: intOption(o, "labels", 10000, 1, sizes.train),
     ...(o.validation ? { validation: true } : {}),

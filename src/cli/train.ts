@@ -1,5 +1,4 @@
 /** `snn train`: train one network, assign labels on the training digits, evaluate on the test digits. */
-import { PRESETS } from "../core/params";
 import { saveNetwork } from "../core/snapshot";
 import { DATASETS, DatasetName } from "../data/mnist";
 import { fileCheckpointer } from "../experiment/checkpoint";
@@ -8,6 +7,7 @@ import { runId } from "../experiment/records";
 import { loadRunData, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
 import { choiceOption, intOption, parseOptions } from "./args";
+import { PRESET_HELP, presetOption } from "./preset";
 import { progressLine } from "./progress";
 
 export const TRAIN_USAGE = `snn train [options]
@@ -17,7 +17,7 @@ export const TRAIN_USAGE = `snn train [options]
   --test N           test digits (default: all of the test split)
   --dataset NAME     ${DATASETS.join(" | ")} (default mnist: the embedded 8,000 / 2,000 split)
   --seed S           seed of the run (default 1)
-  --preset NAME      ${Object.keys(PRESETS).join(" | ")} (default diehl-cook-2015)
+${PRESET_HELP}
   --kernels K        wasm | ts (default wasm)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
   --shuffle SEED     train on the digits in an order shuffled with SEED (the same in every pass; default: the
@@ -31,10 +31,10 @@ export async function trainCommand(argv: string[]): Promise<number> {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
     json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" }, checkpoints: { type: "string" },
-    shuffle: { type: "string" },
+    shuffle: { type: "string" }, override: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
-  const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
+  const preset = presetOption(o);
   const kernels = choiceOption(o, "kernels", "wasm", ["wasm", "ts"] as const);
   const sizes = DATASET_SIZES[dataset];
   const validation = Boolean(o.validation);

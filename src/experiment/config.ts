@@ -3,7 +3,8 @@
  * `trainSamples` digits and evaluates snapshots at the training amounts in `snapshots` (digits seen, counted across
  * passes). Each evaluated snapshot yields one record.
  */
-import { presetByName, PRESETS } from "../core/params";
+import { validatePreset } from "../core/derived";
+import { presetFromLabel } from "../core/overrides";
 import { DATASETS, DatasetName } from "../data/mnist";
 
 /** Training and test digits of each data set. */
@@ -14,7 +15,10 @@ export const DATASET_SIZES: Record<DatasetName, { train: number; test: number }>
 
 export interface RunConfig {
   neurons: number;
-  /** Preset name (see core/params.ts). */
+  /**
+   * Preset name (see core/params.ts), or a name with overrides of its values: `diehl-cook-2015+exc.tauThetaMs=100000000`
+   * (see core/overrides.ts; presetLabel builds it).
+   */
   preset: string;
   dataset: DatasetName;
   /** Training digits per pass (the first ones of the dataset's training order). */
@@ -71,7 +75,7 @@ export function validateRunConfig(c: RunConfig): void {
     throw new RangeError(`run config: shuffleSeed must be an integer in [0, 2^32), got ${c.shuffleSeed}`);
   }
   if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
-  if (!(c.preset in PRESETS)) presetByName(c.preset);
+  validatePreset(presetFromLabel(c.preset));
   if (!DATASETS.includes(c.dataset)) throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}`);
   const sizes = DATASET_SIZES[c.dataset];
   const available = c.validation ? sizes.train - c.testSamples : sizes.train;

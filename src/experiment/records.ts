@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
-import { presetByName } from "../core/params";
+import { presetFromLabel } from "../core/overrides";
 import { RunConfig } from "./config";
 import { RunRecord } from "./run";
 import { codeVersion } from "./version";
@@ -51,9 +51,9 @@ export const CIRCUMSTANTIAL_FIELDS: (keyof StoredRecord)[] = [
 
 const hash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
-/** Hash of a preset's full parameter values (a renamed or edited preset gets another hash). */
-export function presetHash(name: string): string {
-  return hash(JSON.stringify(presetByName(name)));
+/** Hash of a preset's full parameter values (a renamed or edited preset gets another hash); `label`: see RunConfig.preset. */
+export function presetHash(label: string): string {
+  return hash(JSON.stringify(presetFromLabel(label)));
 }
 
 /** Id of a run: every parameter that affects its results, and the seed (not the snapshot schedule). */

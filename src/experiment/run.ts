@@ -5,7 +5,7 @@
  * runs stopped at each amount would give.
  */
 import { Network } from "../core/network";
-import { presetByName } from "../core/params";
+import { presetFromLabel } from "../core/overrides";
 import { createRng, shuffleInPlace } from "../core/rng";
 import { assignFromResponses, evaluateResponses, respond, train } from "../core/phases";
 import { Digits, selectDigits } from "../data/digits";
@@ -107,7 +107,7 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
   // A checkpoint is usable only if every snapshot before it has its record (they cannot be evaluated any more).
   if (saved && !schedule.every((a) => a >= saved!.totals.digits || hooks.skip?.has(a))) saved = undefined;
   const net = saved ? Network.fromState(saved, hooks.kernels)
-    : new Network({ neurons: c.neurons, seed: c.seed, preset: presetByName(c.preset), kernels: hooks.kernels });
+    : new Network({ neurons: c.neurons, seed: c.seed, preset: presetFromLabel(c.preset), kernels: hooks.kernels });
   let trainSeconds = saved?.meta?.trainSeconds ?? 0;
   let seen = net.totals.digits;
   const records: RunRecord[] = [];

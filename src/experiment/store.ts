@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { PRESETS } from "../core/params";
+import { presetFromLabel } from "../core/overrides";
 import { presetHash, RECORD_COLUMNS, StoredRecord } from "./records";
 
 export const RECORDS_JSONL = "records.jsonl";
@@ -170,8 +170,8 @@ export class ResultsStore {
     const known = this.presets!;
     let changed = false;
     for (const r of records) {
-      if (!r.presetHash || known[r.presetHash] || !(r.preset in PRESETS) || presetHash(r.preset) !== r.presetHash) continue;
-      known[r.presetHash] = PRESETS[r.preset];
+      if (!r.presetHash || known[r.presetHash] || !describable(r.preset) || presetHash(r.preset) !== r.presetHash) continue;
+      known[r.presetHash] = presetFromLabel(r.preset);
       changed = true;
     }
     if (changed) writeAtomically(path, JSON.stringify(known, null, 1) + "\n");
@@ -182,6 +182,16 @@ export class ResultsStore {
     const lines = [RECORD_COLUMNS.join(",")];
     for (const r of this.list) lines.push(RECORD_COLUMNS.map((c) => csvCell(r[c])).join(","));
     writeAtomically(this.csvPath, lines.join("\n") + "\n");
+  }
+}
+
+/** True when this code knows the values behind a preset label (a named preset, with or without valid overrides). */
+function describable(label: string): boolean {
+  try {
+    presetFromLabel(label);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { overrideLabel, parseOverrideLabel, presetFromLabel, presetLabel } from "../../src/core/overrides";
+import { DIEHL_COOK_2015 } from "../../src/core/params";
+import { presetHash } from "../../src/experiment/records";
+
+test("overrides: a sorted, CSV-safe label that reads back to the same values", () => {
+  const overrides = { stdp: { nuPost: 0.02 }, exc: { tauThetaMs: 1e8 }, oneSpikePerStep: true };
+  const label = overrideLabel(overrides);
+  assert.equal(label, "exc.tauThetaMs=100000000;oneSpikePerStep=true;stdp.nuPost=0.02");
+  assert.deepEqual(parseOverrideLabel(label), overrides);
+  assert.equal(presetLabel("diehl-cook-2015"), "diehl-cook-2015");
+  const p = presetFromLabel(presetLabel("diehl-cook-2015", { exc: { tauThetaMs: 1e8 } }));
+  assert.equal(p.exc.tauThetaMs, 1e8);
+  assert.equal(p.exc.thetaPlusMv, DIEHL_COOK_2015.exc.thetaPlusMv);
+  assert.equal(p.name, "diehl-cook-2015+exc.tauThetaMs=100000000");
+  assert.equal(presetFromLabel("diehl-cook-2015"), DIEHL_COOK_2015);
+});
+
+test("overrides: misspelt keys, wrong types and non-parameters are errors", () => {
+  assert.throws(() => overrideLabel({ exc: { tauThetaMS: 1 } } as never), /no preset has a value "exc.tauThetaMS" \(misspelt\?\)/);
+  assert.throws(() => overrideLabel({ exc: { tauThetaMs: "1" } } as never), /exc.tauThetaMs must be a finite number, got "1"/);
+  assert.throws(() => overrideLabel({ exc: 3 } as never), /exc must be an object of values, got 3/);
+  assert.throws(() => overrideLabel({ name: "x" }), /"name" is not a parameter/);
+  assert.throws(() => overrideLabel({ normWhen: "a;b" } as never), /must not contain/);
+  assert.throws(() => overrideLabel({}), /changes nothing/);
+  assert.throws(() => presetFromLabel("brian+exc.tauThetaMs=1"), /unknown preset "brian"/);
+  assert.throws(() => presetFromLabel("diehl-cook-2015+exc.tauThetaMs"), /is not path=value/);
+});
+
+test("overrides: the named presets keep their hashes (stored records and checkpoints still match)", () => {
+  const stored = JSON.parse(readFileSync(join(__dirname, "..", "..", "data", "results", "paper", "presets.json"), "utf8"));
+  for (const name of ["diehl-cook-2015", "diehl-cook-2015-euler", "bindsnet"]) assert.ok(presetHash(name) in stored, name);
+  assert.notEqual(presetHash("diehl-cook-2015+exc.tauThetaMs=100000000"), presetHash("diehl-cook-2015"));
+});
