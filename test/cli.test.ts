@@ -28,6 +28,9 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
   const noQueue = spawnSync(process.execPath, [SNN, "worker"], { encoding: "utf8", env: { ...process.env, SNN_QUEUE_URL: "" } });
   assert.equal(noQueue.status, 2);
   assert.match(noQueue.stderr, /--queue URL is required \(or set SNN_QUEUE_URL\)/);
+  const keepRemote = snn("sweep", "--queue", "redis://localhost:6379", "--keep-networks", "--neurons", "10");
+  assert.equal(keepRemote.status, 2);
+  assert.match(keepRemote.stderr, /--keep-networks keeps networks on this machine: not with --queue/);
   const badQueue = snn("sweep", "--queue", "http://example.org", "--neurons", "10");
   assert.equal(badQueue.status, 2);
   assert.match(badQueue.stderr, /must start with redis:\/\/ or rediss:\/\//);
@@ -88,7 +91,7 @@ test("snn sweep --plan runs several sweeps in order into one store", () => {
     [["bindsnet", 300], ["diehl-cook-2015", 150], ["diehl-cook-2015", 300]]);
   // an override is its own preset: its own rows, its own hash, its values in presets.json
   const o = snn("sweep", "--neurons", "20", "--seeds", "1", "--train", "300", "--test", "100", "--labels", "300",
-    "--override", '{"exc":{"thetaPlusMv":0.1}}', "--out", join(dir, "store"), "--workers", "1", "--json");
+    "--override", '{"exc":{"thetaPlusMv":0.1}}', "--keep-networks", "--out", join(dir, "store"), "--workers", "1", "--json");
   assert.equal(o.status, 0, o.stderr);
   const label = "diehl-cook-2015+exc.thetaPlusMv=0.1";
   assert.deepEqual(JSON.parse(o.stdout.trim().split("\n").pop()!).summary.map((x: { preset: string }) => x.preset), [label]);
@@ -99,6 +102,12 @@ test("snn sweep --plan runs several sweeps in order into one store", () => {
   const presets = JSON.parse(readFileSync(join(dir, "store", "presets.json"), "utf8"));
   assert.equal(presets[overridden[0].presetHash].exc.thetaPlusMv, 0.1);
   assert.equal(presets[overridden[0].presetHash].name, label);
+  // --keep-networks: the completed run's network, with its preset and the digits it trained on
+  const { loadNetwork } = require("../src/core/snapshot") as typeof import("../src/core/snapshot");
+  const kept = loadNetwork(join(dir, "store", "networks", `${overridden[0].runId}.snn`));
+  assert.equal(kept.totals.digits, 300);
+  assert.equal(kept.preset.exc.thetaPlusMv, 0.1);
+  assert.equal(kept.neurons, 20);
   writeFileSync(join(dir, "bad.json"), JSON.stringify([{ neurons: [20] }]));
   const bad = snn("sweep", "--plan", join(dir, "bad.json"));
   assert.equal(bad.status, 2);

@@ -30,6 +30,8 @@ ${PRESET_HELP}
   --shuffle SEED     train every run on the digits in an order shuffled with SEED (default: the dataset's order)
   --plan FILE        run the sweeps listed in a JSON file (an array of SweepSpec objects, see src/experiment/sweep.ts)
                      in order on one pool of threads, instead of the grid options above
+  --keep-networks    keep each completed run's trained network in OUT/networks/RUNID.snn (20 MB at 6,400 neurons;
+                     loadNetwork reads it; not with --queue)
   --json             print the summary as JSON
 A killed or interrupted sweep resumes where it stopped when run again with the same options.`;
 
@@ -39,7 +41,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
-    shuffle: { type: "string" }, override: { type: "string" },
+    shuffle: { type: "string" }, override: { type: "string" }, "keep-networks": { type: "boolean" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = DATASET_SIZES[dataset];
@@ -72,10 +74,11 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   };
   process.on("SIGINT", onSigint);
   const url = queueUrl(typeof o.queue === "string" ? o.queue : undefined);
+  if (url && o["keep-networks"]) throw new UsageError("--keep-networks keeps networks on this machine: not with --queue (workers run elsewhere)");
   const ui = sweepProgress(url ? 8 : workers);
   const outcome = url
     ? await submitSweep(specs, { url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent })
-    : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent });
+    : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent, keepNetworks: Boolean(o["keep-networks"]) });
   process.off("SIGINT", onSigint);
   ui.close();
   const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number }) => specs.some((s) =>

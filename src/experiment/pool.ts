@@ -26,6 +26,8 @@ export interface SweepOptions {
   onEvent?: (e: SweepEvent) => void;
   /** Abort to stop: workers are terminated, finished records are kept, runs resume from their checkpoints next time. */
   signal?: AbortSignal;
+  /** Keep each completed run's trained network in `<out>/networks/<runId>.snn` (see checkpoint.ts). */
+  keepNetworks?: boolean;
 }
 
 export interface SweepOutcome {
@@ -73,7 +75,8 @@ export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOpti
   options.signal?.addEventListener("abort", onAbort, { once: true });
   await Promise.all(pending.map((config) => {
     let thread = -1;
-    return threads.run({ config, dir: options.out, skip: config.snapshots.filter((a) => store.has(cellId(config, a))) }, {
+    const skip = config.snapshots.filter((a) => store.has(cellId(config, a)));
+    return threads.run({ config, dir: options.out, skip, ...(options.keepNetworks ? { keepNetwork: true } : {}) }, {
       onStart: (k) => {
         thread = k;
         emit({ type: "run-start", worker: k, config });

@@ -153,6 +153,6 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
     }
     if (amount < total) hooks.checkpoint?.save(net, trainSeconds);
   }
-  hooks.checkpoint?.done();
+  hooks.checkpoint?.done(net);
   return records;
 }

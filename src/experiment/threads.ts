@@ -15,6 +15,8 @@ export interface RunTask {
   dir: string;
   /** Snapshot amounts whose records exist already (not evaluated again). */
   skip: number[];
+  /** Keep the trained network when the run completes (see fileCheckpointer). */
+  keepNetwork?: boolean;
 }
 
 export interface RunTaskHooks {

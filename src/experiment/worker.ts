@@ -31,7 +31,7 @@ port.on("message", (m: ToWorker) => {
     let last = 0;
     runExperiment(m.config, {
       skip: new Set(m.skip),
-      checkpoint: fileCheckpointer(m.dir, runId(m.config)),
+      checkpoint: fileCheckpointer(m.dir, runId(m.config), { keepNetwork: m.keepNetwork }),
       onProgress: (phase, done, total) => {
         const now = Date.now();
         if (now - last > 200 || done === total) {
