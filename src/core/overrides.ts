@@ -71,7 +71,7 @@ export function presetFromLabel(label: string): Readonly<Preset> {
   const name = plus < 0 ? label : label.slice(0, plus);
   const base = PRESETS[name];
   if (!base) throw new RangeError(`unknown preset "${name}": use one of ${Object.keys(PRESETS).join(", ")}`);
-  return plus < 0 ? base : withOverrides(withOverrides(base, parseOverrideLabel(label.slice(plus + 1))), { name: label });
+  return plus < 0 ? base : withOverrides(base, { ...parseOverrideLabel(label.slice(plus + 1)), name: label });
 }
 
 /** The value at `path` in the first named preset that has it (undefined: none has). */

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { presetFromLabel } from "../core/overrides";
+import { Preset } from "../core/params";
 import { RunConfig } from "./config";
 import { RunRecord } from "./run";
 import { codeVersion } from "./version";
@@ -53,7 +54,12 @@ const hash = (text: string) => createHash("sha256").update(text).digest("hex").s
 
 /** Hash of a preset's full parameter values (a renamed or edited preset gets another hash); `label`: see RunConfig.preset. */
 export function presetHash(label: string): string {
-  return hash(JSON.stringify(presetFromLabel(label)));
+  return presetValuesHash(presetFromLabel(label));
+}
+
+/** The hash presetHash gives, for a preset already resolved from its label. */
+export function presetValuesHash(preset: Readonly<Preset>): string {
+  return hash(JSON.stringify(preset));
 }
 
 /** Id of a run: every parameter that affects its results, and the seed (not the snapshot schedule). */

@@ -8,7 +8,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { presetFromLabel } from "../core/overrides";
-import { presetHash, RECORD_COLUMNS, StoredRecord } from "./records";
+import { Preset } from "../core/params";
+import { presetValuesHash, RECORD_COLUMNS, StoredRecord } from "./records";
 
 export const RECORDS_JSONL = "records.jsonl";
 export const RECORDS_CSV = "records.csv";
@@ -170,8 +171,10 @@ export class ResultsStore {
     const known = this.presets!;
     let changed = false;
     for (const r of records) {
-      if (!r.presetHash || known[r.presetHash] || !describable(r.preset) || presetHash(r.preset) !== r.presetHash) continue;
-      known[r.presetHash] = presetFromLabel(r.preset);
+      if (!r.presetHash || known[r.presetHash]) continue;
+      const preset = knownPreset(r.preset);
+      if (!preset || presetValuesHash(preset) !== r.presetHash) continue;
+      known[r.presetHash] = preset;
       changed = true;
     }
     if (changed) writeAtomically(path, JSON.stringify(known, null, 1) + "\n");
@@ -185,13 +188,12 @@ export class ResultsStore {
   }
 }
 
-/** True when this code knows the values behind a preset label (a named preset, with or without valid overrides). */
-function describable(label: string): boolean {
+/** The values behind a preset label when this code knows them (a named preset, with or without valid overrides). */
+function knownPreset(label: string): Readonly<Preset> | undefined {
   try {
-    presetFromLabel(label);
-    return true;
+    return presetFromLabel(label);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
