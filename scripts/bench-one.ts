@@ -8,7 +8,7 @@
 import { createKernels } from "../src/core/kernels";
 import { Network } from "../src/core/network";
 import { presetByName } from "../src/core/params";
-import { respond, train } from "../src/core/phases";
+import { respond, train } from "../src/experiment/phases";
 import { allocateState } from "../src/core/state";
 import { loadMnist } from "../src/data/mnist";
 

@@ -20,8 +20,10 @@ import { choiceOption, intOption, parseOptions, UsageError } from "../src/cli/ar
 import { presetOption } from "../src/cli/preset";
 import { createRecording, Network, Recording } from "../src/core/network";
 import { presetFromLabel } from "../src/core/overrides";
-import { assignFromResponses, evaluateResponses, respond } from "../src/core/phases";
+import { assignFromResponses, evaluateResponses, respond } from "../src/experiment/phases";
+import { datasetSizes } from "../src/data/datasets";
 import { selectDigits } from "../src/data/digits";
+import { DEFAULT_LABEL_DIGITS } from "../src/experiment/config";
 import { DATASETS, DatasetName, loadMnist } from "../src/data/mnist";
 import { loadNetwork } from "../src/core/snapshot";
 
@@ -44,7 +46,7 @@ const preset = saved?.preset ?? presetFromLabel(presetOption(o));
 const neurons = saved?.neurons ?? intOption(o, "neurons", undefined, 1);
 const seed = saved?.seed ?? intOption(o, "seed", 1, 0);
 const window = intOption(o, "window", 1000, 1);
-const splitSize = dataset === "mnist" ? 8000 : 60000;
+const splitSize = datasetSizes(dataset).train;
 const heldOut = o.validate === undefined ? 0 : intOption(o, "validate", undefined, 1, splitSize - 1);
 const all = loadMnist({ dataset, test: 0 }).train;
 /** Digits the network had seen before this script (a saved network continues with the next ones). */
@@ -97,6 +99,6 @@ for (let k = 0; k < train.count; k++) {
 /** Accuracy of a frozen copy on the held-out digits, labels from the first min(seen, 10,000) training digits. */
 function validate(network: Network, seen: number): number {
   const frozen = network.clone();
-  const assignment = assignFromResponses(respond(frozen, train, { samples: Math.min(seen, 10000) }));
+  const assignment = assignFromResponses(respond(frozen, train, { samples: Math.min(seen, DEFAULT_LABEL_DIGITS) }));
   return evaluateResponses(respond(frozen, validation), assignment).accuracy;
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { longestRunsOnly, summarizeAccuracy } from "../src/analysis/summary";
 import { Network } from "../src/core/network";
-import { train } from "../src/core/phases";
+import { train } from "../src/experiment/phases";
 import { loadMnist } from "../src/data/mnist";
 import { loadReferenceAccuracy, loadReferenceSpeed } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";

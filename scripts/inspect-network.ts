@@ -19,7 +19,7 @@ import { basename } from "node:path";
 import { quantiles, spikeConcentration } from "../src/analysis/diagnostics";
 import { choiceOption, intOption, parseOptions, UsageError } from "../src/cli/args";
 import { Network } from "../src/core/network";
-import { assignFromResponses, evaluateResponses, respond } from "../src/core/phases";
+import { assignFromResponses, evaluateResponses, respond } from "../src/experiment/phases";
 import { loadNetwork } from "../src/core/snapshot";
 import { DATASETS, DatasetName, loadMnist } from "../src/data/mnist";
 

@@ -1,11 +1,12 @@
 /** `snn sweep`: a grid of runs on worker threads, stored in a resumable results store, summarised at the end. */
 import { availableParallelism } from "node:os";
 import { summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
-import { DATASETS, DatasetName } from "../data/mnist";
+import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { runSweep, SweepEvent } from "../experiment/pool";
 import { queueUrl } from "../queue/connection";
 import { submitSweep } from "../queue/submit";
-import { DATASET_SIZES, SweepSpec, sweepRuns } from "../experiment/sweep";
+import { DEFAULT_LABEL_DIGITS } from "../experiment/config";
+import { SweepSpec, sweepRuns } from "../experiment/sweep";
 import { readFileSync } from "node:fs";
 import { choiceOption, intListOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
@@ -44,10 +45,10 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     shuffle: { type: "string" }, override: { type: "string" }, "keep-networks": { type: "boolean" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
-  const sizes = DATASET_SIZES[dataset];
+  const sizes = datasetSizes(dataset);
   const epochs = o.epochs === undefined ? undefined : intOption(o, "epochs", 1, 1, 1000);
-  const testSamples = intOption(o, "test", sizes.test, 1, o.validation ? sizes.train - 1 : sizes.test);
-  const available = o.validation ? sizes.train - testSamples : sizes.train;
+  const testSamples = intOption(o, "test", sizes.test, 1, evaluationDigitsAvailable(dataset, Boolean(o.validation)));
+  const available = trainingDigitsAvailable(dataset, o.validation ? testSamples : 0);
   const defaultAmounts = [...[1000, 2000, 5000, 10000, 20000, 40000].filter((a) => a < available), available];
   const seeds = o["seed-list"] !== undefined ? intListOption(o, "seed-list", undefined, 0, 0xffffffff)
     : Array.from({ length: intOption(o, "seeds", 3, 1, 1000) }, (_, k) => k + 1);
@@ -57,7 +58,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     epochs, seeds, dataset,
     preset: presetOption(o),
     testSamples,
-    labelSamples: intOption(o, "labels", 10000, 1, sizes.train),
+    labelSamples: intOption(o, "labels", DEFAULT_LABEL_DIGITS, 1, sizes.train),
     ...(o.validation ? { validation: true } : {}),
     ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
   };

@@ -1,8 +1,8 @@
 /** `snn train`: train one network, assign labels on the training digits, evaluate on the test digits. */
 import { saveNetwork } from "../core/snapshot";
-import { DATASETS, DatasetName } from "../data/mnist";
+import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { fileCheckpointer } from "../experiment/checkpoint";
-import { DATASET_SIZES, RunConfig } from "../experiment/config";
+import { RunConfig } from "../experiment/config";
 import { runId } from "../experiment/records";
 import { loadRunData, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
@@ -36,10 +36,10 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const preset = presetOption(o);
   const kernels = choiceOption(o, "kernels", "wasm", ["wasm", "ts"] as const);
-  const sizes = DATASET_SIZES[dataset];
+  const sizes = datasetSizes(dataset);
   const validation = Boolean(o.validation);
-  const testSamples = intOption(o, "test", sizes.test, 1, validation ? sizes.train - 1 : sizes.test);
-  const available = validation ? sizes.train - testSamples : sizes.train;
+  const testSamples = intOption(o, "test", sizes.test, 1, evaluationDigitsAvailable(dataset, validation));
+  const available = trainingDigitsAvailable(dataset, validation ? testSamples : 0);
   const trainSamples = intOption(o, "train", available, 1, available);
   const epochs = intOption(o, "epochs", 1, 1, 1000);
   const config: RunConfig = {

@@ -16,7 +16,7 @@ import { DIEHL_COOK_2015, Preset } from "./params";
 import { createPlasticity, NEVER, normalizeColumns, Plasticity, pruneRecent, resetTraces } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { WasmPoisson } from "./poissonWasm";
-import { createRng, deriveSeed, Rng } from "./rng";
+import { createRng, deriveSeed, Rng } from "../random/rng";
 import { RefractoryQueue } from "./refractory";
 import { runRest } from "./restPeriod";
 import { SharedInhibition } from "./sharedInhibition";

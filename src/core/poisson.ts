@@ -7,7 +7,7 @@
  * The result is a schedule in CSR form: the inputs spiking at step s are idx[stepStart[s] .. stepStart[s+1]), in
  * increasing pixel order.
  */
-import { Rng } from "./rng";
+import { Rng } from "../random/rng";
 
 export interface SpikeSchedule {
   steps: number;

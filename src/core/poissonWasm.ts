@@ -6,7 +6,7 @@
  */
 import { Kernels } from "./kernels";
 import { PoissonInput, SpikeSchedule } from "./poisson";
-import { Rng } from "./rng";
+import { Rng } from "../random/rng";
 import { Layout } from "./state";
 
 /** Byte offsets in the block (kernels.wat poissonFill documents the same table). */

@@ -13,17 +13,16 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createRng, shuffleInPlace } from "../core/rng";
+import { createRng, shuffleInPlace } from "../random/rng";
 import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS, PIXELS, selectDigits } from "./digits";
+import { DatasetName, DATASETS, EMBEDDED_TEST, EMBEDDED_TRAIN } from "./datasets";
 import { readIdxFile } from "./idx";
 
-export type DatasetName = "mnist" | "mnist-full";
-export const DATASETS: readonly DatasetName[] = ["mnist", "mnist-full"];
+export type { DatasetName } from "./datasets";
+export { DATASETS } from "./datasets";
 
 /** Seed of the fixed 8,000 / 2,000 split of the embedded digits (the Diehl & Cook paper's year and article number). */
 export const EMBEDDED_SPLIT_SEED = 2015_0099;
-export const EMBEDDED_TRAIN = 8000;
-export const EMBEDDED_TEST = 2000;
 
 export interface LoadMnistOptions {
   /** Which data set (default "mnist", the embedded 10,000 digits). */

@@ -5,13 +5,7 @@
  */
 import { validatePreset } from "../core/derived";
 import { presetFromLabel } from "../core/overrides";
-import { DATASETS, DatasetName } from "../data/mnist";
-
-/** Training and test digits of each data set. */
-export const DATASET_SIZES: Record<DatasetName, { train: number; test: number }> = {
-  mnist: { train: 8000, test: 2000 },
-  "mnist-full": { train: 60000, test: 10000 },
-};
+import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 
 export interface RunConfig {
   neurons: number;
@@ -43,6 +37,9 @@ export interface RunConfig {
    */
   shuffleSeed?: number;
 }
+
+/** Training digits that assign labels at a run's intermediate snapshots, unless a sweep says otherwise (the last uses all). */
+export const DEFAULT_LABEL_DIGITS = 10000;
 
 /** The standard learning-curve amounts (digits seen), within a run's total. */
 export const STANDARD_SNAPSHOTS = [100, 250, 500, 1000, 2000, 5000, 10000, 20000, 40000, 60000];
@@ -77,12 +74,13 @@ export function validateRunConfig(c: RunConfig): void {
   if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
   validatePreset(presetFromLabel(c.preset));
   if (!DATASETS.includes(c.dataset)) throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}`);
-  const sizes = DATASET_SIZES[c.dataset];
-  const available = c.validation ? sizes.train - c.testSamples : sizes.train;
+  const sizes = datasetSizes(c.dataset);
+  const evaluable = evaluationDigitsAvailable(c.dataset, Boolean(c.validation));
+  if (c.testSamples > evaluable) throw new RangeError(`run config: ${c.testSamples} evaluation digits requested, dataset "${c.dataset}" has ${c.validation ? sizes.train : sizes.test}${c.validation ? " training digits (at least one must remain for training)" : ""}`);
+  const available = trainingDigitsAvailable(c.dataset, c.validation ? c.testSamples : 0);
   if (c.trainSamples > available) {
     throw new RangeError(`run config: ${c.trainSamples} training digits requested, dataset "${c.dataset}" has ${available}${c.validation ? ` once ${c.testSamples} are held out for validation` : ""}`);
   }
-  if (c.testSamples > (c.validation ? sizes.train : sizes.test)) throw new RangeError(`run config: ${c.testSamples} evaluation digits requested, dataset "${c.dataset}" has ${c.validation ? sizes.train : sizes.test}`);
   const total = c.trainSamples * c.epochs;
   for (const a of c.snapshots) {
     if (!Number.isInteger(a) || a < 1 || a > total) throw new RangeError(`run config: snapshot ${a} must be an integer in [1, ${total}]`);

@@ -9,6 +9,7 @@ import { hostname } from "node:os";
 import { presetFromLabel } from "../core/overrides";
 import { Preset } from "../core/params";
 import { RunConfig } from "./config";
+import { presetIdentityHash } from "./presetIdentity";
 import { RunRecord } from "./run";
 import { codeVersion } from "./version";
 
@@ -57,9 +58,9 @@ export function presetHash(label: string): string {
   return presetValuesHash(presetFromLabel(label));
 }
 
-/** The hash presetHash gives, for a preset already resolved from its label. */
+/** The hash presetHash gives, for a preset already resolved from its label (its canonical identity: presetIdentity.ts). */
 export function presetValuesHash(preset: Readonly<Preset>): string {
-  return hash(JSON.stringify(preset));
+  return presetIdentityHash(preset);
 }
 
 /** Id of a run: every parameter that affects its results, and the seed (not the snapshot schedule). */

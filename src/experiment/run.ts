@@ -6,9 +6,10 @@
  */
 import { Network } from "../core/network";
 import { presetFromLabel } from "../core/overrides";
-import { createRng, shuffleInPlace } from "../core/rng";
-import { assignFromResponses, evaluateResponses, respond, train } from "../core/phases";
+import { createRng, shuffleInPlace } from "../random/rng";
+import { assignFromResponses, evaluateResponses, respond, train } from "./phases";
 import { Digits, selectDigits } from "../data/digits";
+import { trainingDigitsAvailable } from "../data/datasets";
 import { loadMnist } from "../data/mnist";
 import { Checkpointer } from "./checkpoint";
 import { RunConfig, snapshotSchedule, validateRunConfig } from "./config";
@@ -61,7 +62,7 @@ export interface RunData {
 export function loadRunData(c: RunConfig): RunData {
   const full = loadMnist({ dataset: c.dataset, test: c.validation ? 0 : c.testSamples });
   const all = full.train;
-  const pool = Int32Array.from({ length: c.validation ? all.count - c.testSamples : all.count }, (_, k) => k);
+  const pool = Int32Array.from({ length: trainingDigitsAvailable(c.dataset, c.validation ? c.testSamples : 0) }, (_, k) => k);
   if (c.shuffleSeed !== undefined) shuffleInPlace(pool, createRng(c.shuffleSeed));
   return {
     train: selectDigits(all, pool.subarray(0, c.trainSamples)),

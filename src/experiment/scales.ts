@@ -3,6 +3,7 @@
  * two cores) or "full" (mnist-full at the paper's sizes; hours, and the full-scale notebooks read and extend the
  * committed results store data/results/paper, so they compute only what is missing).
  */
+import { EMBEDDED_TEST, EMBEDDED_TRAIN, FULL_TEST, FULL_TRAIN } from "../data/datasets";
 import { SweepSpec } from "./sweep";
 
 export type Scale = "quick" | "full";
@@ -16,7 +17,7 @@ export function checkScale(scale: string): Scale {
 export function networkScale(scale: Scale) {
   return checkScale(scale) === "quick"
     ? { dataset: "mnist" as const, neurons: 100, trainSamples: 400, testSamples: 1000 }
-    : { dataset: "mnist-full" as const, neurons: 400, trainSamples: 60000, testSamples: 10000 };
+    : { dataset: "mnist-full" as const, neurons: 400, trainSamples: FULL_TRAIN, testSamples: FULL_TEST };
 }
 
 /** Results store of a notebook at a scale. */
@@ -27,11 +28,11 @@ export function resultsDir(notebook: string, scale: Scale): string {
 /** 02-neurons: accuracy against network size after one pass. */
 export function neuronsSweep(scale: Scale): SweepSpec[] {
   if (checkScale(scale) === "quick") {
-    return [{ neurons: [25, 50, 100, 200, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [8000], testSamples: 2000 }];
+    return [{ neurons: [25, 50, 100, 200, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [EMBEDDED_TRAIN], testSamples: EMBEDDED_TEST }];
   }
   const paper = (neurons: number[], epochs?: number): SweepSpec => ({
     neurons, seeds: [1, 2, 3], preset: "diehl-cook-2015", dataset: "mnist-full", epochs,
-    trainAmounts: [1000, 2000, 5000, 10000, 20000, 40000, 60000], testSamples: 10000,
+    trainAmounts: [1000, 2000, 5000, 10000, 20000, 40000, FULL_TRAIN], testSamples: FULL_TEST,
   });
   return [paper([100, 225, 625, 900]), paper([400], 3), paper([1600], 7), paper([6400], 15)];
 }
@@ -39,7 +40,7 @@ export function neuronsSweep(scale: Scale): SweepSpec[] {
 /** 03-training: learning curves, one per network size. */
 export function trainingSweep(scale: Scale): SweepSpec[] {
   if (checkScale(scale) === "quick") {
-    return [{ neurons: [50, 100, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [100, 250, 500, 1000, 2000, 4000, 8000], testSamples: 1000, labelSamples: 8000 }];
+    return [{ neurons: [50, 100, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [100, 250, 500, 1000, 2000, 4000, EMBEDDED_TRAIN], testSamples: 1000, labelSamples: EMBEDDED_TRAIN }];
   }
   return neuronsSweep("full");
 }

@@ -3,8 +3,9 @@
  * Each (neurons, seed) pair is one run that trains once and is evaluated at every requested training amount, so the
  * whole accuracy-versus-training curve costs one training run.
  */
+import { evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { DatasetName } from "../data/mnist";
-import { DATASET_SIZES, RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
+import { DEFAULT_LABEL_DIGITS, RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
 import { cellId } from "./records";
 
 export interface SweepSpec {
@@ -28,25 +29,23 @@ export interface SweepSpec {
   shuffleSeed?: number;
 }
 
-export { DATASET_SIZES };
-
 /** The runs of a sweep, largest networks first (so that the longest runs start early on the worker pool). */
 export function sweepRuns(spec: SweepSpec): RunConfig[] {
-  const sizes = DATASET_SIZES[spec.dataset];
   const epochs = spec.epochs ?? 1;
   const amounts = spec.trainAmounts.length > 0 ? spec.trainAmounts : STANDARD_SNAPSHOTS;
-  const available = spec.validation ? sizes.train - spec.testSamples : sizes.train;
+  const available = trainingDigitsAvailable(spec.dataset, spec.validation ? spec.testSamples : 0);
   const trainSamples = spec.trainSamples ?? (epochs > 1 ? available : Math.max(...amounts));
   if (trainSamples > available) {
     throw new RangeError(`sweep: ${trainSamples} training digits requested, dataset "${spec.dataset}" has ${available}${spec.validation ? ` once ${spec.testSamples} are held out for validation` : ""}`);
   }
-  if (!spec.validation && spec.testSamples > sizes.test) throw new RangeError(`sweep: ${spec.testSamples} test digits requested, dataset "${spec.dataset}" has ${sizes.test}`);
+  const evaluable = evaluationDigitsAvailable(spec.dataset, Boolean(spec.validation));
+  if (!spec.validation && spec.testSamples > evaluable) throw new RangeError(`sweep: ${spec.testSamples} test digits requested, dataset "${spec.dataset}" has ${evaluable}`);
   const runs: RunConfig[] = [];
   for (const neurons of [...spec.neurons].sort((a, b) => b - a)) {
     for (const seed of spec.seeds) {
       const config: RunConfig = {
         neurons, seed, preset: spec.preset, dataset: spec.dataset, trainSamples, epochs, testSamples: spec.testSamples,
-        labelSamples: Math.min(spec.labelSamples ?? 10000, trainSamples),
+        labelSamples: Math.min(spec.labelSamples ?? DEFAULT_LABEL_DIGITS, trainSamples),
         snapshots: snapshotSchedule(amounts, trainSamples, epochs),
         ...(spec.validation ? { validation: true } : {}),
         ...(spec.shuffleSeed !== undefined ? { shuffleSeed: spec.shuffleSeed } : {}),

@@ -3,7 +3,7 @@
  * threads), so that the progress display updates while the cell runs.
  */
 import { Network } from "../core/network";
-import { PhaseStats, respond, Responses, sumStats, train } from "../core/phases";
+import { PhaseStats, respond, Responses, sumStats, train } from "../experiment/phases";
 import { Digits } from "../data/digits";
 import { runSweep, SweepOutcome } from "../experiment/pool";
 import { SweepSpec } from "../experiment/sweep";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { Network } from "../../src/core/network";
 import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
-import { respond, train } from "../../src/core/phases";
+import { respond, train } from "../../src/experiment/phases";
 import { loadNetwork, saveNetwork } from "../../src/core/snapshot";
 import { loadMnist } from "../../src/data/mnist";
 

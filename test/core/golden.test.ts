@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { KernelKind } from "../../src/core/kernels";
 import { Network } from "../../src/core/network";
 import { presetByName } from "../../src/core/params";
-import { train } from "../../src/core/phases";
+import { train } from "../../src/experiment/phases";
 import { loadMnist } from "../../src/data/mnist";
 
 // Weights and thresholds of a 50-neuron network (seed 3) after the first 300 embedded training digits, as computed by

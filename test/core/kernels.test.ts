@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { createKernels, wasmSimdAvailable } from "../../src/core/kernels";
 import { Network } from "../../src/core/network";
 import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER } from "../../src/core/params";
-import { createRng } from "../../src/core/rng";
+import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
 import { loadMnist } from "../../src/data/mnist";
 

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { binomialCdf, createSchedule, PoissonInput } from "../../src/core/poisson";
 import { createKernels } from "../../src/core/kernels";
 import { WasmPoisson } from "../../src/core/poissonWasm";
-import { createRng } from "../../src/core/rng";
+import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
 
 const STEPS = 700;

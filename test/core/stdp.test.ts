@@ -4,7 +4,7 @@ import { derive } from "../../src/core/derived";
 import { createKernels } from "../../src/core/kernels";
 import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
 import { columnSum, createPlasticity, normalizeColumns } from "../../src/core/plasticity";
-import { createRng } from "../../src/core/rng";
+import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
 import { markPreSpikes, postPreRule, tripletRule } from "../../src/core/stdp";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Network } from "../../src/core/network";
-import { sumStats, train } from "../../src/core/phases";
+import { sumStats, train } from "../../src/experiment/phases";
 import { loadMnist } from "../../src/data/mnist";
 
 test("sumStats: the statistics of chunks add up to those of one phase over the same digits", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createRng, deriveSeed, shuffleInPlace } from "../../src/core/rng";
+import { createRng, deriveSeed, shuffleInPlace } from "../../src/random/rng";
 
 test("same seed, same stream; derived purposes give different streams", () => {
   const a = createRng(42), b = createRng(42), c = createRng(43);

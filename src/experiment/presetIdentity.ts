@@ -1,0 +1,82 @@
+/**
+ * A preset's identity for results (presetHash, and through it every runId and cellId): a canonical, versioned list of
+ * its fields, so that what identifies a result does not depend on the shape or key order of the preset object.
+ *
+ * Version 1 is the field list of the presets that computed the committed results, in their order; the canonical text
+ * is the JSON of those fields (nested as in the preset), which is the text the stores' hashes were made from, so every
+ * existing id resolves unchanged (test/experiment/presetIdentity.test.ts checks data/results/paper).
+ * Adding a preset field: append it with the value that reproduces the model as it was before the field existed
+ * (`legacy`); the canonical text leaves the field out while it has that value, so existing ids do not move, and a
+ * preset that sets another value gets a new id. A field that is absent from a preset is left out too.
+ */
+import { createHash } from "node:crypto";
+import { Preset } from "../core/params";
+
+/** One identity field: its dotted path in the preset and, for a field added later, the value it had implicitly before. */
+export interface IdentityField {
+  path: string;
+  /** Left out of the canonical text while the preset holds this value (fields added after version 1). */
+  legacy?: number | string | boolean;
+}
+
+const group = (prefix: string, names: string[]): IdentityField[] => names.map((n) => ({ path: `${prefix}.${n}` }));
+
+/** Version 1: the fields and order of the presets of the committed results (through conductanceDecay). */
+export const PRESET_IDENTITY_V1: readonly IdentityField[] = Object.freeze([
+  ...["name", "description", "dtMs", "neuronModel", "presentMs", "restMs", "resetAfterSample", "rateHzPerPixel",
+    "minSpikes", "startIntensity", "maxRetries"].map((path) => ({ path })),
+  ...group("exc", ["vRestMv", "vResetMv", "vThreshMv", "thetaOffsetMv", "refractoryMs", "tauMembraneMs", "eExcMv", "eInhMv",
+    "tauGeMs", "tauGiMs", "thetaInitMv", "thetaPlusMv", "tauThetaMs"]),
+  ...group("inh", ["vRestMv", "vResetMv", "vThreshMv", "refractoryMs", "tauMembraneMs", "eExcMv", "tauGeMs"]),
+  ...["wExcInh", "wInhExc", "wInitScale", "wInitOffset", "normTotal", "normWhen", "oneSpikePerStep", "spikeTest",
+    "refractoryConvention", "oneStepDelay"].map((path) => ({ path })),
+  ...group("stdp", ["rule", "nuPre", "nuPost", "tauPreMs", "tauPost1Ms", "tauPost2Ms", "wMax"]),
+  { path: "conductanceDecay" },
+]);
+
+/** The identity fields in force (version 1 plus the fields appended since, each with its legacy value). */
+export const PRESET_IDENTITY: readonly IdentityField[] = PRESET_IDENTITY_V1;
+
+/** The value at a dotted path (undefined when absent). */
+export function valueAt(preset: unknown, path: string): unknown {
+  let v = preset;
+  for (const key of path.split(".")) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+/** The canonical text of a preset (see the module comment). */
+export function canonicalPresetText(preset: Readonly<Preset>, fields: readonly IdentityField[] = PRESET_IDENTITY): string {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const value = valueAt(preset, f.path);
+    if (value === undefined || (f.legacy !== undefined && value === f.legacy)) continue;
+    const keys = f.path.split(".");
+    let target = out;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+    target[keys[keys.length - 1]] = value;
+  }
+  return JSON.stringify(out);
+}
+
+/** Dotted paths of every value a preset holds (objects walked; for the check that the identity lists them all). */
+export function presetLeafPaths(preset: unknown, prefix = ""): string[] {
+  const paths: string[] = [];
+  for (const [key, value] of Object.entries(preset as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === "object") paths.push(...presetLeafPaths(value, path));
+    else paths.push(path);
+  }
+  return paths;
+}
+
+/**
+ * Hash of a preset's identity (16 hex digits of sha256). Throws for a preset field the identity does not list: a new
+ * field must be appended to PRESET_IDENTITY with its legacy value, or results would silently share ids.
+ */
+export function presetIdentityHash(preset: Readonly<Preset>): string {
+  const listed = new Set(PRESET_IDENTITY.map((f) => f.path));
+  for (const path of presetLeafPaths(preset)) {
+    if (!listed.has(path)) throw new RangeError(`presetIdentityHash: preset field "${path}" is not in PRESET_IDENTITY (src/experiment/presetIdentity.ts): append it with its legacy value`);
+  }
+  return createHash("sha256").update(canonicalPresetText(preset)).digest("hex").slice(0, 16);
+}
