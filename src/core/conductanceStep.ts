@@ -1,84 +1,120 @@
 /**
- * One step t of the conductance model (paper preset; Brian's order, input delivery folded into the step):
- *   1-2. one WASM call: ge += W[i, :] for the step's input spikes; Euler-integrate v with ge and gi, clamp v >= eInh,
- *      threshold, reset; decay ge; then the rule's pre-spike depression of the input rows (gi_j = a shared G minus
- *      neuron j's own share, see sharedInhibition.ts; refractory neurons are held at reset, see refractory.ts)
- *   3. inhibitory update (active neurons only)
- *   4. each excitatory spike j: count, theta += thetaPlus (learning), onPostSpike, inhibitory j receives wExcInh
- *   5. each inhibitory spike k: gi_j += wInhExc for all j != k (O(1): G += w, S_k += w)
- * With the WASM kernels, steps 1-3 and 5 of every step without an excitatory spike run inside one WASM call
- * (stepLoop.ts), the Poisson input is generated in WASM (poissonWasm.ts) and the pre traces are stamped lazily; the
- * TypeScript kernels run the steps one by one (stepConductance: the oracle; both give identical bits).
+ * The conductance model's step (the paper's network), phase by phase in the order of schedule.ts CONDUCTANCE_STEP.
+ * With the TypeScript kernels every step runs here (stepConductance: the oracle of the WASM step loop); with the WASM
+ * kernels the loop phases run inside WebAssembly (stepLoop.ts, between excitatory spikes) and runLoop runs the event
+ * phases here. Both give identical bits (test/core/kernels.test.ts, test/core/golden.test.ts).
  */
-import type { Network } from "./network";
+import { CONDUCTANCE_STEP, ConductancePhase, eventPhases } from "./schedule";
+import { Simulation } from "./simulation";
 import { markPreSpikes } from "./stdp";
 import type { StepLoop } from "./stepLoop";
+import { enterRefractory } from "./thresholds";
 
-/**
- * Step net.t with the schedule's input spikes [a, b); returns the emitted excitatory spikes. `counting`: add them to
- * net.counts (the presentation, not the rest period).
- */
-export function stepConductance(net: Network, a: number, b: number, learn: boolean, counting: boolean): number {
-  const { kernels, np, t, derived: d, preset: p, state, refractory } = net;
-  const ptr = net.layout.ptr;
-  const e = p.exc;
-  if (refractory.size > 0) refractory.expire(t, net.leaveRefractory);
-  let m = 0;
-  if (learn && b > a) {
-    m = net.rule.preSpikeDepression(net.plasticity, t, state.depIdx, state.depBy);
-    markPreSpikes(net.plasticity, state.schedule, a, b, t);
-  }
-  const n = net.inhibition.active ? net.inhibition.step(a, b, m)
-    : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a,
-      ptr.rowPtrs, ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
-  if (refractory.size > 0) refractory.hold(state.v, e.vResetMv);
-  const nInh = net.inhibitory.active.count > 0 ? net.inhibitory.step(t, net.inhOut) : 0;
-  afterSpikes(net, n, net.inhOut, nInh, a, b, learn, counting);
-  return n;
+/** What the phases of one step share: the step's input spikes schedule[a, b), its options and its spikes. */
+interface StepScratch {
+  a: number;
+  b: number;
+  learn: boolean;
+  /** Add the step's excitatory spikes to sim.counts (the presentation, not the rest period). */
+  counting: boolean;
+  /** Excitatory spikes of the step (in state.spikesOut). */
+  n: number;
+  /** Inhibitory spikes of the step, in inhSpikes. */
+  nInh: number;
+  inhSpikes: Int32Array;
 }
 
-/** Steps 4-5 of a conductance-model step: the n excitatory spikes in state.spikesOut, the nInh in inhOut. */
-function afterSpikes(net: Network, n: number, inhOut: Int32Array, nInh: number, a: number, b: number, learn: boolean, counting: boolean): void {
-  const { t, preset: p, state } = net;
-  for (let s = 0; s < n; s++) {
-    const j = state.spikesOut[s];
-    net.enterRefractory(j, t, learn);
-    if (counting) net.counts[j]++;
-    if (learn) net.rule.onPostSpike(net.plasticity, j, t, state.schedule, a, b);
-    net.inhibitory.receive(j, p.wExcInh, t + 1);
-  }
-  for (let s = 0; s < nInh; s++) net.inhibition.receive(inhOut[s], p.wInhExc);
+/** Each phase of CONDUCTANCE_STEP (see its documentation there). */
+const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScratch) => void } = {
+  expireRefractory(sim) {
+    if (sim.refractory.size > 0) sim.refractory.expire(sim.t, sim.leaveRefractory);
+  },
+  excitatory(sim, s) {
+    const { kernels, np, derived: d, preset: p, layout: { ptr } } = sim;
+    const e = p.exc;
+    s.n = sim.inhibition.active ? sim.inhibition.step(s.a, s.b, 0)
+      : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * s.a, s.b - s.a,
+        ptr.rowPtrs, ptr.depIdx, ptr.depBy, 0, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
+  },
+  depression(sim, s) {
+    if (!s.learn || s.b <= s.a) return;
+    const { state, layout: { ptr } } = sim;
+    const m = sim.rule.preSpikeDepression(sim.plasticity, sim.t, state.depIdx, state.depBy);
+    if (m > 0) sim.kernels.depressRows(ptr.w, ptr.schedule + 4 * s.a, s.b - s.a, sim.np, ptr.depIdx, ptr.depBy, m);
+  },
+  holdRefractory(sim) {
+    if (sim.refractory.size > 0) sim.refractory.hold(sim.state.v, sim.preset.exc.vResetMv);
+  },
+  inhibitory(sim, s) {
+    s.nInh = sim.inhibitory.active.count > 0 ? sim.inhibitory.step(sim.t, sim.inhOut) : 0;
+    s.inhSpikes = sim.inhOut;
+  },
+  stampPre(sim, s) {
+    if (s.learn && s.b > s.a) markPreSpikes(sim.plasticity, sim.state.schedule, s.a, s.b, sim.t);
+  },
+  excitatorySpikes(sim, s) {
+    const { t, state, preset: p } = sim;
+    for (let k = 0; k < s.n; k++) {
+      const j = state.spikesOut[k];
+      enterRefractory(sim, j, t, s.learn);
+      if (s.counting) sim.counts[j]++;
+      if (s.learn) sim.rule.onPostSpike(sim.plasticity, j, t, state.schedule, s.a, s.b);
+      sim.inhibitory.receive(j, p.wExcInh, t + 1);
+    }
+  },
+  inhibitorySpikes(sim, s) {
+    for (let k = 0; k < s.nInh; k++) sim.inhibition.receive(s.inhSpikes[k], sim.preset.wInhExc);
+  },
+};
+
+const ORDER: readonly ConductancePhase[] = CONDUCTANCE_STEP.map((p) => p.name);
+const EVENT_ORDER: readonly ConductancePhase[] = eventPhases();
+const scratch: StepScratch = { a: 0, b: 0, learn: false, counting: false, n: 0, nInh: 0, inhSpikes: new Int32Array(0) };
+
+/**
+ * Step sim.t with the schedule's input spikes [a, b): every phase of CONDUCTANCE_STEP in order. Returns the emitted
+ * excitatory spikes. `counting`: add them to sim.counts (the presentation, not the rest period).
+ */
+export function stepConductance(sim: Simulation, a: number, b: number, learn: boolean, counting: boolean,
+  phases: readonly ConductancePhase[] = ORDER): number {
+  const s = scratch;
+  s.a = a; s.b = b; s.learn = learn; s.counting = counting; s.n = 0; s.nInh = 0; s.inhSpikes = sim.inhOut;
+  for (let k = 0; k < phases.length; k++) PHASES[phases[k]](sim, s);
+  return s.n;
 }
 
 /**
  * Steps from .. to - 1 of the presentation (`scheduled`) or of the rest period through the WASM step loop: it runs
- * the steps up to the next excitatory spike; here each such step's spikes are handled as in stepConductance. The pre
- * traces are stamped lazily (before a post spike reads them, and at the end). Returns the excitatory spikes.
+ * the loop phases up to the next step with an excitatory spike; here that step's event phases run (the pre traces are
+ * stamped lazily: before a post spike reads them, and at the end). Returns the excitatory spikes.
  */
-export function runLoop(net: Network, loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
-  const starts = net.schedule.stepStart;
-  const tFrom = net.t - from;
+export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
+  const starts = sim.schedule.stepStart;
+  const tFrom = sim.t - from;
   const stamp = learn && scheduled;
+  const s = scratch;
   let marked = from;
   let total = 0;
   loop.recentChanged();
-  for (let s = from; s < to; ) {
-    const done = loop.run(s, to, net.t, learn, scheduled);
-    s += done;
-    net.t += done;
+  for (let step = from; step < to; ) {
+    const done = loop.run(step, to, sim.t, learn, scheduled);
+    step += done;
+    sim.t += done;
     if (!loop.event) continue;
-    const n = loop.spikes;
-    if (n > 0) {
-      if (stamp) {
-        loop.stampPre(marked, s + 1, tFrom);
-        marked = s + 1;
+    s.a = scheduled ? starts[step] : 0; s.b = scheduled ? starts[step + 1] : 0; s.learn = learn; s.counting = counting;
+    s.n = loop.spikes; s.nInh = loop.inhibitorySpikes; s.inhSpikes = loop.inhibitoryOut;
+    for (let k = 0; k < EVENT_ORDER.length; k++) {
+      const phase = EVENT_ORDER[k];
+      if (phase !== "stampPre") PHASES[phase](sim, s);
+      else if (stamp && s.n > 0) {
+        loop.stampPre(marked, step + 1, tFrom);
+        marked = step + 1;
       }
-      loop.recentChanged(); // the spikes stamp post traces
     }
-    afterSpikes(net, n, loop.inhibitoryOut, loop.inhibitorySpikes, scheduled ? starts[s] : 0, scheduled ? starts[s + 1] : 0, learn, counting);
-    total += n;
-    s++;
-    net.t++;
+    if (s.n > 0) loop.recentChanged(); // the spikes stamped post traces
+    total += s.n;
+    step++;
+    sim.t++;
   }
   if (stamp) loop.stampPre(marked, to, tFrom);
   return total;

@@ -1,47 +1,79 @@
 /**
- * One step t of the current model (BindsNET preset; every connection delivers the previous step's spikes):
- *   1. excitatory update (WASM): v decays, adds the input assembled at step t-1 unless refractory, threshold, reset
- *   2. over-threshold neurons all reset (and raise theta); one of them, chosen at random, emits the spike
- *   3. inhibitory update (input from step t-1's excitatory spikes)
- *   4. learning: the pre-spike depression list (before the post traces are stamped), pre traces, onPostSpike
- *   5. assemble step t+1's input: depress then add the W rows of the step's input spikes (one WASM call),
- *      -wInhExc per inhibitory spike (all but self), and wExcInh to inhibitory j for the emitted spike j
+ * The current model's step (BindsNET preset; every connection delivers the previous step's spikes), phase by phase in
+ * the order of schedule.ts CURRENT_STEP. It always runs in TypeScript, with the WASM (or TypeScript) neuron and input
+ * kernels.
  */
-import type { Network } from "./network";
+import { CURRENT_STEP, CurrentPhase } from "./schedule";
+import { Simulation } from "./simulation";
 import { markPreSpikes } from "./stdp";
+import { enterRefractory } from "./thresholds";
 
-/** Step net.t with the schedule's input spikes [a, b); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */
-export function stepCurrent(net: Network, a: number, b: number, learn: boolean): number {
-  const { kernels, np, t, derived: d, preset: p, state, emitted, emittedPrev, inhOut } = net;
-  const ptr = net.layout.ptr;
-  const e = p.exc;
-  net.refractory.expire(t, net.leaveRefractory);
-  net.refractory.hold(state.ge, 0); // a refractory neuron's input is discarded
-  const over = kernels.excCurrent(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, d.excDecay, e.vResetMv);
-  let nEmit = 0;
-  if (over > 0) {
-    for (let s = 0; s < over; s++) net.enterRefractory(state.spikesOut[s], t, learn);
-    if (p.oneSpikePerStep) emitted[nEmit++] = state.spikesOut[over === 1 ? 0 : net.rngTies.nextInt(over)];
-    else for (let s = 0; s < over; s++) emitted[nEmit++] = state.spikesOut[s];
-  }
-  for (let s = 0; s < net.prevEmitted; s++) net.inhibitory.receive(emittedPrev[s], p.wExcInh, t);
-  const nInh = net.inhibitory.active.count > 0 ? net.inhibitory.step(t, inhOut) : 0;
-  let m = 0;
-  if (learn) {
-    if (b > a) {
-      m = net.rule.preSpikeDepression(net.plasticity, t, state.depIdx, state.depBy);
-      markPreSpikes(net.plasticity, state.schedule, a, b, t);
+interface StepScratch {
+  a: number;
+  b: number;
+  learn: boolean;
+  /** Over-threshold neurons of the step (in state.spikesOut). */
+  over: number;
+  /** Emitted spikes (in sim.emitted). */
+  nEmit: number;
+  nInh: number;
+  /** Length of the depression list of the step. */
+  m: number;
+}
+
+/** Each phase of CURRENT_STEP (see its documentation there). */
+const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) => void } = {
+  expireRefractory(sim) {
+    sim.refractory.expire(sim.t, sim.leaveRefractory);
+    sim.refractory.hold(sim.state.ge, 0); // a refractory neuron's input is discarded
+  },
+  excitatory(sim, s) {
+    const { layout: { ptr }, np, derived: d, preset: { exc: e } } = sim;
+    s.over = sim.kernels.excCurrent(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, d.excDecay, e.vResetMv);
+  },
+  emit(sim, s) {
+    const { state, emitted } = sim;
+    s.nEmit = 0;
+    if (s.over === 0) return;
+    for (let k = 0; k < s.over; k++) enterRefractory(sim, state.spikesOut[k], sim.t, s.learn);
+    if (sim.preset.oneSpikePerStep) emitted[s.nEmit++] = state.spikesOut[s.over === 1 ? 0 : sim.rngTies.nextInt(s.over)];
+    else for (let k = 0; k < s.over; k++) emitted[s.nEmit++] = state.spikesOut[k];
+  },
+  inhibitory(sim, s) {
+    for (let k = 0; k < sim.prevEmitted; k++) sim.inhibitory.receive(sim.emittedPrev[k], sim.preset.wExcInh, sim.t);
+    s.nInh = sim.inhibitory.active.count > 0 ? sim.inhibitory.step(sim.t, sim.inhOut) : 0;
+  },
+  learning(sim, s) {
+    s.m = 0;
+    if (!s.learn) return;
+    const { state, plasticity: pl, t } = sim;
+    if (s.b > s.a) {
+      s.m = sim.rule.preSpikeDepression(pl, t, state.depIdx, state.depBy);
+      markPreSpikes(pl, state.schedule, s.a, s.b, t);
     }
-    for (let s = 0; s < nEmit; s++) net.rule.onPostSpike(net.plasticity, emitted[s], t, state.schedule, a, b);
-  }
-  if (b > a) kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * a, b - a, np, ptr.depIdx, ptr.depBy, m);
-  for (let s = 0; s < nInh; s++) addAllBut(state.ge, net.neurons, inhOut[s], -p.wInhExc);
-  for (let s = 0; s < nEmit; s++) {
-    net.counts[emitted[s]]++;
-    emittedPrev[s] = emitted[s];
-  }
-  net.prevEmitted = nEmit;
-  return nEmit;
+    for (let k = 0; k < s.nEmit; k++) sim.rule.onPostSpike(pl, sim.emitted[k], t, state.schedule, s.a, s.b);
+  },
+  assembleInput(sim, s) {
+    const { layout: { ptr }, state, emitted } = sim;
+    if (s.b > s.a) sim.kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * s.a, s.b - s.a, sim.np, ptr.depIdx, ptr.depBy, s.m);
+    for (let k = 0; k < s.nInh; k++) addAllBut(state.ge, sim.neurons, sim.inhOut[k], -sim.preset.wInhExc);
+    for (let k = 0; k < s.nEmit; k++) {
+      sim.counts[emitted[k]]++;
+      sim.emittedPrev[k] = emitted[k];
+    }
+    sim.prevEmitted = s.nEmit;
+  },
+};
+
+const ORDER: readonly CurrentPhase[] = CURRENT_STEP.map((p) => p.name);
+const scratch: StepScratch = { a: 0, b: 0, learn: false, over: 0, nEmit: 0, nInh: 0, m: 0 };
+
+/** Step sim.t with the schedule's input spikes [a, b); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */
+export function stepCurrent(sim: Simulation, a: number, b: number, learn: boolean, phases: readonly CurrentPhase[] = ORDER): number {
+  const s = scratch;
+  s.a = a; s.b = b; s.learn = learn; s.over = 0; s.nEmit = 0; s.nInh = 0; s.m = 0;
+  for (let k = 0; k < phases.length; k++) PHASES[phases[k]](sim, s);
+  return s.nEmit;
 }
 
 /** target[j] += amount for every neuron j < neurons except `self` (all-but-self lateral inhibition). */

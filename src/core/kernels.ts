@@ -21,6 +21,11 @@ export interface Kernels {
   inputSpikes(wPtr: number, gePtr: number, idxPtr: number, count: number, np: number, djPtr: number, dbyPtr: number,
     m: number): void;
   /**
+   * The pre-spike depression of the step's input rows (see kernels.wat): for each listed row i = idx[k],
+   * W[i, dj[r]] = max(0, W[i, dj[r]] - dby[r]) for r < m (f64 arithmetic, f32 storage).
+   */
+  depressRows(wPtr: number, idxPtr: number, count: number, np: number, djPtr: number, dbyPtr: number, m: number): void;
+  /**
    * One conductance-model step with the step's input rows folded in (see kernels.wat): ge += the listed rows, the
    * Euler update with one shared gi, spikes, ge decay, then the rows' depression. Returns the spike count.
    */
@@ -93,7 +98,7 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
     const instance = new wasmApi.Instance(kernelsModule(), { env: { memory } });
     const e = instance.exports as unknown as Omit<Kernels, "kind">;
     return {
-      kind: "wasm", inputSpikes: e.inputSpikes, stepConductance: e.stepConductance, stepConductanceSelf: e.stepConductanceSelf,
+      kind: "wasm", inputSpikes: e.inputSpikes, depressRows: e.depressRows, stepConductance: e.stepConductance, stepConductanceSelf: e.stepConductanceSelf,
       stepConductanceNoGi: e.stepConductanceNoGi, excCurrent: e.excCurrent, normalizeColumns: e.normalizeColumns,
       runSteps: e.runSteps, poissonFill: e.poissonFill, potentiateColumn: e.potentiateColumn,
       markPreSpikes: e.markPreSpikes,
@@ -160,6 +165,9 @@ function tsKernels(memory: WasmMemory): Kernels {
   };
   return {
     kind: "ts",
+    depressRows(wPtr, idxPtr, count, np, djPtr, dbyPtr, m) {
+      for (let k = 0; k < count; k++) depress((wPtr >> 2) + i32[(idxPtr >> 2) + k] * np, djPtr, dbyPtr, m);
+    },
     inputSpikes(wPtr, gePtr, idxPtr, count, np, djPtr, dbyPtr, m) {
       const ge = gePtr >> 2;
       for (let k = 0; k < count; k++) {

@@ -3,8 +3,8 @@
  * snapshot.ts for the file format), what checkpoints and clones carry. A network restored from it continues exactly as
  * the original would have.
  */
-import type { Network } from "./network";
 import { Preset } from "./params";
+import { Simulation, Totals } from "./simulation";
 import { INPUTS } from "./state";
 
 /** The complete state of a network at a digit boundary (exportState / fromState; saved by snapshot.ts). */
@@ -13,7 +13,7 @@ export interface NetworkState {
   seed: number;
   preset: Readonly<Preset>;
   t: number;
-  totals: Network["totals"];
+  totals: Totals;
   giShared: number;
   rngInput: number[];
   rngTies: number[];
@@ -46,7 +46,7 @@ export interface NetworkState {
 }
 
 /** Copy everything that determines the network's future (at a digit boundary). */
-export function exportNetworkState(net: Network): NetworkState {
+export function exportNetworkState(net: Simulation): NetworkState {
   const { neurons, np, state, plasticity: pl, inhibitory: inh, inhibition } = net;
   const weights = new Float32Array(INPUTS * neurons);
   for (let i = 0; i < INPUTS; i++) weights.set(state.w.subarray(i * np, i * np + neurons), i * neurons);
@@ -66,7 +66,7 @@ export function exportNetworkState(net: Network): NetworkState {
 }
 
 /** Load a state into a fresh network of the same size (the caller refreshes the thresholds). */
-export function importNetworkState(net: Network, s: NetworkState): void {
+export function importNetworkState(net: Simulation, s: NetworkState): void {
   const { neurons, np, state, plasticity: pl, inhibitory: inh, inhibition } = net;
   const a = s.arrays;
   const expect = (name: string, got: number, want: number): void => {

@@ -1,5 +1,4 @@
 /** Optional per-step recording of one presentation (slow; for figures such as rasters and membrane traces). */
-import type { Network } from "./network";
 import { ExcState } from "./state";
 
 export interface Recording {
@@ -17,7 +16,7 @@ export interface Recording {
 }
 
 /** An empty recording for one presentation of `net` (pass it to `present`). */
-export function createRecording(net: Network): Recording {
+export function createRecording(net: { readonly neurons: number; readonly derived: { readonly presentSteps: number } }): Recording {
   const steps = net.derived.presentSteps;
   return {
     vMv: new Float32Array(steps * net.neurons), thresholdMv: new Float32Array(steps * net.neurons),

@@ -3,7 +3,7 @@
  * spike, then advanced in closed form.
  */
 import { runLoop, stepConductance } from "./conductanceStep";
-import type { Network } from "./network";
+import { Simulation } from "./simulation";
 
 /** How often (steps) the rest period checks whether it may switch to closed form. */
 const SETTLE_CHECK_EVERY = 8;
@@ -15,7 +15,7 @@ const SETTLED_CONDUCTANCE = 1e-6;
  * refractory, no inhibitory neuron active, every threshold above vRest), then advance the remaining steps in closed
  * form: v relaxes as (1 - dt/tau)^k (the Euler step without input), ge and gi decay geometrically.
  */
-export function runRest(net: Network, learn: boolean): void {
+export function runRest(net: Simulation, learn: boolean): void {
   const restSteps = net.derived.restSteps;
   const loop = net.stepLoop;
   let done = 0;
@@ -46,7 +46,7 @@ export function runRest(net: Network, learn: boolean): void {
 }
 
 /** True when no neuron can spike before the next input (see runRest). */
-function settled(net: Network): boolean {
+function settled(net: Simulation): boolean {
   if (net.inhibitory.active.count > 0 || net.refractory.size > 0 || net.inhibition.g > SETTLED_CONDUCTANCE) return false;
   const { state, neurons } = net;
   const vRest = net.preset.exc.vRestMv;

@@ -13,8 +13,13 @@ import { Plasticity } from "./plasticity";
 
 export interface LearningRule {
   readonly name: string;
-  /** preSpikeDepression lists depressionNu * post1(t) per recent post neuron (the WASM step loop computes the same). */
-  readonly depressionNu: number;
+  /**
+   * The shape of this rule that the WASM step loop implements: its pre-spike depression is depressionNu * post1(t) per
+   * recent post neuron, as preSpikeDepression lists it (the loop computes the same amounts itself; its onPostSpike
+   * runs in TypeScript at the loop's events). Absent: the loop cannot run this rule, and the conductance model runs
+   * its steps one by one in TypeScript (Network.stepPath says why).
+   */
+  readonly loopShape?: { readonly depressionNu: number };
   /** Fill idx/by with each post neuron j a pre spike at step t depresses and by how much; return the count. */
   preSpikeDepression(p: Plasticity, t: number, idx: Int32Array, by: Float64Array): number;
   /** Excitatory neuron j spikes at step t; `pre[preStart .. preEnd)` are the step's input spikes. */
@@ -92,7 +97,7 @@ function stampPost(p: Plasticity, j: number, t: number): void {
 export function tripletRule(params: StdpParams): LearningRule {
   return {
     name: "triplet",
-    depressionNu: params.nuPre,
+    loopShape: { depressionNu: params.nuPre },
     preSpikeDepression: (p, t, idx, by) => depressionByTrace(p, t, params.nuPre, p.derived.post1Pow, idx, by),
     onPostSpike(p, j, t) {
       const k = t - p.lastPost[j];
@@ -113,7 +118,7 @@ export function tripletRule(params: StdpParams): LearningRule {
 export function postPreRule(params: StdpParams): LearningRule {
   return {
     name: "postpre",
-    depressionNu: params.nuPre,
+    loopShape: { depressionNu: params.nuPre },
     preSpikeDepression: (p, t, idx, by) => depressionByTrace(p, t, params.nuPre, p.derived.post1Pow, idx, by),
     onPostSpike(p, j, t, pre, preStart, preEnd) {
       const k = t - p.lastPost[j];

@@ -37,6 +37,20 @@
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $rows))))
 
+  ;; The pre-spike depression of the listed input rows: $depress on row w + idx[k] * np * 4 for k < count.
+  (func (export "depressRows") (param $w i32) (param $idx i32) (param $count i32) (param $np i32)
+    (param $dj i32) (param $dby i32) (param $m i32)
+    (local $k i32)
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (call $depress
+          (i32.add (local.get $w)
+            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))) (i32.shl (local.get $np) (i32.const 2))))
+          (local.get $dj) (local.get $dby) (local.get $m))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $rows))))
+
   ;; W[row + dj[r]] = max(0, W[row + dj[r]] - dby[r]) for r < m (f64 arithmetic, f32 storage).
   (func $depress (param $row i32) (param $dj i32) (param $dby i32) (param $m i32)
     (local $r i32) (local $a i32) (local $x f64)

@@ -1,0 +1,132 @@
+/**
+ * One digit's presentation on a Simulation: the retry rule, the presentation's steps (the WASM step loop or the
+ * per-step functions, see schedule.ts), the rest period, theta's decay and the normalisation; and the excitatory
+ * neurons' thresholds (theta, refractoriness), initialisation, BindsNET's reset after each digit and rebasing.
+ */
+import { createRng, deriveSeed } from "../random/rng";
+import { runLoop, stepConductance } from "./conductanceStep";
+import { stepCurrent } from "./currentStep";
+import { NEVER, normalizeColumns, pruneRecent, resetTraces } from "./plasticity";
+import { Recording, recordStep } from "./recording";
+import { runRest } from "./restPeriod";
+import { Simulation } from "./simulation";
+import { INPUTS } from "./state";
+import { refreshThresholds } from "./thresholds";
+
+/** What one digit cost (several presentations when the retry rule fires). */
+export interface PresentResult {
+  /** Presentations of this digit (1 + retries). */
+  presentations: number;
+  /** True when the retry cap was reached with fewer than minSpikes spikes. */
+  capped: boolean;
+  /** Excitatory spikes of the final presentation. */
+  spikes: number;
+  /** Input spikes of the final presentation. */
+  inputSpikes: number;
+  /** Input intensity of the final presentation. */
+  intensity: number;
+}
+
+const REBASE_AFTER_STEPS = 1_000_000_000;
+
+/** Initial weights wInitScale * (U(0, 1) + wInitOffset) from the "weights" stream, v at rest, theta at its start. */
+export function initialise(sim: Simulation): void {
+  const { preset, state, np, neurons } = sim;
+  const rng = createRng(deriveSeed(sim.seed, "weights"));
+  for (let i = 0; i < INPUTS; i++) {
+    for (let j = 0; j < neurons; j++) state.w[i * np + j] = preset.wInitScale * (rng.nextFloat() + preset.wInitOffset);
+  }
+  state.v.fill(preset.exc.vRestMv);
+  state.theta.fill(preset.exc.thetaInitMv, 0, neurons);
+  refreshThresholds(sim);
+}
+
+/**
+ * Present one digit (784 pixels, validated by the caller). With `learn`, STDP and the adaptive threshold are on and
+ * weights are normalised; without, the network is frozen. Applies the preset's retry rule; the spike counts of the
+ * final presentation are left in sim.counts.
+ */
+export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean, recording?: Recording): PresentResult {
+  if (sim.t > REBASE_AFTER_STEPS) rebase(sim);
+  const p = sim.preset;
+  let intensity = p.startIntensity;
+  let presentations = 0;
+  let spikes = 0;
+  for (;;) {
+    if (learn && p.normWhen === "before") normalizeColumns(sim.plasticity, p.normTotal);
+    spikes = runPresentation(sim, pixels, intensity, learn, recording);
+    presentations++;
+    runRest(sim, learn);
+    if (learn) decayTheta(sim, sim.derived.presentSteps + sim.derived.restSteps);
+    if (spikes >= p.minSpikes || presentations > p.maxRetries) break;
+    intensity++;
+    recording = undefined;
+  }
+  if (learn && p.normWhen === "after") normalizeColumns(sim.plasticity, p.normTotal);
+  if (p.resetAfterSample) resetState(sim);
+  const capped = spikes < p.minSpikes;
+  const totals = sim.totals;
+  totals.digits++;
+  totals.presentations += presentations;
+  totals.cappedDigits += capped ? 1 : 0;
+  totals.excSpikes += spikes;
+  totals.inputSpikes += sim.schedule.total;
+  return { presentations, capped, spikes, inputSpikes: sim.schedule.total, intensity };
+}
+
+function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number, learn: boolean, rec?: Recording): number {
+  const sched = sim.schedule;
+  sim.poisson.fill(pixels, intensity, sim.rngInput, sched);
+  sim.counts.fill(0);
+  pruneRecent(sim.plasticity, sim.t);
+  const conductance = sim.preset.neuronModel === "conductance";
+  const starts = sched.stepStart;
+  let total = 0;
+  if (!rec && conductance) {
+    if (sim.stepLoop) return runLoop(sim, sim.stepLoop, 0, sched.steps, learn, true, true);
+    for (let s = 0; s < sched.steps; s++, sim.t++) total += stepConductance(sim, starts[s], starts[s + 1], learn, true);
+    return total;
+  }
+  const thresholdBase = sim.preset.exc.vThreshMv - sim.preset.exc.thetaOffsetMv;
+  for (let s = 0; s < sched.steps; s++) {
+    const a = starts[s], b = starts[s + 1];
+    const n = conductance ? stepConductance(sim, a, b, learn, true) : stepCurrent(sim, a, b, learn);
+    total += n;
+    if (rec) recordStep(rec, sim.state, sim.neurons, thresholdBase, s, a, b, conductance ? sim.state.spikesOut : sim.emitted, n);
+    sim.t++;
+  }
+  return total;
+}
+
+/** theta *= exp(-steps dt / tau_theta), once per presentation in f64 (learning only). */
+function decayTheta(sim: Simulation, steps: number): void {
+  const f = Math.pow(sim.derived.thetaDecayPerStep, steps);
+  const theta = sim.state.theta;
+  for (let j = 0; j < sim.neurons; j++) theta[j] *= f;
+  refreshThresholds(sim);
+}
+
+/** BindsNET's reset after each digit: v to rest, no refractoriness, no input in flight, traces 0 (theta kept). */
+function resetState(sim: Simulation): void {
+  const { state, neurons } = sim;
+  state.v.fill(sim.preset.exc.vRestMv, 0, neurons);
+  state.ge.fill(0);
+  sim.refractory.expire(Infinity, sim.leaveRefractory);
+  sim.inhibition.clear();
+  sim.inhibitory.reset();
+  resetTraces(sim.plasticity);
+  sim.prevEmitted = 0;
+}
+
+/** Shift every step stamp by -t and restart the clock at 0 (long runs stay far from the i32 limit). */
+function rebase(sim: Simulation): void {
+  const shift = sim.t;
+  const shiftStamps = (a: Int32Array): void => {
+    for (let k = 0; k < a.length; k++) a[k] = a[k] === NEVER ? NEVER : Math.max(NEVER, a[k] - shift);
+  };
+  shiftStamps(sim.plasticity.lastPre);
+  shiftStamps(sim.plasticity.lastPost);
+  sim.refractory.rebase(shift);
+  sim.inhibitory.rebase(shift);
+  sim.t = 0;
+}

@@ -1,0 +1,136 @@
+/**
+ * The parts of a running network, as one explicit struct: the state arrays and their WASM memory, the kernels, the
+ * plasticity and its rule, the inhibition, the refractory queue, the random streams and the step's scratch. Step
+ * functions (conductanceStep.ts, currentStep.ts, restPeriod.ts, presentation.ts) take this struct, or the few parts of
+ * it they touch (`Pick<Simulation, ...>`), and the Network class is a thin user-facing shell around one of them.
+ */
+import { createRng, deriveSeed, Rng } from "../random/rng";
+import { Derived, derive } from "./derived";
+import { InhibitoryLayer } from "./inhibitory";
+import { createKernels, KernelKind, Kernels } from "./kernels";
+import { Preset } from "./params";
+import { createPlasticity, Plasticity } from "./plasticity";
+import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
+import { WasmPoisson } from "./poissonWasm";
+import { RefractoryQueue } from "./refractory";
+import { SharedInhibition } from "./sharedInhibition";
+import { allocateState, ExcState, INPUTS, Layout } from "./state";
+import { LearningRule } from "./stdp";
+import { StepLoop } from "./stepLoop";
+
+/** Totals since a network was built (digits, presentations, retries that hit the cap, spikes). */
+export interface Totals {
+  digits: number;
+  presentations: number;
+  cappedDigits: number;
+  excSpikes: number;
+  inputSpikes: number;
+}
+
+export interface Simulation {
+  readonly preset: Readonly<Preset>;
+  readonly derived: Derived;
+  readonly neurons: number;
+  /** Padded neuron count (a multiple of 4). */
+  readonly np: number;
+  readonly seed: number;
+  /** Typed arrays and their WASM memory. */
+  readonly layout: Layout;
+  readonly state: ExcState;
+  readonly kernels: Kernels;
+  readonly inhibitory: InhibitoryLayer;
+  readonly plasticity: Plasticity;
+  readonly rule: LearningRule;
+  /** Refractory excitatory neurons. */
+  readonly refractory: RefractoryQueue;
+  /** Conductance model: all-but-self inhibition as a shared conductance (see sharedInhibition.ts). */
+  readonly inhibition: SharedInhibition;
+  /** Conductance model with WASM kernels and a rule the loop implements: the steps between events (stepLoop.ts). */
+  readonly stepLoop?: StepLoop;
+  /** Why the conductance model runs its steps one by one in TypeScript (absent: it uses the WASM step loop). */
+  readonly perStepReason?: string;
+  /** The presentation's input spikes, by step, and their generator (in WASM with the WASM kernels). */
+  readonly schedule: SpikeSchedule;
+  readonly poisson: Pick<PoissonInput, "fill">;
+  /** Input spikes' random stream. */
+  readonly rngInput: Rng;
+  /** The one-spike-per-step choice's random stream (BindsNET preset). */
+  readonly rngTies: Rng;
+  /** Spike counts of the last presentation, per excitatory neuron (length np). */
+  readonly counts: Int32Array;
+  /** Inhibitory spikes of the step. */
+  readonly inhOut: Int32Array;
+  /** Current model: excitatory spikes emitted at the step, and those of the previous step (delivered one step later). */
+  readonly emitted: Int32Array;
+  readonly emittedPrev: Int32Array;
+  prevEmitted: number;
+  /** Current step (time = t * dtMs, restarted by rebasing on very long runs). */
+  t: number;
+  readonly totals: Totals;
+  /** Neuron j's refractory period is over: restore its threshold (the refractory queue's callback). */
+  readonly leaveRefractory: (j: number) => void;
+}
+
+export interface SimulationOptions {
+  neurons: number;
+  seed: number;
+  preset: Readonly<Preset>;
+  rule: LearningRule;
+  kernels?: KernelKind;
+}
+
+/** Build the parts of a network (weights and thresholds are initialised by the caller; see presentation.ts). */
+export function createSimulation(options: SimulationOptions): Simulation {
+  const { preset, neurons: n, seed, rule } = options;
+  const derived = derive(preset);
+  const steps = derived.presentSteps;
+  const layout = allocateState(n, steps * INPUTS, { steps, traceLength: derived.post1Pow.length, preTraceLength: derived.prePow.length });
+  const { np, state, ptr } = layout;
+  const buf = layout.memory.buffer;
+  const kernels = createKernels(layout.memory, options.kernels);
+  // Normalisation and potentiation run in the kernels: the normalised columns pass through the depression scratch
+  // (free between presentations); the potentiation reads the pre-spike stamps and recent inputs in WASM memory.
+  new Float64Array(buf, ptr.preTrace, derived.prePow.length).set(derived.prePow);
+  const plasticity: Plasticity = createPlasticity(state.w, n, np, derived, {
+    scaleColumns: (cols, count, total) => {
+      state.depIdx.set(cols.subarray(0, count));
+      kernels.normalizeColumns(ptr.w, np, INPUTS, ptr.depIdx, count, ptr.depBy, total);
+    },
+    potentiate: (j, t, scale, wMax) => {
+      kernels.potentiateColumn(ptr.w, np, j, t, scale, wMax, ptr.recentPre, plasticity.recentPre.count, ptr.lastPre,
+        ptr.preTrace, derived.prePow.length);
+    },
+    lastPre: new Int32Array(buf, ptr.lastPre, INPUTS),
+    recentPre: { list: new Int32Array(buf, ptr.recentPre, INPUTS), member: new Uint8Array(buf, ptr.recentPreMember, INPUTS) },
+  });
+  const poisson = new PoissonInput(steps, INPUTS, derived.spikeProbPerPixel);
+  const inhibitory = new InhibitoryLayer(n, preset.neuronModel, preset.inh, derived);
+  const ring = { neuron: new Int32Array(buf, ptr.refNeuron, n + 1), until: new Int32Array(buf, ptr.refUntil, n + 1) };
+  const refractory = new RefractoryQueue(n, ring);
+  const inhibition = new SharedInhibition(n, layout, kernels, preset.exc, derived);
+  const perStepReason = preset.neuronModel !== "conductance" ? undefined
+    : !kernels.runSteps ? `the ${kernels.kind} kernels have no step loop`
+      : rule.loopShape === undefined ? `the WASM step loop does not implement rule "${rule.name}" (its hooks run per step in TypeScript)`
+        : undefined;
+  const stepLoop = preset.neuronModel === "conductance" && perStepReason === undefined
+    ? new StepLoop({
+      layout, kernels, exc: preset.exc, inh: preset.inh, wInhExc: preset.wInhExc, derived, nuPre: rule.loopShape?.depressionNu ?? 0,
+      plasticity, inhibition, refractory, inhibitory,
+    })
+    : undefined;
+  const thresholdBase = preset.exc.vThreshMv - preset.exc.thetaOffsetMv;
+  return {
+    preset, derived, neurons: n, np, seed, layout, state, kernels, inhibitory, plasticity, rule, refractory, inhibition,
+    stepLoop, perStepReason,
+    schedule: createSchedule(steps, INPUTS, state.schedule, state.stepStart),
+    poisson: kernels.poissonFill ? new WasmPoisson(poisson, layout, kernels) : poisson,
+    rngInput: createRng(deriveSeed(seed, "input-spikes")),
+    rngTies: createRng(deriveSeed(seed, "one-spike-choice")),
+    counts: new Int32Array(np), inhOut: new Int32Array(n), emitted: new Int32Array(np), emittedPrev: new Int32Array(np),
+    prevEmitted: 0, t: 0,
+    totals: { digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0 },
+    leaveRefractory: (j) => {
+      state.thr[j] = thresholdBase + state.theta[j];
+    },
+  };
+}
