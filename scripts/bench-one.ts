@@ -10,6 +10,7 @@ import { Network } from "../src/core/network";
 import { presetByName } from "../src/core/params";
 import { respond, train } from "../src/experiment/phases";
 import { allocateState } from "../src/core/state";
+import { BlockView, CONDUCTANCE_BLOCK } from "../src/core/wasm/layout";
 import { loadMnist } from "../src/data/mnist";
 
 /** Milliseconds for 1,000 conductance-kernel steps of 6,400 neurons with 3 input rows (best of 3). */
@@ -17,6 +18,11 @@ function machineReferenceMs(): number {
   const layout = allocateState(6400, 64);
   const k = createKernels(layout.memory, "wasm");
   const { state: s, ptr: p, np } = layout;
+  const block = new BlockView(layout.memory, p.conductanceBlock, CONDUCTANCE_BLOCK);
+  block.assign({
+    v: p.v, ge: p.ge, thr: p.thr, out: p.spikesOut, np, w: p.w, rows: p.rowPtrs, dj: p.depIdx, dby: p.depBy, m: 0,
+    vRest: -65, eExc: 0, eInh: -100, k: 0.005, geDecay: 0.6, gi: 0.5, vReset: -65,
+  });
   for (let i = 0; i < s.w.length; i++) s.w[i] = 1e-4 * ((i * 7919) % 1000);
   for (let r = 0; r < 64; r++) s.schedule[r] = (r * 37) % 784;
   s.v.fill(-65);
@@ -25,8 +31,9 @@ function machineReferenceMs(): number {
   for (let rep = 0; rep < 3; rep++) {
     const t0 = performance.now();
     for (let t = 0; t < 1000; t++) {
-      k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule + 4 * ((t * 3) % 48), 3, p.rowPtrs, p.depIdx, p.depBy, 0,
-        -65, 0, -100, 0.005, 0.6, 0.5, -65);
+      block.set("idx", p.schedule + 4 * ((t * 3) % 48));
+      block.set("count", 3);
+      k.stepConductance(block.address);
     }
     best = Math.min(best, performance.now() - t0);
   }

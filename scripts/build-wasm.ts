@@ -1,26 +1,32 @@
 /**
- * Builds src/core/wasm/kernels.wasm from src/core/wasm/kernels.wat with the `wabt` package (WebAssembly Binary Toolkit
- * compiled to JS). Usage: `npm run build:wasm` (add `--check` to fail if the committed binary is out of date).
+ * Generates src/core/wasm/kernels.wat from its templates (scripts/kernels/generate.ts) and builds
+ * src/core/wasm/kernels.wasm from it with the `wabt` package (WebAssembly Binary Toolkit compiled to JS).
+ * Usage: `npm run build:wasm` (add `--check` to fail, without writing, if either committed file is out of date).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { generateKernelsWat } from "./kernels/generate";
 import { compileKernelsWat } from "./wat";
 
 async function main(): Promise<void> {
   const dir = join(__dirname, "..", "src", "core", "wasm");
-  const binary = await compileKernelsWat(readFileSync(join(dir, "kernels.wat"), "utf8"));
-  const target = join(dir, "kernels.wasm");
+  const watPath = join(dir, "kernels.wat"), wasmPath = join(dir, "kernels.wasm");
+  const text = generateKernelsWat();
+  const binary = Buffer.from(await compileKernelsWat(text));
   if (process.argv.includes("--check")) {
-    const committed = readFileSync(target);
-    if (Buffer.compare(committed, Buffer.from(binary)) !== 0) {
-      console.error(`${target} is out of date: run npm run build:wasm and commit it`);
+    const stale: string[] = [];
+    if (readFileSync(watPath, "utf8") !== text) stale.push(`${watPath} differs from what scripts/kernels/ generates`);
+    if (Buffer.compare(readFileSync(wasmPath), binary) !== 0) stale.push(`${wasmPath} is not the build of the generated text`);
+    if (stale.length > 0) {
+      console.error(`${stale.join("\n")}\nrun npm run build:wasm and commit both files`);
       process.exit(1);
     }
-    console.log(`${target} matches kernels.wat (${binary.length} bytes)`);
+    console.log(`${watPath} and ${wasmPath} are up to date (${binary.length} bytes)`);
     return;
   }
-  writeFileSync(target, binary);
-  console.log(`wrote ${target} (${binary.length} bytes)`);
+  writeFileSync(watPath, text);
+  writeFileSync(wasmPath, binary);
+  console.log(`wrote ${watPath} (${text.split("\n").length} lines) and ${wasmPath} (${binary.length} bytes)`);
 }
 
 main().catch((e) => {

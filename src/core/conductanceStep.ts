@@ -4,6 +4,7 @@
  * kernels the loop phases run inside WebAssembly (stepLoop.ts, between excitatory spikes) and runLoop runs the event
  * phases here. Both give identical bits (test/core/kernels.test.ts, test/core/golden.test.ts).
  */
+import { setStepInput } from "./blocks";
 import { CONDUCTANCE_STEP, ConductancePhase, eventPhases } from "./schedule";
 import { Simulation } from "./simulation";
 import { markPreSpikes } from "./stdp";
@@ -30,17 +31,17 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
     if (sim.refractory.size > 0) sim.refractory.expire(sim.t, sim.leaveRefractory);
   },
   excitatory(sim, s) {
-    const { kernels, np, derived: d, preset: p, layout: { ptr } } = sim;
-    const e = p.exc;
-    s.n = sim.inhibition.active ? sim.inhibition.step(s.a, s.b, 0)
-      : kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * s.a, s.b - s.a,
-        ptr.rowPtrs, ptr.depIdx, ptr.depBy, 0, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, e.vResetMv);
+    const block = sim.blocks.conductance;
+    setStepInput(block, sim.layout.ptr.schedule, s.a, s.b, 0);
+    s.n = sim.inhibition.active ? sim.inhibition.step() : sim.kernels.stepConductanceNoGi(block.address);
   },
   depression(sim, s) {
     if (!s.learn || s.b <= s.a) return;
-    const { state, layout: { ptr } } = sim;
+    const { state, blocks: { conductance: block } } = sim;
     const m = sim.rule.preSpikeDepression(sim.plasticity, sim.t, state.depIdx, state.depBy);
-    if (m > 0) sim.kernels.depressRows(ptr.w, ptr.schedule + 4 * s.a, s.b - s.a, sim.np, ptr.depIdx, ptr.depBy, m);
+    if (m === 0) return;
+    setStepInput(block, sim.layout.ptr.schedule, s.a, s.b, m);
+    sim.kernels.depressRows(block.address);
   },
   holdRefractory(sim) {
     if (sim.refractory.size > 0) sim.refractory.hold(sim.state.v, sim.preset.exc.vResetMv);

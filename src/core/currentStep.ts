@@ -28,8 +28,7 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
     sim.refractory.hold(sim.state.ge, 0); // a refractory neuron's input is discarded
   },
   excitatory(sim, s) {
-    const { layout: { ptr }, np, derived: d, preset: { exc: e } } = sim;
-    s.over = sim.kernels.excCurrent(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, e.vRestMv, d.excDecay, e.vResetMv);
+    s.over = sim.kernels.excCurrent(sim.blocks.current.address);
   },
   emit(sim, s) {
     const { state, emitted } = sim;
@@ -54,8 +53,13 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
     for (let k = 0; k < s.nEmit; k++) sim.rule.onPostSpike(pl, sim.emitted[k], t, state.schedule, s.a, s.b);
   },
   assembleInput(sim, s) {
-    const { layout: { ptr }, state, emitted } = sim;
-    if (s.b > s.a) sim.kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule + 4 * s.a, s.b - s.a, sim.np, ptr.depIdx, ptr.depBy, s.m);
+    const { state, emitted, blocks: { current: block } } = sim;
+    if (s.b > s.a) {
+      block.set("idx", sim.layout.ptr.schedule + 4 * s.a);
+      block.set("count", s.b - s.a);
+      block.set("m", s.m);
+      sim.kernels.inputSpikes(block.address);
+    }
     for (let k = 0; k < s.nInh; k++) addAllBut(state.ge, sim.neurons, sim.inhOut[k], -sim.preset.wInhExc);
     for (let k = 0; k < s.nEmit; k++) {
       sim.counts[emitted[k]]++;

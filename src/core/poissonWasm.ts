@@ -1,5 +1,5 @@
 /**
- * PoissonInput.fill run by the WASM kernel poissonFill (kernels.wat): the same algorithm, the same random stream,
+ * PoissonInput.fill run by the WASM kernel poissonFill (generated kernels.wat): the same algorithm, the same random stream,
  * the same spikes, written straight into the network's schedule in WASM memory. PoissonInput stays the source of the
  * CDF tables (built in f64 JavaScript, cached) and the TypeScript path (test/core/poisson.test.ts compares the two).
  * The tables of an intensity are copied into one of two slots in WASM memory on its first use (see `slots`).
@@ -8,12 +8,8 @@ import { Kernels } from "./kernels";
 import { PoissonInput, SpikeSchedule } from "./poisson";
 import { Rng } from "../random/rng";
 import { Layout } from "./state";
+import { BlockView, FieldOf, POISSON_BLOCK } from "./wasm/layout";
 
-/** Byte offsets in the block (kernels.wat poissonFill documents the same table). */
-const BLOCK = {
-  pixels: 0, inputs: 4, cdfAt: 8, cdfLength: 12, rng: 16, steps: 20, bits: 24, threshold: 28, stamp: 32, generation: 36,
-  tmp: 40, counts: 44, idx: 48, stepStart: 52,
-} as const;
 
 /** One slot of CDF tables in WASM memory (the tables of every pixel value at one intensity). */
 interface TableSlot {
@@ -32,6 +28,7 @@ export class WasmPoisson {
   private readonly f64: Float64Array;
   private readonly pixels: Uint8Array;
   private readonly fillKernel: NonNullable<Kernels["poissonFill"]>;
+  private readonly block: BlockView<FieldOf<typeof POISSON_BLOCK>>;
   /**
    * Slot 0 holds the tables of the first intensity used (the preset's start intensity: almost every presentation),
    * slot 1 those of the last other intensity (the retry rule's), so tables are copied only when a retry needs an
@@ -53,12 +50,12 @@ export class WasmPoisson {
       intensity: 0, at: ptr.cdfAt + k * 1024, length: ptr.cdfLength + k * 1024, data: ptr.cdf + k * slotBytes,
       missing: new Uint8Array(256), anyMissing: false,
     }));
-    const values: Record<keyof typeof BLOCK, number> = {
+    this.block = new BlockView(layout.memory, ptr.poissonBlock, POISSON_BLOCK);
+    this.block.assign({
       pixels: ptr.pixels, inputs: input.inputs, cdfAt: ptr.cdfAt, cdfLength: ptr.cdfLength, rng: ptr.rngWords,
       steps: input.steps, bits: input.uniformBits, threshold: input.uniformThreshold, stamp: ptr.stamp, generation: 0,
       tmp: ptr.tmp, counts: ptr.counts, idx: ptr.schedule, stepStart: ptr.stepStart,
-    };
-    for (const [name, offset] of Object.entries(BLOCK)) this.i32[(ptr.poisson + offset) >> 2] = values[name as keyof typeof BLOCK];
+    });
   }
 
   /** Fill `out` (the layout's schedule) with the spikes of one presentation, as PoissonInput.fill does. */
@@ -74,12 +71,12 @@ export class WasmPoisson {
       // PoissonInput builds tables on first use and throws for a pixel value whose rate is too high: do the same
       for (let i = 0; i < pixels.length; i++) if (slot.missing[pixels[i]]) this.input.cdf(pixels[i], intensity);
     }
-    this.i32[(ptr.poisson + BLOCK.cdfAt) >> 2] = slot.at;
-    this.i32[(ptr.poisson + BLOCK.cdfLength) >> 2] = slot.length;
+    this.block.set("cdfAt", slot.at);
+    this.block.set("cdfLength", slot.length);
     this.pixels.set(pixels);
     const words = rng.words, w = ptr.rngWords >> 2;
     for (let k = 0; k < 4; k++) this.i32[w + k] = words[k];
-    out.total = this.fillKernel(ptr.poisson);
+    out.total = this.fillKernel(this.block.address);
     for (let k = 0; k < 4; k++) words[k] = this.i32[w + k];
   }
 

@@ -9,8 +9,8 @@
 import { Derived } from "./derived";
 import { IndexSet } from "./indexSet";
 import { Kernels } from "./kernels";
-import { ExcitatoryParams } from "./params";
 import { Layout } from "./state";
+import { BlockView, CONDUCTANCE_BLOCK, FieldOf } from "./wasm/layout";
 
 /**
  * While the inhibitory conductance is below this bound the kernel skips the gi term: its whole remaining effect on v
@@ -25,7 +25,7 @@ export class SharedInhibition {
   readonly self: IndexSet;
   readonly selfGi: Float64Array;
   constructor(neurons: number, private readonly layout: Layout, private readonly kernels: Kernels,
-    private readonly e: Readonly<ExcitatoryParams>, private readonly d: Derived) {
+    private readonly block: BlockView<FieldOf<typeof CONDUCTANCE_BLOCK>>, private readonly d: Derived) {
     this.self = new IndexSet(neurons);
     this.selfGi = new Float64Array(neurons);
   }
@@ -48,25 +48,26 @@ export class SharedInhibition {
   }
 
   /**
-   * The excitatory step with inhibition on: input rows schedule[a, b), depression list of length m (see
+   * The excitatory step with inhibition on, for the input the conductance block holds (idx, count, m: see
    * Kernels.stepConductance). Returns the number of spikes in state.spikesOut.
    */
-  step(a: number, b: number, m: number): number {
-    const { kernels, layout, e, d } = this;
-    const { state, ptr, np } = layout;
+  step(): number {
+    const { kernels, layout, block } = this;
+    const { state } = layout;
     const { list, member, count } = this.self;
+    const d = this.d;
+    block.set("gi", this.g);
     let n: number;
     if (count === 0) {
-      n = kernels.stepConductance(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a, ptr.rowPtrs,
-        ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.g, e.vResetMv);
+      n = kernels.stepConductance(block.address);
     } else {
       for (let r = 0; r < count; r++) {
         state.selfIdx[r] = list[r];
         state.selfGi[r] = this.selfGi[list[r]];
       }
-      n = kernels.stepConductanceSelf(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule + 4 * a, b - a, ptr.rowPtrs,
-        ptr.depIdx, ptr.depBy, m, e.vRestMv, e.eExcMv, e.eInhMv, d.excEuler, d.geDecay, this.g, e.vResetMv, ptr.selfIdx,
-        ptr.selfGi, count, this.g, ptr.selfSave);
+      block.set("selfCount", count);
+      block.set("gShared", this.g);
+      n = kernels.stepConductanceSelf(block.address);
     }
     let kept = 0;
     for (let r = 0; r < count; r++) {

@@ -5,6 +5,7 @@
  * it they touch (`Pick<Simulation, ...>`), and the Network class is a thin user-facing shell around one of them.
  */
 import { createRng, deriveSeed, Rng } from "../random/rng";
+import { createBlocks, KernelBlocks } from "./blocks";
 import { Derived, derive } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
 import { createKernels, KernelKind, Kernels } from "./kernels";
@@ -38,6 +39,8 @@ export interface Simulation {
   readonly layout: Layout;
   readonly state: ExcState;
   readonly kernels: Kernels;
+  /** The kernels' parameter blocks (blocks.ts). */
+  readonly blocks: KernelBlocks;
   readonly inhibitory: InhibitoryLayer;
   readonly plasticity: Plasticity;
   readonly rule: LearningRule;
@@ -90,15 +93,22 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const kernels = createKernels(layout.memory, options.kernels);
   // Normalisation and potentiation run in the kernels: the normalised columns pass through the depression scratch
   // (free between presentations); the potentiation reads the pre-spike stamps and recent inputs in WASM memory.
-  new Float64Array(buf, ptr.preTrace, derived.prePow.length).set(derived.prePow);
+  const blocks = createBlocks(layout, preset, derived, rule.loopShape?.depressionNu ?? 0);
   const plasticity: Plasticity = createPlasticity(state.w, n, np, derived, {
     scaleColumns: (cols, count, total) => {
       state.depIdx.set(cols.subarray(0, count));
-      kernels.normalizeColumns(ptr.w, np, INPUTS, ptr.depIdx, count, ptr.depBy, total);
+      blocks.normalize.set("count", count);
+      blocks.normalize.set("total", total);
+      kernels.normalizeColumns(blocks.normalize.address);
     },
     potentiate: (j, t, scale, wMax) => {
-      kernels.potentiateColumn(ptr.w, np, j, t, scale, wMax, ptr.recentPre, plasticity.recentPre.count, ptr.lastPre,
-        ptr.preTrace, derived.prePow.length);
+      const b = blocks.potentiate;
+      b.set("j", j);
+      b.set("t", t);
+      b.set("count", plasticity.recentPre.count);
+      b.set("scale", scale);
+      b.set("wMax", wMax);
+      kernels.potentiateColumn(b.address);
     },
     lastPre: new Int32Array(buf, ptr.lastPre, INPUTS),
     recentPre: { list: new Int32Array(buf, ptr.recentPre, INPUTS), member: new Uint8Array(buf, ptr.recentPreMember, INPUTS) },
@@ -107,20 +117,17 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const inhibitory = new InhibitoryLayer(n, preset.neuronModel, preset.inh, derived);
   const ring = { neuron: new Int32Array(buf, ptr.refNeuron, n + 1), until: new Int32Array(buf, ptr.refUntil, n + 1) };
   const refractory = new RefractoryQueue(n, ring);
-  const inhibition = new SharedInhibition(n, layout, kernels, preset.exc, derived);
+  const inhibition = new SharedInhibition(n, layout, kernels, blocks.conductance, derived);
   const perStepReason = preset.neuronModel !== "conductance" ? undefined
     : !kernels.runSteps ? `the ${kernels.kind} kernels have no step loop`
       : rule.loopShape === undefined ? `the WASM step loop does not implement rule "${rule.name}" (its hooks run per step in TypeScript)`
         : undefined;
   const stepLoop = preset.neuronModel === "conductance" && perStepReason === undefined
-    ? new StepLoop({
-      layout, kernels, exc: preset.exc, inh: preset.inh, wInhExc: preset.wInhExc, derived, nuPre: rule.loopShape?.depressionNu ?? 0,
-      plasticity, inhibition, refractory, inhibitory,
-    })
+    ? new StepLoop({ layout, kernels, blocks, plasticity, inhibition, refractory, inhibitory })
     : undefined;
   const thresholdBase = preset.exc.vThreshMv - preset.exc.thetaOffsetMv;
   return {
-    preset, derived, neurons: n, np, seed, layout, state, kernels, inhibitory, plasticity, rule, refractory, inhibition,
+    preset, derived, neurons: n, np, seed, layout, state, kernels, blocks, inhibitory, plasticity, rule, refractory, inhibition,
     stepLoop, perStepReason,
     schedule: createSchedule(steps, INPUTS, state.schedule, state.stepStart),
     poisson: kernels.poissonFill ? new WasmPoisson(poisson, layout, kernels) : poisson,

@@ -3,6 +3,7 @@
  * the same bytes). Neuron arrays are padded to np = ceil(N / 4) * 4 lanes; padded lanes never spike (threshold +inf).
  */
 import { wasmApi, WasmMemory } from "./wasm/api";
+import { CONDUCTANCE_BLOCK, CURRENT_BLOCK, NORMALIZE_BLOCK, POISSON_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK } from "./wasm/layout";
 
 export const INPUTS = 784;
 
@@ -31,8 +32,6 @@ export interface ExcState {
   theta: Float64Array;
 }
 
-/** Byte size of the step loop's block (see stepLoop.ts and kernels.wat runSteps). */
-export const STEP_LOOP_BLOCK_BYTES = 304;
 
 export interface Layout {
   neurons: number;
@@ -45,15 +44,16 @@ export interface Layout {
   state: ExcState;
 }
 
-/** The step loop's block and scratch (compact copies of the sparse state it runs on; see stepLoop.ts). */
+/** The kernels' parameter blocks (wasm/layout.ts) and the step loop's scratch (compact copies of the sparse state it runs on; see stepLoop.ts). */
 export interface StepLoopPointers {
-  stepStart: number; loop: number; depList: number; depLast: number; trace: number; inhIdx: number;
+  conductanceBlock: number; currentBlock: number; normalizeBlock: number; potentiateBlock: number; stampBlock: number;
+  stepStart: number; depList: number; depLast: number; trace: number; inhIdx: number;
   inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
   leftRef: number;
   /** Plasticity's pre-spike stamps and recent inputs, and the pre trace's power table (the potentiation kernel's). */
   lastPre: number; recentPre: number; recentPreMember: number; preTrace: number;
   /** The WASM Poisson generator's block and scratch, with two slots of CDF tables (see poissonWasm.ts). */
-  poisson: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
+  poissonBlock: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
   counts: number; cdf: number;
 }
 
@@ -67,10 +67,12 @@ export function allocateState(neurons: number, scheduleCapacity: number,
   loop: { steps: number; traceLength: number; preTraceLength?: number } = { steps: 0, traceLength: 0 }): Layout {
   const np = Math.ceil(neurons / 4) * 4;
   const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
-    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, theta: 2 * np, refNeuron: neurons + 1, refUntil: neurons + 1, stepStart: loop.steps + 1, loop: STEP_LOOP_BLOCK_BYTES / 4, depList: np, depLast: np,
+    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, theta: 2 * np, refNeuron: neurons + 1, refUntil: neurons + 1, stepStart: loop.steps + 1,
+    conductanceBlock: CONDUCTANCE_BLOCK.bytes / 4, currentBlock: CURRENT_BLOCK.bytes / 4, normalizeBlock: NORMALIZE_BLOCK.bytes / 4,
+    potentiateBlock: POTENTIATE_BLOCK.bytes / 4, stampBlock: STAMP_BLOCK.bytes / 4, depList: np, depLast: np,
     trace: 2 * loop.traceLength, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
     leftV: 2 * np, leftSince: np, leftRef: np,
-    poisson: 16, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
+    poissonBlock: POISSON_BLOCK.bytes / 4, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
     lastPre: INPUTS, recentPre: INPUTS, recentPreMember: INPUTS / 4, preTrace: 2 * (loop.preTraceLength ?? 0),
     counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0 };
   const ptr = {} as Layout["ptr"];

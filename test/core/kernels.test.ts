@@ -6,6 +6,7 @@ import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER } from "../../src/core
 import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
 import { loadMnist } from "../../src/data/mnist";
+import * as K from "./kernelArgs";
 
 function randomLayout(seed: number) {
   const layout = allocateState(37, 64);
@@ -38,13 +39,13 @@ test("WASM and TypeScript kernels give identical bits", () => {
   assert.equal(kb.kind, "ts");
   for (let step = 0; step < 60; step++) {
     const run = (k: typeof ka, l: typeof a) => {
-      const p = l.ptr, np = l.np;
-      k.inputSpikes(p.w, p.ge, p.schedule, 5, np, p.depIdx, p.depBy, step % 2 ? 6 : 0);
-      const n1 = k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule, 4, p.rowPtrs, p.depIdx, p.depBy, 6, -65, 0, -100, 0.005, 0.6065, step % 3 ? 4.5 : 0, -65);
-      const n2 = k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule + 4, 3, p.rowPtrs, p.depIdx, p.depBy, step % 2 ? 6 : 0, -65, 0, -100, 0.005, 0.6065, -65);
-      const n3 = k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, np, -65, 0.99, -60);
-      const n4 = k.stepConductanceSelf(p.v, p.ge, p.thr, p.spikesOut, np, p.w, p.schedule, 3, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, 0.005,
-        0.6065, 9.25, -65, p.selfIdx, p.selfGi, step % 4, 9.25, p.selfSave);
+      const p = l.ptr;
+      const step0 = { vRest: -65, eExc: 0, eInh: -100, k: 0.005, geDecay: 0.6065, vReset: -65 };
+      K.inputSpikes(k, l, { idx: p.schedule, count: 5, m: step % 2 ? 6 : 0 });
+      const n1 = K.stepConductance(k, l, { ...step0, idx: p.schedule, count: 4, m: 6, gi: step % 3 ? 4.5 : 0 });
+      const n2 = K.stepConductanceNoGi(k, l, { ...step0, idx: p.schedule + 4, count: 3, m: step % 2 ? 6 : 0 });
+      const n3 = K.excCurrent(k, l, { vRest: -65, decay: 0.99, vReset: -60 });
+      const n4 = K.stepConductanceSelf(k, l, { ...step0, idx: p.schedule, count: 3, m: 0, gi: 9.25, selfCount: step % 4, gShared: 9.25 });
       return [n1, n2, n3, n4];
     };
     assert.deepEqual(run(ka, a), run(kb, b));
@@ -61,8 +62,8 @@ test("normalisation kernel: listed columns sum to the total (f64 row-order sums)
   const cols = Int32Array.of(5, 0, 36, 17);
   for (const l of [a, b]) l.state.depIdx.set(cols);
   for (let i = 0; i < 784; i++) [a, b, c].forEach((l) => (l.state.w[i * np + 17] = 0)); // an all-zero column stays 0
-  createKernels(a.memory, "wasm").normalizeColumns(a.ptr.w, np, 784, a.ptr.depIdx, 4, a.ptr.depBy, 78);
-  createKernels(b.memory, "ts").normalizeColumns(b.ptr.w, np, 784, b.ptr.depIdx, 4, b.ptr.depBy, 78);
+  K.normalizeColumns(createKernels(a.memory, "wasm"), a, { count: 4, total: 78 });
+  K.normalizeColumns(createKernels(b.memory, "ts"), b, { count: 4, total: 78 });
   assert.ok(bytes(a.state.w).equals(bytes(b.state.w)));
   for (const j of [5, 0, 36]) assert.ok(Math.abs(columnSum({ w: a.state.w, np }, j) - 78) < 1e-4, `column ${j}`);
   assert.equal(columnSum({ w: a.state.w, np }, 17), 0);

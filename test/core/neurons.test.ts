@@ -5,6 +5,7 @@ import { createKernels } from "../../src/core/kernels";
 import { createRecording, Network } from "../../src/core/network";
 import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER } from "../../src/core/params";
 import { allocateState } from "../../src/core/state";
+import * as K from "./kernelArgs";
 
 const dc = DIEHL_COOK_2015;
 const d = derive(dc);
@@ -16,9 +17,9 @@ function oneNeuron() {
 
 /** `steps` conductance steps of one neuron without input or inhibition, with the decays of `derived`. */
 function stepWithoutInput(n: ReturnType<typeof oneNeuron>, steps: number, derived = d): void {
-  const { k, p } = n;
+  const { k, p, layout } = n;
   for (let step = 0; step < steps; step++) {
-    k.stepConductanceNoGi(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, derived.excEuler, derived.geDecay, -65);
+    K.stepConductanceNoGi(k, layout, { idx: p.schedule, count: 0, m: 0, vRest: -65, eExc: 0, eInh: -100, k: derived.excEuler, geDecay: derived.geDecay, vReset: -65 });
   }
 }
 
@@ -56,13 +57,13 @@ test("conductance decay: exp(-dt/tau) by default; 1 - dt/tau (Brian 1 forward Eu
 });
 
 test("conductance: v with a decaying ge follows the Euler recursion computed in f64", () => {
-  const { k, s, p } = oneNeuron();
+  const { k, s, p, layout } = oneNeuron();
   s.v[0] = -65;
   s.ge[0] = 1.5;
   s.thr[0] = Infinity;
   let v = -65, ge = 1.5;
   for (let step = 0; step < 30; step++) {
-    k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, 0.2, -65);
+    K.stepConductance(k, layout, { idx: p.schedule, count: 0, m: 0, vRest: -65, eExc: 0, eInh: -100, k: d.excEuler, geDecay: d.geDecay, gi: 0.2, vReset: -65 });
     v += (0.5 / 100) * ((-65 - v) + ge * (0 - v) + 0.2 * (-100 - v));
     ge *= Math.exp(-0.5);
   }
@@ -77,21 +78,21 @@ test("current model (BindsNET): v_k = rest + (v0 - rest) decay^k, and input adds
   const decay = derive(BINDSNET).excDecay;
   v[0] = -55;
   thr[0] = Infinity;
-  for (let step = 0; step < 25; step++) k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, 4, -65, decay, -60);
+  for (let step = 0; step < 25; step++) K.excCurrent(k, layout, { vRest: -65, decay, vReset: -60 });
   assert.ok(Math.abs(v[0] - (-65 + 10 * Math.exp(-25 / 100))) < 1e-4);
   ge[0] = 3;
   const before = v[0];
-  k.excCurrent(p.v, p.ge, p.thr, p.spikesOut, 4, -65, decay, -60);
+  K.excCurrent(k, layout, { vRest: -65, decay, vReset: -60 });
   assert.ok(Math.abs(v[0] - (-65 + (before + 65) * decay + 3)) < 1e-5);
   assert.equal(ge[0], 0); // the input buffer is consumed
 });
 
 test("stability: 30 inhibitory spikes in one step (gi dt / tau > 2) clamp v at E_inh instead of overshooting", () => {
-  const { k, s, p } = oneNeuron();
+  const { k, s, p, layout } = oneNeuron();
   s.v[0] = -60;
   s.ge[0] = 0;
   s.thr[0] = -52;
-  const n = k.stepConductance(p.v, p.ge, p.thr, p.spikesOut, 4, p.w, p.schedule, 0, p.rowPtrs, p.depIdx, p.depBy, 0, -65, 0, -100, d.excEuler, d.geDecay, 30 * 17, -65);
+  const n = K.stepConductance(k, layout, { idx: p.schedule, count: 0, m: 0, vRest: -65, eExc: 0, eInh: -100, k: d.excEuler, geDecay: d.geDecay, gi: 30 * 17, vReset: -65 });
   // Unclamped Euler: -60 + 0.005 * (-5 - 510 * 40) = -162.0 mV, far below E_inh.
   assert.equal(n, 0);
   assert.equal(s.v[0], -100);

@@ -6,6 +6,7 @@ import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
 import { columnSum, createPlasticity, normalizeColumns } from "../../src/core/plasticity";
 import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
+import * as K from "./kernelArgs";
 import { markPreSpikes, postPreRule, tripletRule } from "../../src/core/stdp";
 
 function setup(preset = DIEHL_COOK_2015, neurons = 4) {
@@ -69,8 +70,7 @@ test("weights clip at wMax on potentiation and at 0 on depression (kernel)", () 
   state.depIdx[0] = 1;
   state.depBy[0] = 1e-4;
   state.thr.fill(Infinity);
-  kernels.stepConductanceNoGi(ptr.v, ptr.ge, ptr.thr, ptr.spikesOut, np, ptr.w, ptr.schedule, 1, ptr.rowPtrs, ptr.depIdx,
-    ptr.depBy, 1, -65, 0, -100, 0.005, 1, -65);
+  K.stepConductanceNoGi(kernels, layout, { idx: ptr.schedule, count: 1, m: 1, vRest: -65, eExc: 0, eInh: -100, k: 0.005, geDecay: 1, vReset: -65 });
   assert.equal(p.w[5 * np + 1], 0);
   assert.equal(state.ge[1], Math.fround(1e-5)); // the row was added before its depression (Brian2 on_pre order)
   // BindsNET order (current model): the row is depressed before it is added.
@@ -78,7 +78,7 @@ test("weights clip at wMax on potentiation and at 0 on depression (kernel)", () 
   state.schedule[0] = 6;
   state.depIdx[0] = 2;
   state.ge.fill(0);
-  kernels.inputSpikes(ptr.w, ptr.ge, ptr.schedule, 1, np, ptr.depIdx, ptr.depBy, 1);
+  K.inputSpikes(kernels, layout, { idx: ptr.schedule, count: 1, m: 1 });
   assert.equal(p.w[6 * np + 2], 0);
   assert.equal(state.ge[2], 0);
 });

@@ -1,0 +1,271 @@
+/**
+ * Templates of the conductance model's excitatory step kernels: one template for the variants with and without the
+ * gi term, its main loop unrolled over CHUNKS chunks of 4 neurons and its first ROWS input rows held in locals; the
+ * self-inhibited variant; the row helpers. Every lane gets the same f32 operations in the same order as the
+ * TypeScript oracle (src/core/kernels.ts conductanceEuler).
+ */
+import { CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
+import { exportWrapper, offset, times } from "./wat";
+
+/** Chunks of 4 neurons per iteration of the main loop (two and eight were slower end to end). */
+const CHUNKS = 4;
+/** Input rows added from locals (more rows in a step are rare; they come from the row pointer list). */
+const ROWS = 4;
+
+const STEP_PARAMS = ["v", "ge", "thr", "out", "np", "w", "idx", "count", "rows", "dj", "dby", "m", "vRest", "eExc", "eInh", "k", "geDecay"];
+
+/** The Euler update of one vector of 4 neurons: pmax(eInh, V + ((vRest - V) + GE (eExc - V) [+ gi (eInh - V)]) k). */
+function euler(V: string, GE: string, withGi: boolean): string {
+  const drive = `(f32x4.add (f32x4.sub (local.get $sRest) (local.get ${V})) (f32x4.mul (local.get ${GE}) (f32x4.sub (local.get $sExc) (local.get ${V}))))`;
+  const full = withGi ? `(f32x4.add ${drive} (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get ${V}))))` : drive;
+  return `(f32x4.pmax (local.get $sInh) (f32x4.add (local.get ${V}) (f32x4.mul ${full} (local.get $sK))))`;
+}
+
+/** `$emit` for the lanes of chunk q whose mask is set. */
+function emitChunk(mask: string, q: number): string {
+  const base = q === 0 ? "(i32.shr_u (local.get $off) (i32.const 2))" : `(i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const ${4 * q}))`;
+  return `        (if (local.get ${mask})
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) ${base} (local.get ${mask}) (local.get $v) (local.get $vReset)))))`;
+}
+
+/** One variant of the step: `$stepGi` (with the shared gi) or `$stepNoGi` (gi negligible). */
+function stepKernel(name: string, withGi: boolean): string {
+  const chunk = (q: number) => ({ V: `$V${q}`, GE: `$GE${q}`, vn: `$vn${q}`, at: offset(16 * q) });
+  const locals = times(CHUNKS, (q) => `(local $V${q} v128) (local $GE${q} v128) (local $vn${q} v128)`).split("\n").join(" ");
+  const rowLocals = times(ROWS, (r) => `(local $row${r} i32)`).split("\n").join(" ");
+  return `  ;; One conductance-model step of the excitatory layer${withGi ? "" : " without the gi term (gi negligible)"}, with the step's input spikes folded in:
+  ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
+  ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v)${withGi ? " + gi (eInh - v)" : ""}))   [pmax(a, b) = a < b ? b : a]
+  ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
+  ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
+  ;; ${withGi ? "gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; $stepSelf fixes up the\n  ;; few self-inhibited neurons). " : ""}Refractory neurons have thr = +inf; the caller holds their v at vReset.
+  ;; \`rows\` is scratch for count row pointers. Writes spiking indices to out and returns their count.
+  (func ${name}
+    (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32)${withGi ? " (param $gi f32)" : ""} (param $vReset f32)
+    (result i32)
+    ${rowLocals} (local $endU i32) (local $row i32)
+    ${locals}
+    (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128)${withGi ? " (local $sGi v128)" : ""}
+    (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    ;; the first ${ROWS} rows' pointers in locals (the unrolled loop adds them without a loop)
+${times(ROWS, (r) => `    (local.set $row${r} (i32.load${offset(4 * r)} (local.get $rows)))`)}
+    (local.set $sRest (f32x4.splat (local.get $vRest)))
+    (local.set $sExc (f32x4.splat (local.get $eExc)))
+    (local.set $sInh (f32x4.splat (local.get $eInh)))
+    (local.set $sK (f32x4.splat (local.get $k)))
+    (local.set $sGe (f32x4.splat (local.get $geDecay)))${withGi ? "\n    (local.set $sGi (f32x4.splat (local.get $gi)))" : ""}
+    (local.set $end (i32.shl (local.get $np) (i32.const 2)))
+    (local.set $endU (i32.and (local.get $end) (i32.const ${-16 * CHUNKS})))
+    ;; ${CHUNKS} chunks of 4 neurons per iteration (the same arithmetic per lane as the single-chunk loop below)
+    (block $doneU
+      (loop $nextU
+        (br_if $doneU (i32.ge_u (local.get $off) (local.get $endU)))
+${times(CHUNKS, (q) => `        (local.set ${chunk(q).GE} (v128.load${chunk(q).at} (i32.add (local.get $ge) (local.get $off))))`)}
+${times(ROWS, (r) => `        (if (i32.gt_u (local.get $count) (i32.const ${r}))
+          (then
+${times(CHUNKS, (q) => `            (local.set ${chunk(q).GE} (f32x4.add (local.get ${chunk(q).GE}) (v128.load${chunk(q).at} (i32.add (local.get $row${r}) (local.get $off)))))`)}))`)}
+        ;; rows ${ROWS + 1}, ${ROWS + 2}, ... (rare) from the row pointer list
+        (local.set $r (i32.add (local.get $rows) (i32.const ${4 * ROWS})))
+        (block $addedU
+          (loop $addU
+            (br_if $addedU (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $row (i32.add (i32.load (local.get $r)) (local.get $off)))
+${times(CHUNKS, (q) => `            (local.set ${chunk(q).GE} (f32x4.add (local.get ${chunk(q).GE}) (v128.load${chunk(q).at} (local.get $row))))`)}
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $addU)))
+${times(CHUNKS, (q) => `        (local.set ${chunk(q).V} (v128.load${chunk(q).at} (i32.add (local.get $v) (local.get $off))))
+        (local.set ${chunk(q).vn} ${euler(chunk(q).V, chunk(q).GE, withGi)})`)}
+${times(CHUNKS, (q) => `        (v128.store${chunk(q).at} (i32.add (local.get $v) (local.get $off)) (local.get ${chunk(q).vn}))
+        (v128.store${chunk(q).at} (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get ${chunk(q).GE}) (local.get $sGe)))`)}
+${times(CHUNKS, (q) => `        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get ${chunk(q).vn}) (v128.load${chunk(q).at} (i32.add (local.get $thr) (local.get $off))))))
+${emitChunk("$mask", q)}`)}
+        (local.set $off (i32.add (local.get $off) (i32.const ${16 * CHUNKS})))
+        (br $nextU)))
+    ;; the last chunks one by one
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $r (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $GE (f32x4.add (local.get $GE) (v128.load (i32.add (i32.load (local.get $r)) (local.get $off)))))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $add)))
+        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn ${euler("$V", "$GE", withGi)})
+        (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
+        (local.set $mask (i32x4.bitmask (local.get $spike)))
+${emitChunk("$mask", 0)}
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $next)))
+    (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
+    (local.get $n))`;
+}
+
+/** The self-inhibited variant: the listed neurons are hidden from $stepGi and updated with their own gi. */
+const STEP_SELF = `  ;; $stepGi with all-but-self inhibition: gi is the shared conductance G (f64 gShared, f32 gi) for every neuron
+  ;; except the count listed in selfIdx, whose gi is f32(G - selfGi[r]) (f64 subtraction; selfGi holds f64).
+  ;; Before the step each listed neuron's v, its ge with the step's rows added (f32, in row order) and its threshold
+  ;; are saved (3 f32 per neuron at save) and its threshold set to +inf; after it, the neuron is updated with its own gi
+  ;; by the same f32 formula, its threshold restored, and a spike (v' > thr) appended to out. Returns the spike count.
+  (func $stepSelf
+    (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
+    (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32)
+    (result i32)
+    (local $r i32) (local $j4 i32) (local $q i32) (local $rowsEnd i32) (local $s i32) (local $n i32)
+    (local $GE f32) (local $V f32) (local $GI f32) (local $x f32)
+    (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    (block $saved
+      (loop $pre
+        (br_if $saved (i32.ge_u (local.get $r) (local.get $selfCount)))
+        (local.set $j4 (i32.shl (i32.load (i32.add (local.get $selfIdx) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+        (local.set $GE (f32.load (i32.add (local.get $ge) (local.get $j4))))
+        (local.set $q (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get $q) (local.get $rowsEnd)))
+            (local.set $GE (f32.add (local.get $GE) (f32.load (i32.add (i32.load (local.get $q)) (local.get $j4)))))
+            (local.set $q (i32.add (local.get $q) (i32.const 4)))
+            (br $add)))
+        (local.set $s (i32.add (local.get $save) (i32.mul (local.get $r) (i32.const 12))))
+        (f32.store (local.get $s) (f32.load (i32.add (local.get $v) (local.get $j4))))
+        (f32.store offset=4 (local.get $s) (local.get $GE))
+        (f32.store offset=8 (local.get $s) (f32.load (i32.add (local.get $thr) (local.get $j4))))
+        (f32.store (i32.add (local.get $thr) (local.get $j4)) (f32.const inf))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $pre)))
+    (local.set $n
+      (call $stepGi (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np)
+        (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m)
+        (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)))
+    (local.set $r (i32.const 0))
+    (block $fixed
+      (loop $post
+        (br_if $fixed (i32.ge_u (local.get $r) (local.get $selfCount)))
+        (local.set $j4 (i32.shl (i32.load (i32.add (local.get $selfIdx) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+        (local.set $s (i32.add (local.get $save) (i32.mul (local.get $r) (i32.const 12))))
+        (f32.store (i32.add (local.get $thr) (local.get $j4)) (f32.load offset=8 (local.get $s)))
+        (local.set $V (f32.load (local.get $s)))
+        (local.set $GE (f32.load offset=4 (local.get $s)))
+        (local.set $GI (f32.demote_f64 (f64.sub (local.get $gShared)
+          (f64.load (i32.add (local.get $selfGi) (i32.shl (local.get $r) (i32.const 3)))))))
+        (local.set $x
+          (f32.add (local.get $V)
+            (f32.mul
+              (f32.add
+                (f32.add
+                  (f32.sub (local.get $vRest) (local.get $V))
+                  (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
+                (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
+              (local.get $k))))
+        (local.set $x (select (local.get $x) (local.get $eInh) (f32.lt (local.get $eInh) (local.get $x))))
+        (if (f32.gt (local.get $x) (f32.load offset=8 (local.get $s)))
+          (then
+            (f32.store (i32.add (local.get $v) (local.get $j4)) (local.get $vReset))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2))) (i32.shr_u (local.get $j4) (i32.const 2)))
+            (local.set $n (i32.add (local.get $n) (i32.const 1))))
+          (else (f32.store (i32.add (local.get $v) (local.get $j4)) (local.get $x))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $post)))
+    (local.get $n))`;
+
+/** The helpers the step kernels share: spike emission, row addresses, the depression of rows. */
+const HELPERS = `  ;; For each lane set in the 4-bit mask m: append its neuron index (base + lane) to out and reset its v to vReset
+  ;; (spikes are rare, so the reset is done here rather than with a select on every lane). Returns the new count.
+  (func $emit (param $out i32) (param $n i32) (param $base i32) (param $m i32) (param $v i32) (param $vReset f32) (result i32)
+    (local $lane i32) (local $j i32)
+    (block $end
+      (loop $lanes
+        (br_if $end (i32.ge_u (local.get $lane) (i32.const 4)))
+        (if (i32.and (local.get $m) (i32.shl (i32.const 1) (local.get $lane)))
+          (then
+            (local.set $j (i32.add (local.get $base) (local.get $lane)))
+            (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
+            (f32.store (i32.add (local.get $v) (i32.shl (local.get $j) (i32.const 2))) (local.get $vReset))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+        (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+        (br $lanes)))
+    (local.get $n))
+
+  ;; rows[r] = w + idx[r] * np * 4 (byte address of each listed weight row).
+  (func $rowPointers (param $w i32) (param $idx i32) (param $count i32) (param $np i32) (param $rows i32)
+    (local $r i32)
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $count)))
+        (i32.store (i32.add (local.get $rows) (i32.shl (local.get $r) (i32.const 2)))
+          (i32.add (local.get $w)
+            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $r) (i32.const 2)))) (i32.shl (local.get $np) (i32.const 2)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each))))
+
+  ;; W[row + dj[r]] = max(0, W[row + dj[r]] - dby[r]) for r < m (f64 arithmetic, f32 storage).
+  (func $depress (param $row i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (local $r i32) (local $a i32) (local $x f64)
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $m)))
+        (local.set $a
+          (i32.add (local.get $row) (i32.shl (i32.load (i32.add (local.get $dj) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2))))
+        (local.set $x
+          (f64.sub (f64.promote_f32 (f32.load (local.get $a)))
+            (f64.load (i32.add (local.get $dby) (i32.shl (local.get $r) (i32.const 3))))))
+        (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (f64.const 0) (f64.gt (local.get $x) (f64.const 0)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each))))
+
+  ;; $depress on each of the count rows listed in rows.
+  (func $depressRows (param $rows i32) (param $count i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (local $r i32)
+    (if (i32.eqz (local.get $m)) (then (return)))
+    (block $end
+      (loop $each
+        (br_if $end (i32.ge_u (local.get $r) (local.get $count)))
+        (call $depress (i32.load (i32.add (local.get $rows) (i32.shl (local.get $r) (i32.const 2)))) (local.get $dj) (local.get $dby) (local.get $m))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $each))))
+
+  ;; The pre-spike depression of the input rows idx[0 .. count): $depress on row w + idx[k] * np * 4.
+  (func $depressListed (param $w i32) (param $idx i32) (param $count i32) (param $np i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (local $k i32)
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (call $depress
+          (i32.add (local.get $w)
+            (i32.mul (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))) (i32.shl (local.get $np) (i32.const 2))))
+          (local.get $dj) (local.get $dby) (local.get $m))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $rows))))`;
+
+/** The conductance step kernels, their helpers and their exported block wrappers. */
+export function conductanceKernels(): string {
+  const B = CONDUCTANCE_BLOCK;
+  return [
+    HELPERS,
+    stepKernel("$stepGi", true),
+    stepKernel("$stepNoGi", false),
+    STEP_SELF,
+    exportWrapper("stepConductance", "$stepGi", B, [...STEP_PARAMS, "gi", "vReset"], true),
+    exportWrapper("stepConductanceNoGi", "$stepNoGi", B, [...STEP_PARAMS, "vReset"], true),
+    exportWrapper("stepConductanceSelf", "$stepSelf", B, [...STEP_PARAMS, "gi", "vReset", "selfIdx", "selfGi", "selfCount", "gShared", "selfSave"], true),
+    exportWrapper("depressRows", "$depressListed", B, ["w", "idx", "count", "np", "dj", "dby", "m"], false),
+  ].join("\n\n");
+}
+
+/** The internal step functions' parameters as the step loop passes them (see loop.ts). */
+export { STEP_PARAMS };

@@ -1,0 +1,61 @@
+/**
+ * The kernels' parameter blocks of one network (layouts in wasm/layout.ts), with their static fields written once:
+ * the addresses of the Layout's arrays and the parameters derived from the preset. Callers set a block's call fields
+ * and pass its address to a kernel (kernels.ts). The Poisson block is WasmPoisson's (poissonWasm.ts).
+ */
+import { Derived } from "./derived";
+import { QUIET_INPUT } from "./inhibitory";
+import { Preset } from "./params";
+import { GI_NEGLIGIBLE } from "./sharedInhibition";
+import { INPUTS, Layout } from "./state";
+import {
+  BlockView, CONDUCTANCE_BLOCK, CURRENT_BLOCK, FieldOf, NORMALIZE_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK,
+} from "./wasm/layout";
+
+export interface KernelBlocks {
+  readonly conductance: BlockView<FieldOf<typeof CONDUCTANCE_BLOCK>>;
+  readonly current: BlockView<FieldOf<typeof CURRENT_BLOCK>>;
+  readonly normalize: BlockView<FieldOf<typeof NORMALIZE_BLOCK>>;
+  readonly potentiate: BlockView<FieldOf<typeof POTENTIATE_BLOCK>>;
+  readonly stamp: BlockView<FieldOf<typeof STAMP_BLOCK>>;
+}
+
+/** The blocks of `layout` with their static fields; `depressionNu`: the rule's (LearningRule.loopShape; 0 without). */
+export function createBlocks(layout: Layout, preset: Readonly<Preset>, d: Derived, depressionNu: number): KernelBlocks {
+  const { memory, ptr, np, neurons } = layout;
+  const e = preset.exc, inh = preset.inh;
+  const conductance = new BlockView(memory, ptr.conductanceBlock, CONDUCTANCE_BLOCK);
+  conductance.assign({
+    v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, rows: ptr.rowPtrs, dj: ptr.depIdx, dby: ptr.depBy,
+    schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi, selfSave: ptr.selfSave,
+    depList: ptr.depList, depLast: ptr.depLast, post1Pow: ptr.trace, post1Len: d.post1Pow.length, inhIdx: ptr.inhIdx,
+    inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut, leftIdx: ptr.leftIdx, leftV: ptr.leftV,
+    leftSince: ptr.leftSince, leftRef: ptr.leftRef, inhRefractorySteps: d.inhRefractorySteps, theta: ptr.theta,
+    refNeuron: ptr.refNeuron, refUntil: ptr.refUntil, refLength: neurons + 1,
+    vRest: e.vRestMv, eExc: e.eExcMv, eInh: e.eInhMv, k: d.excEuler, geDecay: d.geDecay, vReset: e.vResetMv,
+    giDecay: d.giDecay, nuPre: depressionNu, inhVRest: inh.vRestMv, inhEExc: inh.eExcMv, inhEuler: d.inhEuler,
+    inhGeDecay: d.inhGeDecay, inhVThresh: inh.vThreshMv, inhVReset: inh.vResetMv, giNegligible: GI_NEGLIGIBLE,
+    quietInput: QUIET_INPUT, wInhExc: preset.wInhExc, thrBase: e.vThreshMv - e.thetaOffsetMv,
+  });
+  new Float64Array(memory.buffer, ptr.trace, d.post1Pow.length).set(d.post1Pow);
+  const current = new BlockView(memory, ptr.currentBlock, CURRENT_BLOCK);
+  current.assign({
+    v: ptr.v, input: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, dj: ptr.depIdx, dby: ptr.depBy,
+    vRest: e.vRestMv, decay: d.excDecay, vReset: e.vResetMv,
+  });
+  const normalize = new BlockView(memory, ptr.normalizeBlock, NORMALIZE_BLOCK);
+  normalize.assign({ w: ptr.w, np, inputs: INPUTS, cols: ptr.depIdx, sums: ptr.depBy });
+  const potentiate = new BlockView(memory, ptr.potentiateBlock, POTENTIATE_BLOCK);
+  potentiate.assign({ w: ptr.w, np, inputs: ptr.recentPre, lastPre: ptr.lastPre, table: ptr.preTrace, len: d.prePow.length });
+  new Float64Array(memory.buffer, ptr.preTrace, d.prePow.length).set(d.prePow);
+  const stamp = new BlockView(memory, ptr.stampBlock, STAMP_BLOCK);
+  stamp.assign({ idx: ptr.schedule, stepStart: ptr.stepStart, lastPre: ptr.lastPre, list: ptr.recentPre, member: ptr.recentPreMember });
+  return { conductance, current, normalize, potentiate, stamp };
+}
+
+/** Set the conductance block's input of one step: the schedule's spikes [a, b) and a depression list of length m. */
+export function setStepInput(block: KernelBlocks["conductance"], schedulePtr: number, a: number, b: number, m: number): void {
+  block.set("idx", schedulePtr + 4 * a);
+  block.set("count", b - a);
+  block.set("m", m);
+}
