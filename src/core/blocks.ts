@@ -5,7 +5,7 @@
  */
 import { Derived } from "./derived";
 import { QUIET_INPUT } from "./inhibitory";
-import { Preset } from "./params";
+import { ConductancePreset, Preset } from "./params";
 import { GI_NEGLIGIBLE } from "./sharedInhibition";
 import { INPUTS, Layout } from "./state";
 import {
@@ -18,13 +18,47 @@ export interface KernelBlocks {
   readonly normalize: BlockView<FieldOf<typeof NORMALIZE_BLOCK>>;
   readonly potentiate: BlockView<FieldOf<typeof POTENTIATE_BLOCK>>;
   readonly stamp: BlockView<FieldOf<typeof STAMP_BLOCK>>;
+  /** The slots of the fields set before each call (see BlockView.slot), looked up once. */
+  readonly at: {
+    readonly step: Readonly<Record<"idx" | "count" | "m" | "gi" | "gShared" | "selfCount", number>>;
+    readonly current: Readonly<Record<"idx" | "count" | "m", number>>;
+    readonly normalize: Readonly<Record<"count" | "total", number>>;
+    readonly potentiate: Readonly<Record<"j" | "t" | "count" | "scale" | "wMax", number>>;
+  };
 }
 
 /** The blocks of `layout` with their static fields; `depressionNu`: the rule's (LearningRule.loopShape; 0 without). */
 export function createBlocks(layout: Layout, preset: Readonly<Preset>, d: Derived, depressionNu: number): KernelBlocks {
+  const { memory, ptr, np } = layout;
+  const e = preset.exc;
+  const conductance = new BlockView(memory, ptr.conductanceBlock, CONDUCTANCE_BLOCK);
+  if (preset.neuronModel === "conductance") writeConductanceBlock(conductance, layout, preset, d, depressionNu);
+  const current = new BlockView(memory, ptr.currentBlock, CURRENT_BLOCK);
+  current.assign({
+    v: ptr.v, input: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, dj: ptr.depIdx, dby: ptr.depBy,
+    vRest: e.vRestMv, decay: d.excDecay, vReset: e.vResetMv,
+  });
+  const normalize = new BlockView(memory, ptr.normalizeBlock, NORMALIZE_BLOCK);
+  normalize.assign({ w: ptr.w, np, inputs: INPUTS, cols: ptr.depIdx, sums: ptr.depBy });
+  const potentiate = new BlockView(memory, ptr.potentiateBlock, POTENTIATE_BLOCK);
+  potentiate.assign({ w: ptr.w, np, inputs: ptr.recentPre, lastPre: ptr.lastPre, table: ptr.preTrace, len: d.prePow.length });
+  new Float64Array(memory.buffer, ptr.preTrace, d.prePow.length).set(d.prePow);
+  const stamp = new BlockView(memory, ptr.stampBlock, STAMP_BLOCK);
+  stamp.assign({ idx: ptr.schedule, stepStart: ptr.stepStart, lastPre: ptr.lastPre, list: ptr.recentPre, member: ptr.recentPreMember });
+  const at = {
+    step: conductance.slots("idx", "count", "m", "gi", "gShared", "selfCount"),
+    current: current.slots("idx", "count", "m"),
+    normalize: normalize.slots("count", "total"),
+    potentiate: potentiate.slots("j", "t", "count", "scale", "wMax"),
+  };
+  return { conductance, current, normalize, potentiate, stamp, at };
+}
+
+/** The conductance block's static fields: the Layout's arrays and the conductance model's parameters. */
+function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout: Layout, preset: Readonly<ConductancePreset>, d: Derived,
+  depressionNu: number): void {
   const { memory, ptr, np, neurons } = layout;
   const e = preset.exc, inh = preset.inh;
-  const conductance = new BlockView(memory, ptr.conductanceBlock, CONDUCTANCE_BLOCK);
   conductance.assign({
     v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, rows: ptr.rowPtrs, dj: ptr.depIdx, dby: ptr.depBy,
     schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi, selfSave: ptr.selfSave,
@@ -38,24 +72,12 @@ export function createBlocks(layout: Layout, preset: Readonly<Preset>, d: Derive
     quietInput: QUIET_INPUT, wInhExc: preset.wInhExc, thrBase: e.vThreshMv - e.thetaOffsetMv,
   });
   new Float64Array(memory.buffer, ptr.trace, d.post1Pow.length).set(d.post1Pow);
-  const current = new BlockView(memory, ptr.currentBlock, CURRENT_BLOCK);
-  current.assign({
-    v: ptr.v, input: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, dj: ptr.depIdx, dby: ptr.depBy,
-    vRest: e.vRestMv, decay: d.excDecay, vReset: e.vResetMv,
-  });
-  const normalize = new BlockView(memory, ptr.normalizeBlock, NORMALIZE_BLOCK);
-  normalize.assign({ w: ptr.w, np, inputs: INPUTS, cols: ptr.depIdx, sums: ptr.depBy });
-  const potentiate = new BlockView(memory, ptr.potentiateBlock, POTENTIATE_BLOCK);
-  potentiate.assign({ w: ptr.w, np, inputs: ptr.recentPre, lastPre: ptr.lastPre, table: ptr.preTrace, len: d.prePow.length });
-  new Float64Array(memory.buffer, ptr.preTrace, d.prePow.length).set(d.prePow);
-  const stamp = new BlockView(memory, ptr.stampBlock, STAMP_BLOCK);
-  stamp.assign({ idx: ptr.schedule, stepStart: ptr.stepStart, lastPre: ptr.lastPre, list: ptr.recentPre, member: ptr.recentPreMember });
-  return { conductance, current, normalize, potentiate, stamp };
 }
 
 /** Set the conductance block's input of one step: the schedule's spikes [a, b) and a depression list of length m. */
-export function setStepInput(block: KernelBlocks["conductance"], schedulePtr: number, a: number, b: number, m: number): void {
-  block.set("idx", schedulePtr + 4 * a);
-  block.set("count", b - a);
-  block.set("m", m);
+export function setStepInput(blocks: KernelBlocks, schedulePtr: number, a: number, b: number, m: number): void {
+  const i32 = blocks.conductance.i32, at = blocks.at.step;
+  i32[at.idx] = schedulePtr + 4 * a;
+  i32[at.count] = b - a;
+  i32[at.m] = m;
 }

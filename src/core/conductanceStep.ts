@@ -31,17 +31,16 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
     if (sim.refractory.size > 0) sim.refractory.expire(sim.t, sim.leaveRefractory);
   },
   excitatory(sim, s) {
-    const block = sim.blocks.conductance;
-    setStepInput(block, sim.layout.ptr.schedule, s.a, s.b, 0);
-    s.n = sim.inhibition.active ? sim.inhibition.step() : sim.kernels.stepConductanceNoGi(block.address);
+    setStepInput(sim.blocks, sim.layout.ptr.schedule, s.a, s.b, 0);
+    s.n = sim.inhibition.active ? sim.inhibition.step() : sim.kernels.stepConductanceNoGi(sim.blocks.conductance.address);
   },
   depression(sim, s) {
     if (!s.learn || s.b <= s.a) return;
-    const { state, blocks: { conductance: block } } = sim;
+    const { state, blocks } = sim;
     const m = sim.rule.preSpikeDepression(sim.plasticity, sim.t, state.depIdx, state.depBy);
     if (m === 0) return;
-    setStepInput(block, sim.layout.ptr.schedule, s.a, s.b, m);
-    sim.kernels.depressRows(block.address);
+    setStepInput(blocks, sim.layout.ptr.schedule, s.a, s.b, m);
+    sim.kernels.depressRows(blocks.conductance.address);
   },
   holdRefractory(sim) {
     if (sim.refractory.size > 0) sim.refractory.hold(sim.state.v, sim.preset.exc.vResetMv);

@@ -53,11 +53,11 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
     for (let k = 0; k < s.nEmit; k++) sim.rule.onPostSpike(pl, sim.emitted[k], t, state.schedule, s.a, s.b);
   },
   assembleInput(sim, s) {
-    const { state, emitted, blocks: { current: block } } = sim;
+    const { state, emitted, blocks: { current: block, at: { current: at } } } = sim;
     if (s.b > s.a) {
-      block.set("idx", sim.layout.ptr.schedule + 4 * s.a);
-      block.set("count", s.b - s.a);
-      block.set("m", s.m);
+      block.i32[at.idx] = sim.layout.ptr.schedule + 4 * s.a;
+      block.i32[at.count] = s.b - s.a;
+      block.i32[at.m] = s.m;
       sim.kernels.inputSpikes(block.address);
     }
     for (let k = 0; k < s.nInh; k++) addAllBut(state.ge, sim.neurons, sim.inhOut[k], -sim.preset.wInhExc);

@@ -51,19 +51,22 @@ export function derive(p: Readonly<Preset>): Derived {
     if (Math.abs(n * dt - ms) > 1e-9) throw new RangeError(`preset ${p.name}: ${what} ${ms} ms is not a whole number of ${dt} ms steps`);
     return n;
   };
-  const conductanceDecay = (tauMs: number): number => (p.conductanceDecay === "euler" ? 1 - dt / tauMs : Math.exp(-dt / tauMs));
+  // The conductances' decays (conductance model only; 0 for the current model, which has no conductances).
+  const euler = p.neuronModel === "conductance" && p.conductanceDecay === "euler";
+  const conductanceDecay = (tauMs: number | undefined): number => (tauMs === undefined ? 0 : euler ? 1 - dt / tauMs : Math.exp(-dt / tauMs));
+  const c = p.neuronModel === "conductance" ? p : undefined;
   return {
     presentSteps: steps(p.presentMs, "presentMs"),
     restSteps: steps(p.restMs, "restMs"),
     excEuler: dt / p.exc.tauMembraneMs,
     excDecay: Math.exp(-dt / p.exc.tauMembraneMs),
-    geDecay: conductanceDecay(p.exc.tauGeMs),
-    giDecay: conductanceDecay(p.exc.tauGiMs),
+    geDecay: conductanceDecay(c?.exc.tauGeMs),
+    giDecay: conductanceDecay(c?.exc.tauGiMs),
     excRefractorySteps: blockedSteps(steps(p.exc.refractoryMs, "exc.refractoryMs"), p.refractoryConvention),
     inhRefractorySteps: blockedSteps(steps(p.inh.refractoryMs, "inh.refractoryMs"), p.refractoryConvention),
     inhEuler: dt / p.inh.tauMembraneMs,
     inhDecay: Math.exp(-dt / p.inh.tauMembraneMs),
-    inhGeDecay: conductanceDecay(p.inh.tauGeMs),
+    inhGeDecay: conductanceDecay(c?.inh.tauGeMs),
     thetaDecayPerStep: Math.exp(-dt / p.exc.tauThetaMs),
     spikeProbPerPixel: (p.rateHzPerPixel * dt) / 1000 / p.startIntensity,
     prePow: powerTable(Math.exp(-dt / p.stdp.tauPreMs)),
@@ -81,8 +84,7 @@ export function blockedSteps(periodSteps: number, convention: "brian" | "bindsne
 export function validatePreset(p: Readonly<Preset>): void {
   const positive: [string, number][] = [
     ["dtMs", p.dtMs], ["presentMs", p.presentMs], ["exc.tauMembraneMs", p.exc.tauMembraneMs],
-    ["exc.tauGeMs", p.exc.tauGeMs], ["exc.tauGiMs", p.exc.tauGiMs], ["exc.tauThetaMs", p.exc.tauThetaMs],
-    ["inh.tauMembraneMs", p.inh.tauMembraneMs], ["inh.tauGeMs", p.inh.tauGeMs], ["stdp.tauPreMs", p.stdp.tauPreMs],
+    ["exc.tauThetaMs", p.exc.tauThetaMs], ["inh.tauMembraneMs", p.inh.tauMembraneMs], ["stdp.tauPreMs", p.stdp.tauPreMs],
     ["stdp.tauPost1Ms", p.stdp.tauPost1Ms], ["stdp.tauPost2Ms", p.stdp.tauPost2Ms], ["normTotal", p.normTotal],
     ["rateHzPerPixel", p.rateHzPerPixel], ["startIntensity", p.startIntensity], ["stdp.wMax", p.stdp.wMax],
   ];
@@ -105,12 +107,15 @@ export function validatePreset(p: Readonly<Preset>): void {
   if (p.spikeTest !== implied.spikeTest || p.oneStepDelay !== implied.oneStepDelay) {
     throw new RangeError(`preset ${p.name}: the ${p.neuronModel} model implies spikeTest "${implied.spikeTest}" and oneStepDelay ${implied.oneStepDelay}; other combinations are not implemented`);
   }
-  if (p.conductanceDecay === "euler") {
+  if (p.neuronModel === "conductance") {
     for (const [name, tau] of [["exc.tauGeMs", p.exc.tauGeMs], ["exc.tauGiMs", p.exc.tauGiMs], ["inh.tauGeMs", p.inh.tauGeMs]] as const) {
-      if (!(tau >= p.dtMs)) throw new RangeError(`preset ${p.name}: conductanceDecay "euler" needs ${name} >= dtMs (${p.dtMs}), got ${tau}`);
+      if (!(tau > 0)) throw new RangeError(`preset ${p.name}: ${name} must be > 0, got ${tau}`);
+      if (p.conductanceDecay === "euler" && !(tau >= p.dtMs)) {
+        throw new RangeError(`preset ${p.name}: conductanceDecay "euler" needs ${name} >= dtMs (${p.dtMs}), got ${tau}`);
+      }
     }
   }
-  if (p.oneSpikePerStep && p.neuronModel !== "current") {
+  if (p.neuronModel !== "current" && (p.oneSpikePerStep as boolean)) {
     throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);
   }
   if (p.neuronModel === "conductance" && !(p.exc.eInhMv < p.exc.vRestMv && p.exc.vRestMv < p.exc.eExcMv)) {

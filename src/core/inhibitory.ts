@@ -23,7 +23,11 @@ export class InhibitoryLayer {
   readonly active: IndexSet;
   private readonly relax: number;
 
-  constructor(readonly size: number, readonly model: NeuronModel, readonly p: Readonly<InhibitoryParams>, readonly d: Derived) {
+  /** The conductance model's excitatory reversal potential (unused by the current model). */
+  private readonly eExcMv: number;
+
+  constructor(readonly size: number, readonly model: NeuronModel, readonly p: Readonly<InhibitoryParams & { eExcMv?: number }>, readonly d: Derived) {
+    this.eExcMv = p.eExcMv ?? 0;
     this.v = new Float64Array(size).fill(p.vRestMv);
     this.input = new Float64Array(size);
     this.refUntil = new Int32Array(size);
@@ -52,7 +56,7 @@ export class InhibitoryLayer {
       const j = list[a];
       let vn: number;
       if (conductance) {
-        vn = t >= refUntil[j] ? v[j] + d.inhEuler * ((p.vRestMv - v[j]) + input[j] * (p.eExcMv - v[j])) : v[j];
+        vn = t >= refUntil[j] ? v[j] + d.inhEuler * ((p.vRestMv - v[j]) + input[j] * (this.eExcMv - v[j])) : v[j];
         input[j] *= d.inhGeDecay;
       } else {
         vn = p.vRestMv + (v[j] - p.vRestMv) * d.inhDecay;

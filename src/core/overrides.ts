@@ -71,12 +71,20 @@ export function presetFromLabel(label: string): Readonly<Preset> {
   const name = plus < 0 ? label : label.slice(0, plus);
   const base = PRESETS[name];
   if (!base) throw new RangeError(`unknown preset "${name}": use one of ${Object.keys(PRESETS).join(", ")}`);
-  return plus < 0 ? base : withOverrides(base, { ...parseOverrideLabel(label.slice(plus + 1)), name: label });
+  if (plus < 0) return base;
+  const overrides = parseOverrideLabel(label.slice(plus + 1));
+  for (const [path] of overrideEntries(overrides)) {
+    if (knownValue(path.split("."), base.neuronModel) === undefined) {
+      throw new RangeError(`preset override: "${path}" is not a parameter of the ${base.neuronModel} model (preset "${name}")`);
+    }
+  }
+  return withOverrides<Preset>(base, { ...overrides, name: label } as DeepPartial<Preset>);
 }
 
-/** The value at `path` in the first named preset that has it (undefined: none has). */
-function knownValue(path: string[]): unknown {
+/** The value at `path` in the first named preset (of that neuron model, if given) that has it (undefined: none has). */
+function knownValue(path: string[], model?: Preset["neuronModel"]): unknown {
   for (const preset of Object.values(PRESETS)) {
+    if (model !== undefined && preset.neuronModel !== model) continue;
     let v: unknown = preset;
     for (const key of path) v = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
     if (v !== undefined) return v;

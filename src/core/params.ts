@@ -14,6 +14,7 @@ export type NeuronModel = "conductance" | "current";
 /** Learning rule: the released code's triplet pre/post rule, or BindsNET's PostPre pair rule. */
 export type LearningRuleName = "triplet" | "postpre";
 
+/** The excitatory neurons' parameters common to both models. */
 export interface ExcitatoryParams {
   vRestMv: number;
   vResetMv: number;
@@ -22,24 +23,31 @@ export interface ExcitatoryParams {
   thetaOffsetMv: number;
   refractoryMs: number;
   tauMembraneMs: number;
-  /** Reversal potentials (conductance model only). */
-  eExcMv: number;
-  eInhMv: number;
-  /** Conductance time constants (conductance model only). */
-  tauGeMs: number;
-  tauGiMs: number;
   /** Adaptive threshold: initial value, increment per spike while learning, decay time constant. */
   thetaInitMv: number;
   thetaPlusMv: number;
   tauThetaMs: number;
 }
 
+/** The conductance model's excitatory neurons: reversal potentials and conductance time constants too. */
+export interface ConductanceExcitatoryParams extends ExcitatoryParams {
+  eExcMv: number;
+  eInhMv: number;
+  tauGeMs: number;
+  tauGiMs: number;
+}
+
+/** The inhibitory neurons' parameters common to both models. */
 export interface InhibitoryParams {
   vRestMv: number;
   vResetMv: number;
   vThreshMv: number;
   refractoryMs: number;
   tauMembraneMs: number;
+}
+
+/** The conductance model's inhibitory neurons: the excitatory reversal potential and conductance time constant too. */
+export interface ConductanceInhibitoryParams extends InhibitoryParams {
   eExcMv: number;
   tauGeMs: number;
 }
@@ -57,12 +65,11 @@ export interface StdpParams {
   wMax: number;
 }
 
-export interface Preset {
+/** What every preset has, whatever its neuron model. */
+interface PresetCommon {
   name: string;
   description: string;
   dtMs: number;
-  /** Excitatory model. */
-  neuronModel: NeuronModel;
   presentMs: number;
   /** Rest with no input after each presentation (0: none; state reset instead when resetAfterSample). */
   restMs: number;
@@ -75,8 +82,6 @@ export interface Preset {
   startIntensity: number;
   /** Cap on retries per digit: after this many the digit is kept with the spikes it had (and counted). */
   maxRetries: number;
-  exc: ExcitatoryParams;
-  inh: InhibitoryParams;
   /** Weight of excitatory i -> inhibitory i (conductance jump or mV). */
   wExcInh: number;
   /** Weight of inhibitory i -> excitatory j != i (conductance jump, or mV subtracted in the current model). */
@@ -95,26 +100,48 @@ export interface Preset {
    * decremented, so round(ms / dt) following steps are blocked.
    */
   refractoryConvention: "brian" | "bindsnet";
-  /** BindsNET quirk: at most one excitatory spike per step (one over-threshold neuron, chosen at random, emits). */
-  oneSpikePerStep: boolean;
-  /** Spike test: "gt" v > threshold (Brian), "ge" v >= threshold (BindsNET); fixed by the neuron model. */
-  spikeTest: "gt" | "ge";
-  /** Deliver spikes one step later (BindsNET: every connection delivers the previous step's spikes); fixed by the
-   * neuron model (true for "current", false for "conductance"). */
-  oneStepDelay: boolean;
-  /**
-   * How the synaptic conductances (exc ge, gi; inh ge) decay per step in the conductance model: "euler" multiplies
-   * by 1 - dt/tau, as the released code's Brian 1 forward-Euler update of its (nonlinear) equations does, which also
-   * keeps the integral of a conductance jump w at w * tau exactly; "exponential" multiplies by exp(-dt/tau), which
-   * with the jump applied before the step integrates to w * dt / (1 - exp(-dt/tau)) (1.27 w * tau for ge at dt 0.5 ms).
-   * Absent means "exponential" (presets before this field existed; unused by the current model).
-   */
-  conductanceDecay?: "euler" | "exponential";
   stdp: StdpParams;
 }
 
+/** The paper's neuron model: conductance-based LIF excitatory and inhibitory neurons. */
+export interface ConductancePreset extends PresetCommon {
+  neuronModel: "conductance";
+  exc: ConductanceExcitatoryParams;
+  inh: ConductanceInhibitoryParams;
+  /** Implemented for the current model only (stored as false for the conductance model's records). */
+  oneSpikePerStep: false;
+  /** Spike test v > threshold (Brian). */
+  spikeTest: "gt";
+  /** Spikes are delivered within the step (Brian's order). */
+  oneStepDelay: false;
+  /**
+   * How the synaptic conductances (exc ge, gi; inh ge) decay per step: "euler" multiplies by 1 - dt/tau, as the
+   * released code's Brian 1 forward-Euler update of its (nonlinear) equations does, which also keeps the integral of a
+   * conductance jump w at w * tau exactly; "exponential" multiplies by exp(-dt/tau), which with the jump applied
+   * before the step integrates to w * dt / (1 - exp(-dt/tau)) (1.27 w * tau for ge at dt 0.5 ms).
+   * Absent means "exponential" (presets before this field existed).
+   */
+  conductanceDecay?: "euler" | "exponential";
+}
+
+/** BindsNET's neuron model: current-based LIF (the weighted input is added to v in mV). */
+export interface CurrentPreset extends PresetCommon {
+  neuronModel: "current";
+  exc: ExcitatoryParams;
+  inh: InhibitoryParams;
+  /** BindsNET quirk: at most one excitatory spike per step (one over-threshold neuron, chosen at random, emits). */
+  oneSpikePerStep: boolean;
+  /** Spike test v >= threshold (BindsNET). */
+  spikeTest: "ge";
+  /** Every connection delivers the previous step's spikes (BindsNET). */
+  oneStepDelay: true;
+}
+
+/** A preset: one parameter type per neuron model (`neuronModel` tells which). */
+export type Preset = ConductancePreset | CurrentPreset;
+
 /** The paper's network as released (default preset). */
-export const DIEHL_COOK_2015: Readonly<Preset> = deepFreeze({
+export const DIEHL_COOK_2015: Readonly<ConductancePreset> = deepFreeze<ConductancePreset>({
   name: "diehl-cook-2015",
   description: "Diehl & Cook (2015) as published and as released: conductance LIF, 350 ms + 150 ms rest, dt 0.5 ms",
   dtMs: 0.5, // [released] b.defaultclock.dt = 0.5*ms
@@ -172,7 +199,7 @@ export const DIEHL_COOK_2015: Readonly<Preset> = deepFreeze({
 });
 
 /** BindsNET 0.3.3's DiehlAndCook2015 model with eth_mnist's settings. */
-export const BINDSNET: Readonly<Preset> = deepFreeze({
+export const BINDSNET: Readonly<CurrentPreset> = deepFreeze<CurrentPreset>({
   name: "bindsnet",
   description: "BindsNET 0.3.3 DiehlAndCook2015 (eth_mnist): current-based LIF, 250 ms at dt 1 ms, no rest, no retry",
   dtMs: 1, // [bindsnet] eth_mnist dt = 1
@@ -191,10 +218,6 @@ export const BINDSNET: Readonly<Preset> = deepFreeze({
     thetaOffsetMv: 0, // [bindsnet] threshold = thresh + theta
     refractoryMs: 5, // [bindsnet] refrac
     tauMembraneMs: 100, // [bindsnet] tc_decay
-    eExcMv: 0, // unused (current model)
-    eInhMv: 0, // unused
-    tauGeMs: 1, // unused
-    tauGiMs: 1, // unused
     thetaInitMv: 0, // [bindsnet] theta starts at 0
     thetaPlusMv: 0.05, // [bindsnet] theta_plus
     tauThetaMs: 1e7, // [bindsnet] tc_theta_decay
@@ -205,8 +228,6 @@ export const BINDSNET: Readonly<Preset> = deepFreeze({
     vThreshMv: -40, // [bindsnet] thresh
     refractoryMs: 2, // [bindsnet] refrac
     tauMembraneMs: 10, // [bindsnet] tc_decay
-    eExcMv: 0, // unused (current model)
-    tauGeMs: 1, // unused
   },
   wExcInh: 22.5, // [bindsnet] exc = 22.5
   wInhExc: 120, // [bindsnet] eth_mnist inh = 120 (model default 17.5), subtracted from v
@@ -235,7 +256,7 @@ export const BINDSNET: Readonly<Preset> = deepFreeze({
  * instead of exp(-dt/tau) (0.61 and 0.78): excitatory input is 21 % and inhibition 12 % weaker per spike than in the
  * default preset. Kept apart so that results computed with the default preset stay comparable.
  */
-export const DIEHL_COOK_2015_EULER: Readonly<Preset> = withOverrides(DIEHL_COOK_2015, {
+export const DIEHL_COOK_2015_EULER: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015, {
   name: "diehl-cook-2015-euler",
   description: "diehl-cook-2015 with conductances decaying as the released code's Brian 1 forward Euler does (1 - dt/tau per step)",
   conductanceDecay: "euler", // [released] Brian 1 magic_state_updater: nonlinear model -> Euler scheme for every variable
@@ -255,17 +276,18 @@ export function presetByName(name: string): Readonly<Preset> {
 }
 
 /** A copy of a preset with some values replaced (for exploration); the result is frozen too. */
-export function withOverrides(base: Readonly<Preset>, overrides: DeepPartial<Preset>): Readonly<Preset> {
-  return deepFreeze(merge(structuredClone(base) as Preset, overrides));
+export function withOverrides<P extends Preset>(base: Readonly<P>, overrides: DeepPartial<P>): Readonly<P> {
+  return deepFreeze(merge(structuredClone(base) as P, overrides));
 }
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+/** Some of a preset's values, nested as in the preset (distributes over the neuron models' types). */
+export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 function merge<T>(target: T, patch: DeepPartial<T>): T {
-  for (const key of Object.keys(patch) as (keyof T)[]) {
-    const value = patch[key];
-    if (value !== null && typeof value === "object") merge(target[key], value as DeepPartial<T[keyof T]>);
-    else if (value !== undefined) target[key] = value as T[keyof T];
+  const t = target as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (value !== null && typeof value === "object") merge(t[key], value as DeepPartial<unknown>);
+    else if (value !== undefined) t[key] = value;
   }
   return target;
 }

@@ -29,6 +29,7 @@ export class WasmPoisson {
   private readonly pixels: Uint8Array;
   private readonly fillKernel: NonNullable<Kernels["poissonFill"]>;
   private readonly block: BlockView<FieldOf<typeof POISSON_BLOCK>>;
+  private readonly cdfSlots: Record<"cdfAt" | "cdfLength", number>;
   /**
    * Slot 0 holds the tables of the first intensity used (the preset's start intensity: almost every presentation),
    * slot 1 those of the last other intensity (the retry rule's), so tables are copied only when a retry needs an
@@ -56,6 +57,7 @@ export class WasmPoisson {
       steps: input.steps, bits: input.uniformBits, threshold: input.uniformThreshold, stamp: ptr.stamp, generation: 0,
       tmp: ptr.tmp, counts: ptr.counts, idx: ptr.schedule, stepStart: ptr.stepStart,
     });
+    this.cdfSlots = this.block.slots("cdfAt", "cdfLength");
   }
 
   /** Fill `out` (the layout's schedule) with the spikes of one presentation, as PoissonInput.fill does. */
@@ -71,8 +73,8 @@ export class WasmPoisson {
       // PoissonInput builds tables on first use and throws for a pixel value whose rate is too high: do the same
       for (let i = 0; i < pixels.length; i++) if (slot.missing[pixels[i]]) this.input.cdf(pixels[i], intensity);
     }
-    this.block.set("cdfAt", slot.at);
-    this.block.set("cdfLength", slot.length);
+    this.block.i32[this.cdfSlots.cdfAt] = slot.at;
+    this.block.i32[this.cdfSlots.cdfLength] = slot.length;
     this.pixels.set(pixels);
     const words = rng.words, w = ptr.rngWords >> 2;
     for (let k = 0; k < 4; k++) this.i32[w + k] = words[k];

@@ -12,6 +12,13 @@ import { Kernels } from "./kernels";
 import { Layout } from "./state";
 import { BlockView, CONDUCTANCE_BLOCK, FieldOf } from "./wasm/layout";
 
+/** The conductance block and the slots of its step fields (blocks.ts KernelBlocks provides them). */
+interface StepBlock {
+  readonly conductance: BlockView<FieldOf<typeof CONDUCTANCE_BLOCK>>;
+  readonly at: { readonly step: Readonly<Record<"gi" | "gShared" | "selfCount", number>> };
+}
+
+
 /**
  * While the inhibitory conductance is below this bound the kernel skips the gi term: its whole remaining effect on v
  * is below 1e-5 * 60 mV * dt/tau_m * tau_gi/dt ~ 1.2e-8 mV, far below the f32 resolution of v (3.8e-6 mV near -60 mV).
@@ -25,7 +32,7 @@ export class SharedInhibition {
   readonly self: IndexSet;
   readonly selfGi: Float64Array;
   constructor(neurons: number, private readonly layout: Layout, private readonly kernels: Kernels,
-    private readonly block: BlockView<FieldOf<typeof CONDUCTANCE_BLOCK>>, private readonly d: Derived) {
+    private readonly blocks: StepBlock, private readonly d: Derived) {
     this.self = new IndexSet(neurons);
     this.selfGi = new Float64Array(neurons);
   }
@@ -52,11 +59,11 @@ export class SharedInhibition {
    * Kernels.stepConductance). Returns the number of spikes in state.spikesOut.
    */
   step(): number {
-    const { kernels, layout, block } = this;
+    const { kernels, layout, blocks: { conductance: block, at: { step: at } } } = this;
     const { state } = layout;
     const { list, member, count } = this.self;
     const d = this.d;
-    block.set("gi", this.g);
+    block.f32[at.gi] = this.g;
     let n: number;
     if (count === 0) {
       n = kernels.stepConductance(block.address);
@@ -65,8 +72,8 @@ export class SharedInhibition {
         state.selfIdx[r] = list[r];
         state.selfGi[r] = this.selfGi[list[r]];
       }
-      block.set("selfCount", count);
-      block.set("gShared", this.g);
+      block.i32[at.selfCount] = count;
+      block.f64[at.gShared] = this.g;
       n = kernels.stepConductanceSelf(block.address);
     }
     let kept = 0;

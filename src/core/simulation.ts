@@ -97,17 +97,18 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const plasticity: Plasticity = createPlasticity(state.w, n, np, derived, {
     scaleColumns: (cols, count, total) => {
       state.depIdx.set(cols.subarray(0, count));
-      blocks.normalize.set("count", count);
-      blocks.normalize.set("total", total);
-      kernels.normalizeColumns(blocks.normalize.address);
+      const b = blocks.normalize, at = blocks.at.normalize;
+      b.i32[at.count] = count;
+      b.f64[at.total] = total;
+      kernels.normalizeColumns(b.address);
     },
     potentiate: (j, t, scale, wMax) => {
-      const b = blocks.potentiate;
-      b.set("j", j);
-      b.set("t", t);
-      b.set("count", plasticity.recentPre.count);
-      b.set("scale", scale);
-      b.set("wMax", wMax);
+      const b = blocks.potentiate, at = blocks.at.potentiate;
+      b.i32[at.j] = j;
+      b.i32[at.t] = t;
+      b.i32[at.count] = plasticity.recentPre.count;
+      b.f64[at.scale] = scale;
+      b.f64[at.wMax] = wMax;
       kernels.potentiateColumn(b.address);
     },
     lastPre: new Int32Array(buf, ptr.lastPre, INPUTS),
@@ -117,7 +118,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const inhibitory = new InhibitoryLayer(n, preset.neuronModel, preset.inh, derived);
   const ring = { neuron: new Int32Array(buf, ptr.refNeuron, n + 1), until: new Int32Array(buf, ptr.refUntil, n + 1) };
   const refractory = new RefractoryQueue(n, ring);
-  const inhibition = new SharedInhibition(n, layout, kernels, blocks.conductance, derived);
+  const inhibition = new SharedInhibition(n, layout, kernels, blocks, derived);
   const perStepReason = preset.neuronModel !== "conductance" ? undefined
     : !kernels.runSteps ? `the ${kernels.kind} kernels have no step loop`
       : rule.loopShape === undefined ? `the WASM step loop does not implement rule "${rule.name}" (its hooks run per step in TypeScript)`

@@ -8,7 +8,7 @@
  * (w = max(0, w - amount)) and stamps their pre traces (`markPreSpikes`). `onPostSpike` runs for every emitted
  * excitatory spike, after the step's pre traces are stamped.
  */
-import { StdpParams } from "./params";
+import { LearningRuleName, StdpParams } from "./params";
 import { Plasticity } from "./plasticity";
 
 export interface LearningRule {
@@ -135,14 +135,15 @@ export function postPreRule(params: StdpParams): LearningRule {
   };
 }
 
+/** The rules a preset can name (StdpParams.rule), each a factory of its hook object. */
+export const RULES: Readonly<Record<LearningRuleName, (params: StdpParams) => LearningRule>> = Object.freeze({
+  triplet: tripletRule,
+  postpre: postPreRule,
+});
+
 /** The rule named by a preset. */
 export function learningRule(params: StdpParams): LearningRule {
-  switch (params.rule) {
-    case "triplet":
-      return tripletRule(params);
-    case "postpre":
-      return postPreRule(params);
-    default:
-      throw new RangeError(`learningRule: unknown rule "${params.rule as string}": use "triplet" or "postpre"`);
-  }
+  const make = RULES[params.rule];
+  if (!make) throw new RangeError(`learningRule: unknown rule "${params.rule as string}": use one of ${Object.keys(RULES).join(", ")}`);
+  return make(params);
 }

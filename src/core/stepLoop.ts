@@ -40,6 +40,11 @@ export class StepLoop {
   readonly inhibitoryOut: Int32Array;
   /** Whether the block's copy of the recent post neurons is current (see recentChanged). */
   private recentCopied = false;
+  /** Slots of the fields set or read at every run (i32 indices, but `g`: f64). */
+  private readonly at: Record<"from" | "to" | "t0" | "learn" | "scheduled" | "g" | "selfCount" | "refHead" | "refTail" | "inhCount"
+    | "leftCount" | "depCount" | "n" | "nInh" | "event", number>;
+  /** The stamp block's address and the slots of its call fields. */
+  private readonly stampAt: Record<"address" | "from" | "to" | "tFrom" | "count", number>;
 
   constructor(private readonly parts: StepLoopParts) {
     const { layout, kernels } = parts;
@@ -51,6 +56,15 @@ export class StepLoop {
     this.i32 = new Int32Array(buf);
     this.f64 = new Float64Array(buf);
     this.inhibitoryOut = new Int32Array(buf, layout.ptr.inhOut, layout.np);
+    const b = this.block;
+    this.at = {
+      from: b.slot("from"), to: b.slot("to"), t0: b.slot("t0"), learn: b.slot("learn"), scheduled: b.slot("scheduled"),
+      g: b.slot("g"), selfCount: b.slot("selfCount"), refHead: b.slot("refHead"), refTail: b.slot("refTail"),
+      inhCount: b.slot("inhCount"), leftCount: b.slot("leftCount"), depCount: b.slot("depCount"), n: b.slot("n"),
+      nInh: b.slot("nInh"), event: b.slot("event"),
+    };
+    const stamp = parts.blocks.stamp;
+    this.stampAt = { address: stamp.address, from: stamp.slot("from"), to: stamp.slot("to"), tFrom: stamp.slot("tFrom"), count: stamp.slot("count") };
   }
 
   /** The recent post neurons (recentDep, lastPost) must be copied again before the next run. */
@@ -60,17 +74,17 @@ export class StepLoop {
 
   /** Whether the last run stopped after a step with spikes (counts in `spikes` and `inhibitorySpikes`). */
   get event(): boolean {
-    return this.block.get("event") !== 0;
+    return this.i32[this.at.event] !== 0;
   }
 
   /** Excitatory spikes of the event step (in state.spikesOut). */
   get spikes(): number {
-    return this.block.get("n");
+    return this.i32[this.at.n];
   }
 
   /** Inhibitory spikes of the event step (in `inhibitoryOut`). */
   get inhibitorySpikes(): number {
-    return this.block.get("nInh");
+    return this.i32[this.at.nInh];
   }
 
   /**
@@ -79,7 +93,12 @@ export class StepLoop {
    */
   run(from: number, to: number, t0: number, learn: boolean, scheduled: boolean): number {
     this.load(learn);
-    this.block.assign({ from, to, t0, learn: learn ? 1 : 0, scheduled: scheduled ? 1 : 0 });
+    const { i32, at } = this;
+    i32[at.from] = from;
+    i32[at.to] = to;
+    i32[at.t0] = t0;
+    i32[at.learn] = learn ? 1 : 0;
+    i32[at.scheduled] = scheduled ? 1 : 0;
     const done = this.runSteps(this.block.address);
     this.store();
     return done;
@@ -90,9 +109,13 @@ export class StepLoop {
    * step, by the WASM kernel: lastPre and the recent inputs live in WASM memory).
    */
   stampPre(from: number, end: number, tFrom: number): void {
-    const { plasticity: pl, blocks: { stamp } } = this.parts;
-    stamp.assign({ from, to: end, tFrom, count: pl.recentPre.count });
-    pl.recentPre.count = this.markPreSpikes(stamp.address);
+    const { plasticity: pl } = this.parts;
+    const { i32, stampAt } = this;
+    i32[stampAt.from] = from;
+    i32[stampAt.to] = end;
+    i32[stampAt.tFrom] = tFrom;
+    i32[stampAt.count] = pl.recentPre.count;
+    pl.recentPre.count = this.markPreSpikes(stampAt.address);
   }
 
   private load(learn: boolean): void {
@@ -101,7 +124,7 @@ export class StepLoop {
     const ptr = layout.ptr;
     // recent post neurons and their last spike (the depression list's input; they change only where the network says)
     if (!learn) {
-      this.block.set("depCount", 0);
+      this.i32[this.at.depCount] = 0;
       this.recentCopied = false;
     } else if (!this.recentCopied) {
       const list = pl.recentDep.list, lastPost = pl.lastPost;
@@ -111,21 +134,21 @@ export class StepLoop {
         i32[(ptr.depList >> 2) + r] = j;
         i32[(ptr.depLast >> 2) + r] = lastPost[j];
       }
-      this.block.set("depCount", depCount);
+      this.i32[this.at.depCount] = depCount;
       this.recentCopied = true;
     }
     // the shared inhibition and the self-inhibited neurons' shares
-    this.block.set("g", inhibition.g);
+    this.f64[this.at.g] = inhibition.g;
     const self = inhibition.self;
     for (let r = 0; r < self.count; r++) {
       const j = self.list[r];
       i32[(ptr.selfIdx >> 2) + r] = j;
       f64[(ptr.selfGi >> 3) + r] = inhibition.selfGi[j];
     }
-    this.block.set("selfCount", self.count);
+    this.i32[this.at.selfCount] = self.count;
     // the refractory queue's ring positions (its arrays are in WASM memory)
-    this.block.set("refHead", refractory.head);
-    this.block.set("refTail", refractory.tail);
+    this.i32[this.at.refHead] = refractory.head;
+    this.i32[this.at.refTail] = refractory.tail;
     // active inhibitory neurons
     const active = inhibitory.active;
     for (let e = 0; e < active.count; e++) {
@@ -135,23 +158,23 @@ export class StepLoop {
       f64[(ptr.inhInput >> 3) + e] = inhibitory.input[j];
       i32[(ptr.inhRef >> 2) + e] = inhibitory.refUntil[j];
     }
-    this.block.set("inhCount", active.count);
-    this.block.set("leftCount", 0);
+    this.i32[this.at.inhCount] = active.count;
+    this.i32[this.at.leftCount] = 0;
   }
 
   private store(): void {
     const { inhibition, inhibitory, refractory, layout } = this.parts;
     const { i32, f64 } = this;
     const ptr = layout.ptr;
-    refractory.head = this.block.get("refHead");
-    inhibition.g = this.block.get("g");
+    refractory.head = this.i32[this.at.refHead];
+    inhibition.g = this.f64[this.at.g];
     const self = inhibition.self;
     for (let r = 0; r < self.count; r++) {
       const j = self.list[r];
       inhibition.selfGi[j] = 0;
       self.member[j] = 0;
     }
-    const selfCount = this.block.get("selfCount");
+    const selfCount = this.i32[this.at.selfCount];
     for (let r = 0; r < selfCount; r++) {
       const j = i32[(ptr.selfIdx >> 2) + r];
       self.list[r] = j;
@@ -160,7 +183,7 @@ export class StepLoop {
     }
     self.count = selfCount;
     const active = inhibitory.active;
-    const left = this.block.get("leftCount");
+    const left = this.i32[this.at.leftCount];
     for (let e = 0; e < left; e++) {
       const j = i32[(ptr.leftIdx >> 2) + e];
       inhibitory.v[j] = f64[(ptr.leftV >> 3) + e];
@@ -169,7 +192,7 @@ export class StepLoop {
       inhibitory.input[j] = 0;
       active.member[j] = 0;
     }
-    const kept = this.block.get("inhCount");
+    const kept = this.i32[this.at.inhCount];
     for (let e = 0; e < kept; e++) {
       const j = i32[(ptr.inhIdx >> 2) + e];
       active.list[e] = j;

@@ -56,13 +56,14 @@ function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: bo
   const [start, samples] = range(digits, options, fn);
   const every = options.progressEvery ?? 100;
   const before = { ...net.totals };
+  const neurons = net.neurons;
   const t0 = performance.now();
   for (let k = 0; k < samples; k++) {
     const idx = start + k;
     net.present(digits.images.subarray(idx * PIXELS, (idx + 1) * PIXELS), learn);
     if (counts) {
-      const row = k * net.neurons;
-      for (let j = 0; j < net.neurons; j++) counts[row + j] = net.counts[j];
+      const row = k * neurons, netCounts = net.counts;
+      for (let j = 0; j < neurons; j++) counts[row + j] = netCounts[j];
     }
     if (options.onProgress && ((k + 1) % every === 0 || k + 1 === samples)) options.onProgress(k + 1, samples);
   }

@@ -17,12 +17,23 @@ export interface IdentityField {
   path: string;
   /** Left out of the canonical text while the preset holds this value (fields added after version 1). */
   legacy?: number | string | boolean;
+  /**
+   * Written with this value when the preset does not have the field: the conductance model's fields in a current-model
+   * preset, which held these unused values before each neuron model got its own parameter type.
+   */
+  whenAbsent?: number | string | boolean;
 }
 
 const group = (prefix: string, names: string[]): IdentityField[] => names.map((n) => ({ path: `${prefix}.${n}` }));
+/** The conductance model's fields and the values the current-model preset (bindsnet) held for them. */
+const CONDUCTANCE_ONLY: Record<string, number> = {
+  "exc.eExcMv": 0, "exc.eInhMv": 0, "exc.tauGeMs": 1, "exc.tauGiMs": 1, "inh.eExcMv": 0, "inh.tauGeMs": 1,
+};
+const withAbsent = (fields: IdentityField[]): IdentityField[] =>
+  fields.map((f) => (f.path in CONDUCTANCE_ONLY ? { ...f, whenAbsent: CONDUCTANCE_ONLY[f.path] } : f));
 
 /** Version 1: the fields and order of the presets of the committed results (through conductanceDecay). */
-export const PRESET_IDENTITY_V1: readonly IdentityField[] = Object.freeze([
+export const PRESET_IDENTITY_V1: readonly IdentityField[] = Object.freeze(withAbsent([
   ...["name", "description", "dtMs", "neuronModel", "presentMs", "restMs", "resetAfterSample", "rateHzPerPixel",
     "minSpikes", "startIntensity", "maxRetries"].map((path) => ({ path })),
   ...group("exc", ["vRestMv", "vResetMv", "vThreshMv", "thetaOffsetMv", "refractoryMs", "tauMembraneMs", "eExcMv", "eInhMv",
@@ -32,7 +43,7 @@ export const PRESET_IDENTITY_V1: readonly IdentityField[] = Object.freeze([
     "refractoryConvention", "oneStepDelay"].map((path) => ({ path })),
   ...group("stdp", ["rule", "nuPre", "nuPost", "tauPreMs", "tauPost1Ms", "tauPost2Ms", "wMax"]),
   { path: "conductanceDecay" },
-]);
+]));
 
 /** The identity fields in force (version 1 plus the fields appended since, each with its legacy value). */
 export const PRESET_IDENTITY: readonly IdentityField[] = PRESET_IDENTITY_V1;
@@ -48,7 +59,7 @@ export function valueAt(preset: unknown, path: string): unknown {
 export function canonicalPresetText(preset: Readonly<Preset>, fields: readonly IdentityField[] = PRESET_IDENTITY): string {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
-    const value = valueAt(preset, f.path);
+    const value = valueAt(preset, f.path) ?? f.whenAbsent;
     if (value === undefined || (f.legacy !== undefined && value === f.legacy)) continue;
     const keys = f.path.split(".");
     let target = out;

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { derive } from "../../src/core/derived";
 import { createKernels } from "../../src/core/kernels";
 import { createRecording, Network } from "../../src/core/network";
-import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER } from "../../src/core/params";
+import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, Preset } from "../../src/core/params";
 import { allocateState } from "../../src/core/state";
 import * as K from "./kernelArgs";
 
@@ -110,7 +110,7 @@ test("stability: a network whose neurons all fire at once stays finite and keeps
   assert.ok(rec.excSteps.some((s) => s > firstStep + 50), "the network keeps spiking after the volley");
 });
 
-function spikeSteps(preset = dc) {
+function spikeSteps(preset: Readonly<Preset> = dc) {
   const net = new Network({ neurons: 1, seed: 1, preset });
   net.state.w.fill(1);
   const rec = createRecording(net);
@@ -163,7 +163,7 @@ test("retry rule: fewer than 5 spikes raises the intensity and repeats, up to th
 test("presets: invalid or unimplemented values are rejected with the field's name", async () => {
   const { withOverrides } = await import("../../src/core/params");
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { exc: { tauMembraneMs: 0 } }) }), /exc\.tauMembraneMs must be > 0, got 0/);
-  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { spikeTest: "ge" }) }), /implies spikeTest "gt"/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { spikeTest: "ge" } as never) }), /implies spikeTest "gt"/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { presentMs: 350.25 }) }), /presentMs 350.25 ms is not a whole number of 0.5 ms steps/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(DIEHL_COOK_2015_EULER, { exc: { tauGeMs: 0.25 } }) }), /conductanceDecay "euler" needs exc\.tauGeMs >= dtMs \(0\.5\), got 0\.25/);
   const slower = withOverrides(dc, { exc: { thetaPlusMv: 0.1 } });

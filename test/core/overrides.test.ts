@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { overrideLabel, parseOverrideLabel, presetFromLabel, presetLabel } from "../../src/core/overrides";
-import { DIEHL_COOK_2015 } from "../../src/core/params";
+import { ConductancePreset, DIEHL_COOK_2015 } from "../../src/core/params";
 import { presetHash } from "../../src/experiment/records";
 
 test("overrides: a sorted, CSV-safe label that reads back to the same values", () => {
@@ -34,4 +34,10 @@ test("overrides: the named presets keep their hashes (stored records and checkpo
   const stored = JSON.parse(readFileSync(join(__dirname, "..", "..", "data", "results", "paper", "presets.json"), "utf8"));
   for (const name of ["diehl-cook-2015", "diehl-cook-2015-euler", "bindsnet"]) assert.ok(presetHash(name) in stored, name);
   assert.notEqual(presetHash("diehl-cook-2015+exc.tauThetaMs=100000000"), presetHash("diehl-cook-2015"));
+});
+
+test("overrides: a parameter of the other neuron model is refused (each model has its own parameter type)", () => {
+  assert.throws(() => presetFromLabel("bindsnet+exc.eExcMv=5"), /"exc.eExcMv" is not a parameter of the current model \(preset "bindsnet"\)/);
+  assert.equal((presetFromLabel("diehl-cook-2015+conductanceDecay=euler") as Readonly<ConductancePreset>).conductanceDecay, "euler");
+  assert.equal("eExcMv" in presetFromLabel("bindsnet").exc, false);
 });

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { derive } from "../../src/core/derived";
 import { createKernels } from "../../src/core/kernels";
-import { BINDSNET, DIEHL_COOK_2015 } from "../../src/core/params";
+import { BINDSNET, DIEHL_COOK_2015, Preset } from "../../src/core/params";
 import { columnSum, createPlasticity, normalizeColumns } from "../../src/core/plasticity";
 import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
 import * as K from "./kernelArgs";
 import { markPreSpikes, postPreRule, tripletRule } from "../../src/core/stdp";
 
-function setup(preset = DIEHL_COOK_2015, neurons = 4) {
+function setup(preset: Readonly<Preset> = DIEHL_COOK_2015, neurons = 4) {
   const layout = allocateState(neurons, 16);
   layout.state.w.fill(0.5);
   const p = createPlasticity(layout.state.w, neurons, layout.np, derive(preset));

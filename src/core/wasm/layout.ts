@@ -199,11 +199,14 @@ export const BLOCKS = [CONDUCTANCE_BLOCK, CURRENT_BLOCK, NORMALIZE_BLOCK, POTENT
 
 export type FieldOf<B> = B extends BlockLayout<infer F> ? F : never;
 
-/** Typed access to one block in the memory, by field name. */
+/**
+ * Typed access to one block in the memory, by field name. Hot paths look a field's slot up once (`slot`) and then
+ * index the typed array of its type (`i32`, `f32`, `f64`) directly.
+ */
 export class BlockView<F extends string> {
-  private readonly i32: Int32Array;
-  private readonly f32: Float32Array;
-  private readonly f64: Float64Array;
+  readonly i32: Int32Array;
+  readonly f32: Float32Array;
+  readonly f64: Float64Array;
 
   constructor(memory: WasmMemory, readonly address: number, readonly layout: BlockLayout<F>) {
     if (address % 16 !== 0) throw new RangeError(`BlockView ${layout.name}: address ${address} is not 16-byte aligned`);
@@ -226,7 +229,20 @@ export class BlockView<F extends string> {
     return type === "i32" ? this.i32[at >> 2] : type === "f32" ? this.f32[at >> 2] : this.f64[at >> 3];
   }
 
-  /** Set several fields. */
+  /** The element index of a field in the typed array of its type (i32, f32 or f64). */
+  slot(field: F): number {
+    const { offset, type } = this.layout.fields[field];
+    return (this.address + offset) >> (type === "f64" ? 3 : 2);
+  }
+
+  /** The slots of several fields, by name (look them up once; see `slot`). */
+  slots<K extends F>(...fields: K[]): Record<K, number> {
+    const out = {} as Record<K, number>;
+    for (const f of fields) out[f] = this.slot(f);
+    return out;
+  }
+
+  /** Set several fields (for set-up; hot paths use slots). */
   assign(values: Partial<Record<F, number>>): void {
     for (const [field, value] of Object.entries(values) as [F, number][]) this.set(field, value);
   }
