@@ -2,8 +2,9 @@
  * `node --import tsx scripts/bench-compare.ts --base DIR [--neurons 100,400,1600,6400] [--repeats 7] [--samples 1000]`
  * Speed of this checkout against another one (DIR: a checkout or `git worktree` of the old code, with node_modules):
  * fresh processes of scripts/bench-one.ts of the two alternate, size by size and round by round, so that both see the
- * same minutes of this machine's drifting speed. Prints per size the median training and inference rates of each and
- * their ratio (new / base), with the median machine reference of each (bench-one.ts machineRefMs).
+ * same minutes of this machine's drifting speed. Prints per size the median training and inference rates of each, the
+ * ratio of the medians (new / base), the median of the ratios of the two runs of each round (robust to slow spells
+ * that span a round), and the median machine reference of each (bench-one.ts machineRefMs).
  */
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -40,10 +41,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 console.log(`base ${dirs.base}, new ${dirs.new}; ${repeats} alternating fresh processes per version and size, first ${samples} digits`);
-console.log("neurons  train/s base  train/s new  ratio   infer/s base  infer/s new  ratio   ref ms base/new");
+console.log("neurons  train/s base  train/s new  ratio  paired   infer/s base  infer/s new  ratio  paired   ref ms base/new");
 for (const neurons of sizes) {
   const b = runs.get(`base/${neurons}`)!, n = runs.get(`new/${neurons}`)!;
   const m = (rs: Run[], k: keyof Run) => median(rs.map((x) => x[k]));
   const tb = m(b, "trainSamplesPerSec"), tn = m(n, "trainSamplesPerSec"), ib = m(b, "inferSamplesPerSec"), inn = m(n, "inferSamplesPerSec");
-  console.log(`${String(neurons).padStart(7)}  ${tb.toFixed(0).padStart(12)}  ${tn.toFixed(0).padStart(11)}  ${(tn / tb).toFixed(3)}  ${ib.toFixed(0).padStart(13)}  ${inn.toFixed(0).padStart(11)}  ${(inn / ib).toFixed(3)}   ${m(b, "machineRefMs").toFixed(2)}/${m(n, "machineRefMs").toFixed(2)}`);
+  const paired = (k: keyof Run) => median(b.map((x, r) => n[r][k] / x[k])).toFixed(3);
+  console.log(`${String(neurons).padStart(7)}  ${tb.toFixed(0).padStart(12)}  ${tn.toFixed(0).padStart(11)}  ${(tn / tb).toFixed(3)}  ${paired("trainSamplesPerSec")}  ${ib.toFixed(0).padStart(13)}  ${inn.toFixed(0).padStart(11)}  ${(inn / ib).toFixed(3)}  ${paired("inferSamplesPerSec")}   ${m(b, "machineRefMs").toFixed(2)}/${m(n, "machineRefMs").toFixed(2)}`);
 }

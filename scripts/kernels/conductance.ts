@@ -21,6 +21,17 @@ function euler(V: string, GE: string, withGi: boolean): string {
   return `(f32x4.pmax (local.get $sInh) (f32x4.add (local.get ${V}) (f32x4.mul ${full} (local.get $sK))))`;
 }
 
+/** $GE += each listed row at byte offset `at` (rows[0 .. count), in order), with the row cursor `cursor`. */
+function addRows(cursor: string, add: string, loadOp: string, at: string): string {
+  return `        (local.set ${cursor} (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get ${cursor}) (local.get $rowsEnd)))
+            (local.set $GE (${add} (local.get $GE) (${loadOp} (i32.add (i32.load (local.get ${cursor})) (local.get ${at})))))
+            (local.set ${cursor} (i32.add (local.get ${cursor}) (i32.const 4)))
+            (br $add)))`;
+}
+
 /** `$emit` for the lanes of chunk q whose mask is set. */
 function emitChunk(mask: string, q: number): string {
   const base = q === 0 ? "(i32.shr_u (local.get $off) (i32.const 2))" : `(i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const ${4 * q}))`;
@@ -93,13 +104,7 @@ ${emitChunk("$mask", q)}`)}
       (loop $next
         (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
         (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
-        (local.set $r (local.get $rows))
-        (block $added
-          (loop $add
-            (br_if $added (i32.ge_u (local.get $r) (local.get $rowsEnd)))
-            (local.set $GE (f32x4.add (local.get $GE) (v128.load (i32.add (i32.load (local.get $r)) (local.get $off)))))
-            (local.set $r (i32.add (local.get $r) (i32.const 4)))
-            (br $add)))
+${addRows("$r", "f32x4.add", "v128.load", "$off")}
         (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $vn ${euler("$V", "$GE", withGi)})
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
@@ -134,13 +139,7 @@ const STEP_SELF = `  ;; $stepGi with all-but-self inhibition: gi is the shared c
         (br_if $saved (i32.ge_u (local.get $r) (local.get $selfCount)))
         (local.set $j4 (i32.shl (i32.load (i32.add (local.get $selfIdx) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
         (local.set $GE (f32.load (i32.add (local.get $ge) (local.get $j4))))
-        (local.set $q (local.get $rows))
-        (block $added
-          (loop $add
-            (br_if $added (i32.ge_u (local.get $q) (local.get $rowsEnd)))
-            (local.set $GE (f32.add (local.get $GE) (f32.load (i32.add (i32.load (local.get $q)) (local.get $j4)))))
-            (local.set $q (i32.add (local.get $q) (i32.const 4)))
-            (br $add)))
+${addRows("$q", "f32.add", "f32.load", "$j4")}
         (local.set $s (i32.add (local.get $save) (i32.mul (local.get $r) (i32.const 12))))
         (f32.store (local.get $s) (f32.load (i32.add (local.get $v) (local.get $j4))))
         (f32.store offset=4 (local.get $s) (local.get $GE))

@@ -78,17 +78,19 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
             (local.set $n ${call("$stepNoGi")})))`,
   depression: `        (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
           (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))`,
-  holdRefractory: `        (local.set $r (local.get $head))
-        (block $held
-          (loop $hold
-            (br_if $held (i32.eq (local.get $r) ${C("refTail")}))
-            (f32.store
-              (i32.add ${C("v")}
-                (i32.shl (i32.load (i32.add ${C("refNeuron")} (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
-              ${C("vReset")})
-            (local.set $r (i32.add (local.get $r) (i32.const 1)))
-            (if (i32.eq (local.get $r) ${C("refLength")}) (then (local.set $r (i32.const 0))))
-            (br $hold)))`,
+  holdRefractory: `        (if ${C("holdV")}
+          (then
+            (local.set $r (local.get $head))
+            (block $held
+              (loop $hold
+                (br_if $held (i32.eq (local.get $r) ${C("refTail")}))
+                (f32.store
+                  (i32.add ${C("v")}
+                    (i32.shl (i32.load (i32.add ${C("refNeuron")} (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+                  ${C("vReset")})
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (if (i32.eq (local.get $r) ${C("refLength")}) (then (local.set $r (i32.const 0))))
+                (br $hold)))))`,
   inhibitory: `        (local.set $nInh (i32.const 0))
         (if ${C("inhCount")}
           (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))`,

@@ -65,7 +65,7 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
     depList: ptr.depList, depLast: ptr.depLast, post1Pow: ptr.trace, post1Len: d.post1Pow.length, inhIdx: ptr.inhIdx,
     inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut, leftIdx: ptr.leftIdx, leftV: ptr.leftV,
     leftSince: ptr.leftSince, leftRef: ptr.leftRef, inhRefractorySteps: d.inhRefractorySteps, theta: ptr.theta,
-    refNeuron: ptr.refNeuron, refUntil: ptr.refUntil, refLength: neurons + 1,
+    refNeuron: ptr.refNeuron, refUntil: ptr.refUntil, refLength: neurons + 1, holdV: d.excRefractoryHold ? 1 : 0,
     vRest: e.vRestMv, eExc: e.eExcMv, eInh: e.eInhMv, k: d.excEuler, geDecay: d.geDecay, vReset: e.vResetMv,
     giDecay: d.giDecay, nuPre: depressionNu, inhVRest: inh.vRestMv, inhEExc: inh.eExcMv, inhEuler: d.inhEuler,
     inhGeDecay: d.inhGeDecay, inhVThresh: inh.vThreshMv, inhVReset: inh.vResetMv, giNegligible: GI_NEGLIGIBLE,

@@ -43,7 +43,7 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
     sim.kernels.depressRows(blocks.conductance.address);
   },
   holdRefractory(sim) {
-    if (sim.refractory.size > 0) sim.refractory.hold(sim.state.v, sim.preset.exc.vResetMv);
+    if (sim.derived.excRefractoryHold && sim.refractory.size > 0) sim.refractory.hold(sim.state.v, sim.preset.exc.vResetMv);
   },
   inhibitory(sim, s) {
     s.nInh = sim.inhibitory.active.count > 0 ? sim.inhibitory.step(sim.t, sim.inhOut) : 0;

@@ -17,8 +17,10 @@ export interface Derived {
   excDecay: number;
   geDecay: number;
   giDecay: number;
-  /** Steps after the spike step during which integration is blocked (see Preset.refractoryConvention). */
+  /** Steps after the spike step during which spikes are blocked (see Preset.refractoryConvention). */
   excRefractorySteps: number;
+  /** Conductance model: whether a refractory excitatory neuron's v is held at vReset (excRefractory "clamp"). */
+  excRefractoryHold: boolean;
   inhRefractorySteps: number;
   inhEuler: number;
   inhDecay: number;
@@ -63,6 +65,7 @@ export function derive(p: Readonly<Preset>): Derived {
     geDecay: conductanceDecay(c?.exc.tauGeMs),
     giDecay: conductanceDecay(c?.exc.tauGiMs),
     excRefractorySteps: blockedSteps(steps(p.exc.refractoryMs, "exc.refractoryMs"), p.refractoryConvention),
+    excRefractoryHold: c === undefined || (c.excRefractory ?? "clamp") === "clamp",
     inhRefractorySteps: blockedSteps(steps(p.inh.refractoryMs, "inh.refractoryMs"), p.refractoryConvention),
     inhEuler: dt / p.inh.tauMembraneMs,
     inhDecay: Math.exp(-dt / p.inh.tauMembraneMs),
@@ -114,6 +117,9 @@ export function validatePreset(p: Readonly<Preset>): void {
         throw new RangeError(`preset ${p.name}: conductanceDecay "euler" needs ${name} >= dtMs (${p.dtMs}), got ${tau}`);
       }
     }
+  }
+  if (p.neuronModel === "conductance" && ![undefined, "clamp", "integrate"].includes(p.excRefractory)) {
+    throw new RangeError(`preset ${p.name}: excRefractory must be "clamp" or "integrate", got ${JSON.stringify(p.excRefractory)}`);
   }
   if (p.neuronModel !== "current" && (p.oneSpikePerStep as boolean)) {
     throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);

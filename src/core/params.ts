@@ -122,6 +122,15 @@ export interface ConductancePreset extends PresetCommon {
    * Absent means "exponential" (presets before this field existed).
    */
   conductanceDecay?: "euler" | "exponential";
+  /**
+   * What an excitatory neuron's v does while it is refractory. "clamp" (absent means "clamp": the presets before this
+   * field existed): v is held at vResetMv, as Brian 2's `unless refractory` does (the Brian2 port). "integrate": as the
+   * released code runs under Brian 1, whose string reset ("v = v_reset_e; timer = 0") installs no clamping
+   * refractoriness: spikes are suppressed until the period ends (the next spike at the earliest round(refractoryMs /
+   * dtMs) steps later) while v integrates ge and gi from vResetMv. Inhibitory neurons are clamped in both (their reset
+   * is a scalar in the released code, which Brian 1 clamps).
+   */
+  excRefractory?: "clamp" | "integrate";
 }
 
 /** BindsNET's neuron model: current-based LIF (the weighted input is added to v in mV). */
@@ -185,7 +194,9 @@ export const DIEHL_COOK_2015: Readonly<ConductancePreset> = deepFreeze<Conductan
   normWhen: "before",
   oneSpikePerStep: false,
   spikeTest: "gt", // [released] v > theta - offset + v_thresh_e
-  refractoryConvention: "brian", // [released] NeuronGroup(..., refractory=refrac_e): Brian 1 clamps v for 5 ms
+  refractoryConvention: "brian", // [released] refractory=refrac_e counted from the spike step (t - lastspike < 5 ms)
+  // excRefractory absent = "clamp": v held at v_reset while refractory, as Brian 2 does. The released code under Brian 1
+  // does not hold it (string reset: spikes suppressed, v integrates; "integrate"): a departure, see README Faithfulness.
   oneStepDelay: false,
   stdp: {
     rule: "triplet", // [released] eqs_stdp_ee (the paper also describes a power-law rule; not this preset)

@@ -26,7 +26,7 @@ export const CONDUCTANCE_STEP = [
   { name: "expireRefractory", runs: "loop", doc: "refractory periods that end at t: the neuron's threshold is restored (vThresh + theta - offset)" },
   { name: "excitatory", runs: "loop", doc: "ge += W[i, :] for each input spike i of the step (in order); Euler update of v with ge and gi = G - S_j (all-but-self inhibition), clamped at eInh; spike if v > threshold (v = vReset); ge, G and every S_j decay" },
   { name: "depression", runs: "loop", doc: "learning, with input spikes: the rule's pre-spike depression of the step's input rows after their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j" },
-  { name: "holdRefractory", runs: "loop", doc: "refractory excitatory neurons are held at vReset" },
+  { name: "holdRefractory", runs: "loop", doc: "refractory excitatory neurons are held at vReset (excRefractory \"clamp\"; with \"integrate\" v integrates and only spikes are blocked)" },
   { name: "inhibitory", runs: "loop", doc: "the active inhibitory neurons integrate their input and spike (clamped while refractory)" },
   { name: "stampPre", runs: "event", doc: "learning: the step's input spikes set their pre traces (the WASM loop stamps them lazily, before a post spike reads them)" },
   { name: "excitatorySpikes", runs: "event", doc: "each excitatory spike j: counted, refractory until t + blocked steps + 1, theta += thetaPlus (learning), the rule's onPostSpike (learning), inhibitory j receives wExcInh at t + 1" },

@@ -45,8 +45,11 @@ export const PRESET_IDENTITY_V1: readonly IdentityField[] = Object.freeze(withAb
   { path: "conductanceDecay" },
 ]));
 
-/** The identity fields in force (version 1 plus the fields appended since, each with its legacy value). */
-export const PRESET_IDENTITY: readonly IdentityField[] = PRESET_IDENTITY_V1;
+/** The identity fields in force: version 1, then the fields appended since, each with its legacy value. */
+export const PRESET_IDENTITY: readonly IdentityField[] = Object.freeze([
+  ...PRESET_IDENTITY_V1,
+  { path: "excRefractory", legacy: "clamp" },
+]);
 
 /** The value at a dotted path (undefined when absent). */
 export function valueAt(preset: unknown, path: string): unknown {

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { derive } from "../../src/core/derived";
 import { createKernels } from "../../src/core/kernels";
 import { createRecording, Network } from "../../src/core/network";
-import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, Preset } from "../../src/core/params";
+import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, Preset, withOverrides } from "../../src/core/params";
 import { allocateState } from "../../src/core/state";
 import * as K from "./kernelArgs";
 
@@ -131,6 +131,19 @@ test("refractoriness: with saturating input a neuron fires as soon as its refrac
   assert.ok(isiB.every((x) => x === 6), `BindsNET intervals ${isiB.slice(0, 5)} (5 steps blocked)`);
 });
 
+test("refractoriness, Brian 1 (excRefractory integrate): v integrates from reset while spikes stay blocked for 10 steps", () => {
+  const { rec, net } = spikeSteps(withOverrides(dc, { excRefractory: "integrate" }));
+  const isi = rec.excSteps.slice(1).map((s, k) => s - rec.excSteps[k]);
+  assert.ok(rec.excSteps.length > 10);
+  assert.ok(isi.every((x) => x === 10), `inter-spike intervals ${isi.slice(0, 5)}`);
+  const s0 = rec.excSteps[0];
+  assert.equal(rec.vMv[s0], -65); // the spike step resets v
+  for (let s = s0 + 1; s < s0 + 10; s++) assert.ok(rec.vMv[s] > rec.vMv[s - 1], `v rises during the refractory period (step ${s - s0})`);
+  const threshold = rec.thresholdMv[s0 + 9];
+  assert.ok(rec.vMv[s0 + 9] > threshold, `v ${rec.vMv[s0 + 9]} is above threshold ${threshold}: only the block kept it from spiking`);
+  assert.equal(net.stepPath.path, "wasm-loop"); // unrecorded presentations of this convention run in the WASM step loop
+});
+
 test("adaptive threshold: +0.05 mV per spike while learning, decay over the presentation, frozen at test time", () => {
   const net = new Network({ neurons: 1, seed: 1 });
   const digit = new Uint8Array(784).fill(60);
@@ -161,7 +174,7 @@ test("retry rule: fewer than 5 spikes raises the intensity and repeats, up to th
 });
 
 test("presets: invalid or unimplemented values are rejected with the field's name", async () => {
-  const { withOverrides } = await import("../../src/core/params");
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { excRefractory: "hold" } as never) }), /excRefractory must be "clamp" or "integrate", got "hold"/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { exc: { tauMembraneMs: 0 } }) }), /exc\.tauMembraneMs must be > 0, got 0/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { spikeTest: "ge" } as never) }), /implies spikeTest "gt"/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(dc, { presentMs: 350.25 }) }), /presentMs 350.25 ms is not a whole number of 0.5 ms steps/);

@@ -46,44 +46,45 @@
 ;;    116 i32 refNeuron: static: the refractory queue's ring, neurons (i32[refLength])
 ;;    120 i32 refUntil: static: the ring's end steps (i32[refLength])
 ;;    124 i32 refLength: static: the ring's length
-;;    128 f32 vRest: static: excitatory vRestMv
-;;    132 f32 eExc: static: excitatory eExcMv
-;;    136 f32 eInh: static: excitatory eInhMv
-;;    140 f32 k: static: Euler factor dt / tau_m
-;;    144 f32 geDecay: static: ge's factor per step
-;;    148 f32 vReset: static: excitatory vResetMv
-;;    152 f64 giDecay: static: gi's factor per step
-;;    160 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
-;;    168 f64 inhVRest: static: inhibitory vRestMv
-;;    176 f64 inhEExc: static: inhibitory eExcMv
-;;    184 f64 inhEuler: static: inhibitory Euler factor dt / tau_m
-;;    192 f64 inhGeDecay: static: inhibitory ge's factor per step
-;;    200 f64 inhVThresh: static: inhibitory vThreshMv
-;;    208 f64 inhVReset: static: inhibitory vResetMv
-;;    216 f64 giNegligible: static: below this G the gi term is skipped (sharedInhibition.ts)
-;;    224 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
-;;    232 f64 wInhExc: static: inhibitory -> excitatory weight
-;;    240 f64 thrBase: static: vThreshMv - thetaOffsetMv
-;;    248 i32 idx: call (step kernels, depressRows): address of the step's first input spike
-;;    252 i32 count: call: the step's input spikes
-;;    256 i32 m: call: length of the depression list (0: none)
-;;    260 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
-;;    264 f64 gShared: call (stepConductanceSelf): the shared G (f64)
-;;    272 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
-;;    280 f64 g: in/out (runSteps): the shared G
-;;    288 i32 inhCount: in/out (runSteps): active inhibitory neurons
-;;    292 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
-;;    296 i32 depCount: in/out (runSteps): recent post neurons
-;;    300 i32 refHead: in/out (runSteps): the refractory ring's head
-;;    304 i32 refTail: call (runSteps): the ring's tail
-;;    308 i32 from: call (runSteps): first step of the schedule to run
-;;    312 i32 to: call (runSteps): end step
-;;    316 i32 t0: call (runSteps): t of step `from`
-;;    320 i32 learn: call (runSteps): 1 with learning
-;;    324 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
-;;    328 i32 n: out (runSteps): excitatory spikes of the event step
-;;    332 i32 nInh: out (runSteps): inhibitory spikes of the event step
-;;    336 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
+;;    128 i32 holdV: static: 1 when refractory neurons are held at vReset (excRefractory "clamp"), 0 when v integrates
+;;    132 f32 vRest: static: excitatory vRestMv
+;;    136 f32 eExc: static: excitatory eExcMv
+;;    140 f32 eInh: static: excitatory eInhMv
+;;    144 f32 k: static: Euler factor dt / tau_m
+;;    148 f32 geDecay: static: ge's factor per step
+;;    152 f32 vReset: static: excitatory vResetMv
+;;    160 f64 giDecay: static: gi's factor per step
+;;    168 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
+;;    176 f64 inhVRest: static: inhibitory vRestMv
+;;    184 f64 inhEExc: static: inhibitory eExcMv
+;;    192 f64 inhEuler: static: inhibitory Euler factor dt / tau_m
+;;    200 f64 inhGeDecay: static: inhibitory ge's factor per step
+;;    208 f64 inhVThresh: static: inhibitory vThreshMv
+;;    216 f64 inhVReset: static: inhibitory vResetMv
+;;    224 f64 giNegligible: static: below this G the gi term is skipped (sharedInhibition.ts)
+;;    232 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
+;;    240 f64 wInhExc: static: inhibitory -> excitatory weight
+;;    248 f64 thrBase: static: vThreshMv - thetaOffsetMv
+;;    256 i32 idx: call (step kernels, depressRows): address of the step's first input spike
+;;    260 i32 count: call: the step's input spikes
+;;    264 i32 m: call: length of the depression list (0: none)
+;;    268 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
+;;    272 f64 gShared: call (stepConductanceSelf): the shared G (f64)
+;;    280 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
+;;    288 f64 g: in/out (runSteps): the shared G
+;;    296 i32 inhCount: in/out (runSteps): active inhibitory neurons
+;;    300 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
+;;    304 i32 depCount: in/out (runSteps): recent post neurons
+;;    308 i32 refHead: in/out (runSteps): the refractory ring's head
+;;    312 i32 refTail: call (runSteps): the ring's tail
+;;    316 i32 from: call (runSteps): first step of the schedule to run
+;;    320 i32 to: call (runSteps): end step
+;;    324 i32 t0: call (runSteps): t of step `from`
+;;    328 i32 learn: call (runSteps): 1 with learning
+;;    332 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
+;;    336 i32 n: out (runSteps): excitatory spikes of the event step
+;;    340 i32 nInh: out (runSteps): inhibitory spikes of the event step
+;;    344 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -576,40 +577,40 @@
     (call $stepGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-      (i32.load offset=248 (local.get $c)) (i32.load offset=252 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=256 (local.get $c))
-      (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
-      (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c)) (f32.load offset=260 (local.get $c))
-      (f32.load offset=148 (local.get $c))))
+      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=24 (local.get $c))
+      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=264 (local.get $c))
+      (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
+      (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c)) (f32.load offset=268 (local.get $c))
+      (f32.load offset=152 (local.get $c))))
 
   ;; stepConductanceNoGi(block: conductance): calls $stepNoGi with the block's fields.
   (func (export "stepConductanceNoGi") (param $c i32) (result i32)
     (call $stepNoGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-      (i32.load offset=248 (local.get $c)) (i32.load offset=252 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=256 (local.get $c))
-      (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
-      (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))))
+      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=24 (local.get $c))
+      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=264 (local.get $c))
+      (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
+      (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c))))
 
   ;; stepConductanceSelf(block: conductance): calls $stepSelf with the block's fields.
   (func (export "stepConductanceSelf") (param $c i32) (result i32)
     (call $stepSelf
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-      (i32.load offset=248 (local.get $c)) (i32.load offset=252 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=256 (local.get $c))
-      (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
-      (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c)) (f32.load offset=260 (local.get $c))
-      (f32.load offset=148 (local.get $c)) (i32.load offset=44 (local.get $c)) (i32.load offset=48 (local.get $c))
-      (i32.load offset=272 (local.get $c)) (f64.load offset=264 (local.get $c)) (i32.load offset=52 (local.get $c))))
+      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=24 (local.get $c))
+      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=264 (local.get $c))
+      (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
+      (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c)) (f32.load offset=268 (local.get $c))
+      (f32.load offset=152 (local.get $c)) (i32.load offset=44 (local.get $c)) (i32.load offset=48 (local.get $c))
+      (i32.load offset=280 (local.get $c)) (f64.load offset=272 (local.get $c)) (i32.load offset=52 (local.get $c))))
 
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
   (func (export "depressRows") (param $c i32) (result i32)
     (call $depressListed
-      (i32.load offset=20 (local.get $c)) (i32.load offset=248 (local.get $c)) (i32.load offset=252 (local.get $c))
+      (i32.load offset=20 (local.get $c)) (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c))
       (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=256 (local.get $c)))
+      (i32.load offset=264 (local.get $c)))
     (i32.const 0))
 
   ;; The conductance model's step loop (src/core/stepLoop.ts copies the sparse state into the block and back). It
@@ -621,17 +622,17 @@
     (local $done i32) (local $a i32) (local $b i32) (local $m i32) (local $n i32) (local $nInh i32) (local $g f64)
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
-    (local.set $s (i32.load offset=308 (local.get $c)))
-    (local.set $sTo (i32.load offset=312 (local.get $c)))
-    (local.set $t (i32.load offset=316 (local.get $c)))
-    (local.set $learn (i32.load offset=320 (local.get $c)))
-    (local.set $scheduled (i32.load offset=324 (local.get $c)))
-    (local.set $g (f64.load offset=280 (local.get $c)))
-    (local.set $selfCount (i32.load offset=272 (local.get $c)))
-    (local.set $head (i32.load offset=300 (local.get $c)))
-    (local.set $giNeg (f64.load offset=216 (local.get $c)))
-    (local.set $giDecay (f64.load offset=152 (local.get $c)))
-    (i32.store offset=336 (local.get $c) (i32.const 0))
+    (local.set $s (i32.load offset=316 (local.get $c)))
+    (local.set $sTo (i32.load offset=320 (local.get $c)))
+    (local.set $t (i32.load offset=324 (local.get $c)))
+    (local.set $learn (i32.load offset=328 (local.get $c)))
+    (local.set $scheduled (i32.load offset=332 (local.get $c)))
+    (local.set $g (f64.load offset=288 (local.get $c)))
+    (local.set $selfCount (i32.load offset=280 (local.get $c)))
+    (local.set $head (i32.load offset=308 (local.get $c)))
+    (local.set $giNeg (f64.load offset=224 (local.get $c)))
+    (local.set $giDecay (f64.load offset=160 (local.get $c)))
+    (i32.store offset=344 (local.get $c) (i32.const 0))
     (block $stop
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
@@ -639,12 +640,12 @@
         ;;   theta - offset)
         (block $expired
           (loop $expire
-            (br_if $expired (i32.eq (local.get $head) (i32.load offset=304 (local.get $c))))
+            (br_if $expired (i32.eq (local.get $head) (i32.load offset=312 (local.get $c))))
             (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
               (local.get $t)))
             (local.set $j (i32.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
             (f32.store (i32.add (i32.load offset=8 (local.get $c)) (i32.shl (local.get $j) (i32.const 2)))
-              (f32.demote_f64 (f64.add (f64.load offset=240 (local.get $c))
+              (f32.demote_f64 (f64.add (f64.load offset=248 (local.get $c))
                 (f64.load (i32.add (i32.load offset=112 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
             (local.set $head (i32.add (local.get $head) (i32.const 1)))
             (if (i32.eq (local.get $head) (i32.load offset=124 (local.get $c))) (then (local.set $head (i32.const 0))))
@@ -672,10 +673,10 @@
                   (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
                   (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
                   (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
-                  (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c))
-                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-                  (f32.load offset=144 (local.get $c)) (f32.demote_f64 (local.get $g))
-                  (f32.load offset=148 (local.get $c)))))
+                  (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
+                  (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
+                  (f32.load offset=148 (local.get $c)) (f32.demote_f64 (local.get $g))
+                  (f32.load offset=152 (local.get $c)))))
               (else
                 (local.set $n (call $stepSelf
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
@@ -684,10 +685,10 @@
                   (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
                   (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
                   (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
-                  (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c))
-                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-                  (f32.load offset=144 (local.get $c)) (f32.demote_f64 (local.get $g))
-                  (f32.load offset=148 (local.get $c)) (i32.load offset=44 (local.get $c))
+                  (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
+                  (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
+                  (f32.load offset=148 (local.get $c)) (f32.demote_f64 (local.get $g))
+                  (f32.load offset=152 (local.get $c)) (i32.load offset=44 (local.get $c))
                   (i32.load offset=48 (local.get $c)) (local.get $selfCount) (local.get $g)
                   (i32.load offset=52 (local.get $c))))
                 ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
@@ -720,36 +721,39 @@
                   (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
                   (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
                   (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
-                  (f32.load offset=128 (local.get $c)) (f32.load offset=132 (local.get $c))
-                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-                  (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))))))
+                  (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
+                  (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
+                  (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c))))))
         ;; phase depression: learning, with input spikes: the rule's pre-spike depression of the step's input rows
         ;;   after their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j
         (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
           (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))
-        ;; phase holdRefractory: refractory excitatory neurons are held at vReset
-        (local.set $r (local.get $head))
-        (block $held
-          (loop $hold
-            (br_if $held (i32.eq (local.get $r) (i32.load offset=304 (local.get $c))))
-            (f32.store
-              (i32.add (i32.load offset=0 (local.get $c))
-                (i32.shl (i32.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
-              (f32.load offset=148 (local.get $c)))
-            (local.set $r (i32.add (local.get $r) (i32.const 1)))
-            (if (i32.eq (local.get $r) (i32.load offset=124 (local.get $c))) (then (local.set $r (i32.const 0))))
-            (br $hold)))
+        ;; phase holdRefractory: refractory excitatory neurons are held at vReset (excRefractory "clamp"; with
+        ;;   "integrate" v integrates and only spikes are blocked)
+        (if (i32.load offset=128 (local.get $c))
+          (then
+            (local.set $r (local.get $head))
+            (block $held
+              (loop $hold
+                (br_if $held (i32.eq (local.get $r) (i32.load offset=312 (local.get $c))))
+                (f32.store
+                  (i32.add (i32.load offset=0 (local.get $c))
+                    (i32.shl (i32.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+                  (f32.load offset=152 (local.get $c)))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (if (i32.eq (local.get $r) (i32.load offset=124 (local.get $c))) (then (local.set $r (i32.const 0))))
+                (br $hold)))))
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while
         ;;   refractory)
         (local.set $nInh (i32.const 0))
-        (if (i32.load offset=288 (local.get $c))
+        (if (i32.load offset=296 (local.get $c))
           (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))
         ;; an excitatory spike: return to TypeScript, which runs the step's event phases
         (if (local.get $n)
           (then
-            (i32.store offset=328 (local.get $c) (local.get $n))
-            (i32.store offset=332 (local.get $c) (local.get $nInh))
-            (i32.store offset=336 (local.get $c) (i32.const 1))
+            (i32.store offset=336 (local.get $c) (local.get $n))
+            (i32.store offset=340 (local.get $c) (local.get $nInh))
+            (i32.store offset=344 (local.get $c) (i32.const 1))
             (br $stop)))
         ;; phase inhibitorySpikes (steps without excitatory spikes): each inhibitory spike k: every excitatory
         ;;   neuron but k receives wInhExc (G += w, S_k += w)
@@ -758,7 +762,7 @@
           (loop $deliver
             (br_if $delivered (i32.ge_u (local.get $e) (local.get $nInh)))
             (local.set $j (i32.load (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
-            (local.set $g (f64.add (local.get $g) (f64.load offset=232 (local.get $c))))
+            (local.set $g (f64.add (local.get $g) (f64.load offset=240 (local.get $c))))
             (local.set $r (i32.const 0))
             (block $found
               (loop $find
@@ -773,16 +777,16 @@
                 (i32.store (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
                 (f64.store (local.get $p) (f64.const 0))
                 (local.set $selfCount (i32.add (local.get $selfCount) (i32.const 1)))))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=232 (local.get $c))))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=240 (local.get $c))))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
         (br $step)))
-    (f64.store offset=280 (local.get $c) (local.get $g))
-    (i32.store offset=272 (local.get $c) (local.get $selfCount))
-    (i32.store offset=300 (local.get $c) (local.get $head))
+    (f64.store offset=288 (local.get $c) (local.get $g))
+    (i32.store offset=280 (local.get $c) (local.get $selfCount))
+    (i32.store offset=308 (local.get $c) (local.get $head))
     (local.get $done))
   
   ;; The phase "depression" of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):
@@ -792,7 +796,7 @@
   (func $depressStep (param $c i32) (param $t i32) (param $count i32)
     (local $r i32) (local $k i32) (local $n i32) (local $len i32) (local $by f64) (local $j4 i32) (local $q i32)
     (local $rowsEnd i32) (local $a i32) (local $x f64)
-    (local.set $n (i32.load offset=296 (local.get $c)))
+    (local.set $n (i32.load offset=304 (local.get $c)))
     (local.set $len (i32.load offset=68 (local.get $c)))
     (local.set $rowsEnd (i32.add (i32.load offset=24 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
     (block $end
@@ -801,7 +805,7 @@
         (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
         (if (i32.lt_s (local.get $k) (local.get $len))
           (then
-            (local.set $by (f64.mul (f64.load offset=160 (local.get $c))
+            (local.set $by (f64.mul (f64.load offset=168 (local.get $c))
               (f64.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
             (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
             (local.set $q (i32.load offset=24 (local.get $c)))
@@ -822,9 +826,9 @@
   (func $inhibitoryStep (param $c i32) (param $t i32) (result i32)
     (local $e i32) (local $count i32) (local $kept i32) (local $left i32) (local $n i32) (local $j i32)
     (local $v f64) (local $in f64) (local $ref i32) (local $vn f64) (local $live i32) (local $vRest f64)
-    (local.set $count (i32.load offset=288 (local.get $c)))
-    (local.set $left (i32.load offset=292 (local.get $c)))
-    (local.set $vRest (f64.load offset=168 (local.get $c)))
+    (local.set $count (i32.load offset=296 (local.get $c)))
+    (local.set $left (i32.load offset=300 (local.get $c)))
+    (local.set $vRest (f64.load offset=176 (local.get $c)))
     (block $end
       (loop $each
         (br_if $end (i32.ge_u (local.get $e) (local.get $count)))
@@ -837,18 +841,18 @@
         (if (local.get $live)
           (then
             (local.set $vn (f64.add (local.get $v)
-              (f64.mul (f64.load offset=184 (local.get $c))
+              (f64.mul (f64.load offset=192 (local.get $c))
                 (f64.add (f64.sub (local.get $vRest) (local.get $v))
-                  (f64.mul (local.get $in) (f64.sub (f64.load offset=176 (local.get $c)) (local.get $v)))))))))
-        (local.set $in (f64.mul (local.get $in) (f64.load offset=192 (local.get $c))))
-        (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=200 (local.get $c))))
+                  (f64.mul (local.get $in) (f64.sub (f64.load offset=184 (local.get $c)) (local.get $v)))))))))
+        (local.set $in (f64.mul (local.get $in) (f64.load offset=200 (local.get $c))))
+        (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=208 (local.get $c))))
           (then
-            (local.set $vn (f64.load offset=208 (local.get $c)))
+            (local.set $vn (f64.load offset=216 (local.get $c)))
             (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=108 (local.get $c))) (i32.const 1)))
             (i32.store (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
         (if (i32.and (i32.ge_s (i32.add (local.get $t) (i32.const 1)) (local.get $ref))
-              (f64.lt (f64.abs (local.get $in)) (f64.load offset=224 (local.get $c))))
+              (f64.lt (f64.abs (local.get $in)) (f64.load offset=232 (local.get $c))))
           (then
             (i32.store (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
             (f64.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
@@ -864,8 +868,8 @@
             (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $each)))
-    (i32.store offset=288 (local.get $c) (local.get $kept))
-    (i32.store offset=292 (local.get $c) (local.get $left))
+    (i32.store offset=296 (local.get $c) (local.get $kept))
+    (i32.store offset=300 (local.get $c) (local.get $left))
     (local.get $n))
 
   ;; The input spikes of one step in the current model (BindsNET: learning runs before the next step's input is

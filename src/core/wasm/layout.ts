@@ -79,6 +79,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["refNeuron", "i32", "static: the refractory queue's ring, neurons (i32[refLength])"],
   ["refUntil", "i32", "static: the ring's end steps (i32[refLength])"],
   ["refLength", "i32", "static: the ring's length"],
+  ["holdV", "i32", "static: 1 when refractory neurons are held at vReset (excRefractory \"clamp\"), 0 when v integrates"],
   ["vRest", "f32", "static: excitatory vRestMv"],
   ["eExc", "f32", "static: excitatory eExcMv"],
   ["eInh", "f32", "static: excitatory eInhMv"],
