@@ -254,14 +254,16 @@ const HELPERS = `  ;; For each lane set in the 4-bit mask m: append its neuron i
 /** The conductance step kernels, their helpers and their exported block wrappers. */
 export function conductanceKernels(): string {
   const B = CONDUCTANCE_BLOCK;
+  // the exported step kernels add the rows at rowBase (W, or the delay ring); the step loop's are always W's rows
+  const exported = STEP_PARAMS.map((f) => (f === "w" ? "rowBase" : f));
   return [
     HELPERS,
     stepKernel("$stepGi", true),
     stepKernel("$stepNoGi", false),
     STEP_SELF,
-    exportWrapper("stepConductance", "$stepGi", B, [...STEP_PARAMS, "gi", "vReset"], true),
-    exportWrapper("stepConductanceNoGi", "$stepNoGi", B, [...STEP_PARAMS, "vReset"], true),
-    exportWrapper("stepConductanceSelf", "$stepSelf", B, [...STEP_PARAMS, "gi", "vReset", "selfIdx", "selfGi", "selfCount", "gShared", "selfSave"], true),
+    exportWrapper("stepConductance", "$stepGi", B, [...exported, "gi", "vReset"], true),
+    exportWrapper("stepConductanceNoGi", "$stepNoGi", B, [...exported, "vReset"], true),
+    exportWrapper("stepConductanceSelf", "$stepSelf", B, [...exported, "gi", "vReset", "selfIdx", "selfGi", "selfCount", "gShared", "selfSave"], true),
     exportWrapper("depressRows", "$depressListed", B, ["w", "idx", "count", "np", "dj", "dby", "m"], false),
   ].join("\n\n");
 }

@@ -4,7 +4,7 @@
  * a step with excitatory spikes (where the event phases run), then the "both" phases for the steps without. The
  * generator refuses a schedule whose loop phases it has no snippet for or that puts a loop phase after an event phase.
  */
-import { CONDUCTANCE_STEP, ConductancePhase } from "../../src/core/schedule";
+import { CONDUCTANCE_STEP, ConductancePhase, Phase } from "../../src/core/schedule";
 import { CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
 import { STEP_PARAMS } from "./conductance";
 import { blockDoc, load, store, wrap } from "./wat";
@@ -123,7 +123,8 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
 function stepBody(): string {
   const parts: string[] = [];
   let exited = false;
-  for (const phase of CONDUCTANCE_STEP) {
+  for (const phase of CONDUCTANCE_STEP as readonly Phase[]) {
+    if (phase.onlyWith !== undefined) continue; // networks with input delays run every step in TypeScript
     const runs = phase.runs as "loop" | "event" | "both";
     if (runs === "loop" && exited) throw new Error(`kernel generator: loop phase "${phase.name}" comes after an event phase in schedule.ts`);
     if (runs !== "loop" && !exited) {
@@ -137,7 +138,7 @@ function stepBody(): string {
       exited = true;
     }
     if (runs === "event") continue;
-    const snippet = SNIPPETS[phase.name];
+    const snippet = SNIPPETS[phase.name as ConductancePhase];
     if (snippet === undefined) throw new Error(`kernel generator: no WAT snippet for the loop phase "${phase.name}" of schedule.ts`);
     parts.push(`        ;; phase ${phase.name}${runs === "both" ? " (steps without excitatory spikes)" : ""}: ${phase.doc}`.replace(/(.{1,116})(\s|$)/g, "$1\n        ;;   ").replace(/\n        ;;   $/, ""), snippet);
   }

@@ -9,7 +9,7 @@ import { ConductancePreset, Preset } from "./params";
 import { GI_NEGLIGIBLE } from "./sharedInhibition";
 import { INPUTS, Layout } from "./state";
 import {
-  BlockView, CONDUCTANCE_BLOCK, CURRENT_BLOCK, FieldOf, NORMALIZE_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK,
+  BlockView, CONDUCTANCE_BLOCK, CURRENT_BLOCK, DELAY_BLOCK, FieldOf, NORMALIZE_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK,
 } from "./wasm/layout";
 
 export interface KernelBlocks {
@@ -60,8 +60,8 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
   const { memory, ptr, np, neurons } = layout;
   const e = preset.exc, inh = preset.inh;
   conductance.assign({
-    v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, rows: ptr.rowPtrs, dj: ptr.depIdx, dby: ptr.depBy,
-    schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi, selfSave: ptr.selfSave,
+    v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, rowBase: d.delaySteps > 0 ? ptr.delayRing : ptr.w,
+    rows: ptr.rowPtrs, dj: ptr.depIdx, dby: ptr.depBy, schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi, selfSave: ptr.selfSave,
     depList: ptr.depList, depLast: ptr.depLast, post1Pow: ptr.trace, post1Len: d.post1Pow.length, inhIdx: ptr.inhIdx,
     inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut, leftIdx: ptr.leftIdx, leftV: ptr.leftV,
     leftSince: ptr.leftSince, leftRef: ptr.leftRef, inhRefractorySteps: d.inhRefractorySteps, theta: ptr.theta,
@@ -72,6 +72,24 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
     quietInput: QUIET_INPUT, wInhExc: preset.wInhExc, thrBase: e.vThreshMv - e.thetaOffsetMv,
   });
   new Float64Array(memory.buffer, ptr.trace, d.post1Pow.length).set(d.post1Pow);
+}
+
+/** The input delays' block (wasm/layout.ts DELAY_BLOCK) with its static fields, and the slots of its call fields. */
+export interface DelayBlock {
+  readonly view: BlockView<FieldOf<typeof DELAY_BLOCK>>;
+  readonly at: Readonly<Record<"idx" | "count" | "cur" | "t" | "depCount" | "j" | "preCount" | "scale" | "wMax", number>>;
+}
+
+export function createDelayBlock(layout: Layout, d: Derived, depressionNu: number): DelayBlock {
+  const { memory, ptr, np } = layout;
+  const view = new BlockView(memory, ptr.delayBlock, DELAY_BLOCK);
+  view.assign({
+    w: ptr.w, np, delays: ptr.delays, ring: ptr.delayRing, slots: d.delaySteps, history: d.delaySteps + 1,
+    preHist: ptr.preHist, preHead: ptr.preHead, postHist: ptr.postHist, postHead: ptr.postHead, post1Pow: ptr.trace,
+    post1Len: d.post1Pow.length, prePow: ptr.preTrace, preLen: d.prePow.length, recentPre: ptr.recentPre,
+    depList: ptr.depList, nu: depressionNu,
+  });
+  return { view, at: view.slots("idx", "count", "cur", "t", "depCount", "j", "preCount", "scale", "wMax") };
 }
 
 /** Set the conductance block's input of one step: the schedule's spikes [a, b) and a depression list of length m. */

@@ -13,6 +13,8 @@ import { enterRefractory } from "./thresholds";
 
 /** What the phases of one step share: the step's input spikes schedule[a, b), its options and its spikes. */
 interface StepScratch {
+  /** The step's index from the start of the presentation (the rest period continues the count). */
+  step: number;
   a: number;
   b: number;
   learn: boolean;
@@ -30,11 +32,34 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
   expireRefractory(sim) {
     if (sim.refractory.size > 0) sim.refractory.expire(sim.t, sim.leaveRefractory);
   },
+  scatterInput(sim, s) {
+    const delays = sim.delays, block = sim.delayBlock;
+    if (!delays || !block || s.b <= s.a) return;
+    const { view, at } = block;
+    view.i32[at.idx] = sim.layout.ptr.schedule + 4 * s.a;
+    view.i32[at.count] = s.b - s.a;
+    view.i32[at.cur] = delays.slotOf(sim.t);
+    sim.kernels.delayScatter(view.address);
+  },
   excitatory(sim, s) {
+    const delays = sim.delays;
+    if (delays) {
+      // the one row the kernel adds is the ring's slot of this step (rowBase = the ring, idx -> the slot's index)
+      const slot = delays.slotOf(sim.t);
+      delays.slot[0] = slot;
+      setStepInput(sim.blocks, sim.layout.ptr.delaySlot, 0, 1, 0);
+      s.n = sim.inhibition.active ? sim.inhibition.step() : sim.kernels.stepConductanceNoGi(sim.blocks.conductance.address);
+      delays.clearSlot(slot);
+      return;
+    }
     setStepInput(sim.blocks, sim.layout.ptr.schedule, s.a, s.b, 0);
     s.n = sim.inhibition.active ? sim.inhibition.step() : sim.kernels.stepConductanceNoGi(sim.blocks.conductance.address);
   },
   depression(sim, s) {
+    if (sim.delays) {
+      delayedDepression(sim, s);
+      return;
+    }
     if (!s.learn || s.b <= s.a) return;
     const { state, blocks } = sim;
     const m = sim.rule.preSpikeDepression(sim.plasticity, sim.t, state.depIdx, state.depBy);
@@ -50,7 +75,9 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
     s.inhSpikes = sim.inhOut;
   },
   stampPre(sim, s) {
-    if (s.learn && s.b > s.a) markPreSpikes(sim.plasticity, sim.state.schedule, s.a, s.b, sim.t);
+    if (!s.learn || s.b <= s.a) return;
+    markPreSpikes(sim.plasticity, sim.state.schedule, s.a, s.b, sim.t);
+    if (sim.delays) for (let k = s.a; k < s.b; k++) sim.delays.pushPre(sim.state.schedule[k], sim.t);
   },
   excitatorySpikes(sim, s) {
     const { t, state, preset: p } = sim;
@@ -58,7 +85,10 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
       const j = state.spikesOut[k];
       enterRefractory(sim, j, t, s.learn);
       if (s.counting) sim.counts[j]++;
-      if (s.learn) sim.rule.onPostSpike(sim.plasticity, j, t, state.schedule, s.a, s.b);
+      if (s.learn) {
+        sim.rule.onPostSpike(sim.plasticity, j, t, state.schedule, s.a, s.b);
+        if (sim.delays) sim.delays.pushPost(j, t);
+      }
       sim.inhibitory.receive(j, p.wExcInh, t + 1);
     }
   },
@@ -67,18 +97,40 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
   },
 };
 
+/**
+ * Input delays: the delayed depression of the input spikes of step `step - S` (S: the longest delay), with post1_j at
+ * each synapse's arrival step (delays.ts; the kernel delayDepress). The recent post neurons are copied for the kernel.
+ */
+function delayedDepression(sim: Simulation, s: StepScratch): void {
+  const delays = sim.delays!, block = sim.delayBlock!;
+  const from = s.step - delays.slots;
+  if (!s.learn || from < 0 || from >= sim.schedule.steps) return;
+  const starts = sim.schedule.stepStart;
+  const a = starts[from], b = starts[from + 1];
+  if (b <= a) return;
+  const recent = sim.plasticity.recentDep;
+  const { view, at } = block;
+  new Int32Array(sim.layout.memory.buffer, sim.layout.ptr.depList, recent.count).set(recent.list.subarray(0, recent.count));
+  view.i32[at.idx] = sim.layout.ptr.schedule + 4 * a;
+  view.i32[at.count] = b - a;
+  view.i32[at.t] = sim.t - delays.slots;
+  view.i32[at.depCount] = recent.count;
+  sim.kernels.delayDepress(view.address);
+}
+
 const ORDER: readonly ConductancePhase[] = CONDUCTANCE_STEP.map((p) => p.name);
 const EVENT_ORDER: readonly ConductancePhase[] = eventPhases();
-const scratch: StepScratch = { a: 0, b: 0, learn: false, counting: false, n: 0, nInh: 0, inhSpikes: new Int32Array(0) };
+const scratch: StepScratch = { step: 0, a: 0, b: 0, learn: false, counting: false, n: 0, nInh: 0, inhSpikes: new Int32Array(0) };
 
 /**
- * Step sim.t with the schedule's input spikes [a, b): every phase of CONDUCTANCE_STEP in order. Returns the emitted
- * excitatory spikes. `counting`: add them to sim.counts (the presentation, not the rest period).
+ * Step sim.t, the presentation's step `step` (the rest period continues the count), with the schedule's input spikes
+ * [a, b): every phase of CONDUCTANCE_STEP in order. Returns the emitted excitatory spikes. `counting`: add them to
+ * sim.counts (the presentation, not the rest period).
  */
-export function stepConductance(sim: Simulation, a: number, b: number, learn: boolean, counting: boolean,
+export function stepConductance(sim: Simulation, step: number, a: number, b: number, learn: boolean, counting: boolean,
   phases: readonly ConductancePhase[] = ORDER): number {
   const s = scratch;
-  s.a = a; s.b = b; s.learn = learn; s.counting = counting; s.n = 0; s.nInh = 0; s.inhSpikes = sim.inhOut;
+  s.step = step; s.a = a; s.b = b; s.learn = learn; s.counting = counting; s.n = 0; s.nInh = 0; s.inhSpikes = sim.inhOut;
   for (let k = 0; k < phases.length; k++) PHASES[phases[k]](sim, s);
   return s.n;
 }

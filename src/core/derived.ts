@@ -21,6 +21,11 @@ export interface Derived {
   excRefractorySteps: number;
   /** Conductance model: whether a refractory excitatory neuron's v is held at vReset (excRefractory "clamp"). */
   excRefractoryHold: boolean;
+  /**
+   * Input delays: the number of steps of the longest delay (round(inputDelayMs / dtMs); 0: no delays). Delays are
+   * 0 .. delaySteps - 1 steps; the delayed depression comes delaySteps steps after the pre spike.
+   */
+  delaySteps: number;
   inhRefractorySteps: number;
   inhEuler: number;
   inhDecay: number;
@@ -66,6 +71,7 @@ export function derive(p: Readonly<Preset>): Derived {
     giDecay: conductanceDecay(c?.exc.tauGiMs),
     excRefractorySteps: blockedSteps(steps(p.exc.refractoryMs, "exc.refractoryMs"), p.refractoryConvention),
     excRefractoryHold: c === undefined || (c.excRefractory ?? "clamp") === "clamp",
+    delaySteps: c?.inputDelayMs ? steps(c.inputDelayMs, "inputDelayMs") : 0,
     inhRefractorySteps: blockedSteps(steps(p.inh.refractoryMs, "inh.refractoryMs"), p.refractoryConvention),
     inhEuler: dt / p.inh.tauMembraneMs,
     inhDecay: Math.exp(-dt / p.inh.tauMembraneMs),
@@ -120,6 +126,15 @@ export function validatePreset(p: Readonly<Preset>): void {
   }
   if (p.neuronModel === "conductance" && ![undefined, "clamp", "integrate"].includes(p.excRefractory)) {
     throw new RangeError(`preset ${p.name}: excRefractory must be "clamp" or "integrate", got ${JSON.stringify(p.excRefractory)}`);
+  }
+  const delayMs = (p as { inputDelayMs?: number }).inputDelayMs;
+  if (delayMs !== undefined && delayMs !== 0) {
+    if (p.neuronModel !== "conductance") throw new RangeError(`preset ${p.name}: inputDelayMs is implemented for the conductance model only`);
+    const steps = Math.round(delayMs / p.dtMs);
+    if (!(delayMs > 0) || Math.abs(steps * p.dtMs - delayMs) > 1e-9 || steps > 255) {
+      throw new RangeError(`preset ${p.name}: inputDelayMs must be a whole number of ${p.dtMs} ms steps in (0, ${255 * p.dtMs}], got ${delayMs}`);
+    }
+    if (!(p.restMs >= delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMs ${delayMs} needs a rest period at least as long (restMs ${p.restMs})`);
   }
   if (p.neuronModel !== "current" && (p.oneSpikePerStep as boolean)) {
     throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { tsDelayKernels } from "./delayKernels";
 import { scaleColumnsTo } from "./plasticity";
 import { potentiateColumnTo } from "./stdp";
 import { wasmApi, WasmMemory, WasmModule } from "./wasm/api";
@@ -58,10 +59,15 @@ export interface Kernels {
   markPreSpikes?: Kernel;
   /** Poisson block: one presentation's Poisson spikes (see poissonWasm.ts). Returns the spike count. WASM only. */
   poissonFill?: Kernel;
+  /** Delay block: input delays' kernels (see delayKernels.ts). */
+  delayScatter: Kernel;
+  delayDepress: Kernel;
+  potentiateDelayed: Kernel;
 }
 
 const WASM_EXPORTS = ["stepConductance", "stepConductanceSelf", "stepConductanceNoGi", "depressRows", "runSteps", "inputSpikes",
-  "excCurrent", "normalizeColumns", "potentiateColumn", "markPreSpikes", "poissonFill"] as const;
+  "excCurrent", "normalizeColumns", "potentiateColumn", "markPreSpikes", "poissonFill", "delayScatter", "delayDepress",
+  "potentiateDelayed"] as const;
 
 let wasmModule: WasmModule | undefined;
 
@@ -136,9 +142,9 @@ function tsKernels(memory: WasmMemory): Kernels {
       f32[a] = x > 0 ? x : 0;
     }
   };
-  const rowsOf = (c: (f: "w" | "idx" | "count" | "np") => number): number[] => {
+  const rowsOf = (c: (f: "w" | "idx" | "count" | "np") => number, base: number = c("w")): number[] => {
     const rows: number[] = [];
-    for (let r = 0; r < c("count"); r++) rows.push((c("w") >> 2) + i32[(c("idx") >> 2) + r] * c("np"));
+    for (let r = 0; r < c("count"); r++) rows.push((base >> 2) + i32[(c("idx") >> 2) + r] * c("np"));
     return rows;
   };
   /** The vector loop of the step kernels over all np lanes (thresholds +inf hide the self-inhibited neurons). */
@@ -147,7 +153,7 @@ function tsKernels(memory: WasmMemory): Kernels {
     const vReset = c("vReset"), geDecay = c("geDecay"), vRest = c("vRest"), eExc = c("eExc"), eInh = c("eInh"), k = c("k");
     const gi = c("gi"), np = c("np"), m = c("m");
     const v = c("v") >> 2, ge = c("ge") >> 2, thr = c("thr") >> 2, out = c("out") >> 2;
-    const rows = rowsOf(c);
+    const rows = rowsOf(c, c("rowBase"));
     let n = 0;
     for (let j = 0; j < np; j++) {
       let GE = f32[ge + j];
@@ -167,12 +173,13 @@ function tsKernels(memory: WasmMemory): Kernels {
   };
   return {
     kind: "ts",
+    ...tsDelayKernels(memory),
     stepConductance: (block) => conductanceStep(block, true),
     stepConductanceNoGi: (block) => conductanceStep(block, false),
     stepConductanceSelf(block) {
       const c = read(CONDUCTANCE_BLOCK, block);
       const v = c("v") >> 2, ge = c("ge") >> 2, thr = c("thr") >> 2, self = c("selfIdx") >> 2, selfGi = c("selfGi") >> 3;
-      const save = c("selfSave") >> 2, selfCount = c("selfCount"), rows = rowsOf(c);
+      const save = c("selfSave") >> 2, selfCount = c("selfCount"), rows = rowsOf(c, c("rowBase"));
       for (let r = 0; r < selfCount; r++) {
         const j = i32[self + r];
         let GE = f32[ge + j];

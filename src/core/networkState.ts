@@ -42,6 +42,13 @@ export interface NetworkState {
     refNeurons: Int32Array;
     refUntil: Int32Array;
     emittedPrev: Int32Array;
+    /** Input delays (presets with inputDelayMs): each synapse's delay in steps, 784 x neurons row-major (unpadded). */
+    delays?: Uint8Array;
+    /** Their spike histories (circular, newest at the head): inputs x (S + 1) and neurons x (S + 1), and the heads. */
+    delayPreHistory?: Int32Array;
+    delayPreHead?: Int32Array;
+    delayPostHistory?: Int32Array;
+    delayPostHead?: Int32Array;
   };
 }
 
@@ -61,8 +68,41 @@ export function exportNetworkState(net: Simulation): NetworkState {
       inhV: inh.v.slice(), inhInput: inh.input.slice(), inhRefUntil: inh.refUntil.slice(), inhSince: inh.since.slice(),
       inhActive: inh.active.values(), refNeurons: refractory.neurons, refUntil: refractory.until,
       emittedPrev: net.emittedPrev.slice(0, net.prevEmitted),
+      ...(net.delays ? exportDelays(net, neurons, np) : {}),
     },
   };
+}
+
+function exportDelays(net: Simulation, neurons: number, np: number): Partial<NetworkState["arrays"]> {
+  const d = net.delays!;
+  const delays = new Uint8Array(INPUTS * neurons);
+  for (let i = 0; i < INPUTS; i++) delays.set(d.delays.subarray(i * np, i * np + neurons), i * neurons);
+  return {
+    delays, delayPreHistory: d.preHist.slice(), delayPreHead: d.preHead.slice(),
+    delayPostHistory: d.postHist.slice(0, neurons * d.history), delayPostHead: d.postHead.slice(0, neurons),
+  };
+}
+
+function importDelays(net: Simulation, a: NetworkState["arrays"], neurons: number, np: number): void {
+  const d = net.delays;
+  if (!d) {
+    if (a.delays) throw new RangeError("Network state: it holds input delays but its preset has none (inputDelayMs)");
+    return;
+  }
+  if (!a.delays || !a.delayPreHistory || !a.delayPreHead || !a.delayPostHistory || !a.delayPostHead) {
+    throw new RangeError("Network state: its preset has input delays (inputDelayMs) but the state holds none");
+  }
+  const expect = (name: string, got: number, want: number): void => {
+    if (got !== want) throw new RangeError(`Network state: ${name} must hold ${want} values, got ${got}`);
+  };
+  expect("delays", a.delays.length, INPUTS * neurons);
+  expect("delayPreHistory", a.delayPreHistory.length, d.preHist.length);
+  expect("delayPostHistory", a.delayPostHistory.length, neurons * d.history);
+  for (let i = 0; i < INPUTS; i++) d.delays.set(a.delays.subarray(i * neurons, (i + 1) * neurons), i * np);
+  d.preHist.set(a.delayPreHistory);
+  d.preHead.set(a.delayPreHead);
+  d.postHist.set(a.delayPostHistory);
+  d.postHead.set(a.delayPostHead);
 }
 
 /** Load a state into a fresh network of the same size (the caller refreshes the thresholds). */
@@ -101,4 +141,5 @@ export function importNetworkState(net: Simulation, s: NetworkState): void {
   net.refractory.load(a.refNeurons, a.refUntil);
   net.emittedPrev.set(a.emittedPrev);
   net.prevEmitted = s.prevEmitted;
+  importDelays(net, a, neurons, np);
 }

@@ -9,148 +9,16 @@
  * Units: ms and mV throughout; conductances are dimensionless multiples of the leak conductance.
  */
 
-/** Excitatory neuron model: conductance-based LIF (paper) or current-based LIF (BindsNET). */
-export type NeuronModel = "conductance" | "current";
-/** Learning rule: the released code's triplet pre/post rule, or BindsNET's PostPre pair rule. */
-export type LearningRuleName = "triplet" | "postpre";
+import { ConductancePreset, CurrentPreset, freezePreset, Preset, withOverrides } from "./presetTypes";
 
-/** The excitatory neurons' parameters common to both models. */
-export interface ExcitatoryParams {
-  vRestMv: number;
-  vResetMv: number;
-  /** Spike when v crosses vThreshMv + theta - thetaOffsetMv. */
-  vThreshMv: number;
-  thetaOffsetMv: number;
-  refractoryMs: number;
-  tauMembraneMs: number;
-  /** Adaptive threshold: initial value, increment per spike while learning, decay time constant. */
-  thetaInitMv: number;
-  thetaPlusMv: number;
-  tauThetaMs: number;
-}
-
-/** The conductance model's excitatory neurons: reversal potentials and conductance time constants too. */
-export interface ConductanceExcitatoryParams extends ExcitatoryParams {
-  eExcMv: number;
-  eInhMv: number;
-  tauGeMs: number;
-  tauGiMs: number;
-}
-
-/** The inhibitory neurons' parameters common to both models. */
-export interface InhibitoryParams {
-  vRestMv: number;
-  vResetMv: number;
-  vThreshMv: number;
-  refractoryMs: number;
-  tauMembraneMs: number;
-}
-
-/** The conductance model's inhibitory neurons: the excitatory reversal potential and conductance time constant too. */
-export interface ConductanceInhibitoryParams extends InhibitoryParams {
-  eExcMv: number;
-  tauGeMs: number;
-}
-
-export interface StdpParams {
-  rule: LearningRuleName;
-  /** Depression on a presynaptic spike: w -= nuPre * post1 (triplet) or * post trace (postpre). */
-  nuPre: number;
-  /** Potentiation on a postsynaptic spike: w += nuPost * pre * post2 (triplet) or * pre trace (postpre). */
-  nuPost: number;
-  tauPreMs: number;
-  tauPost1Ms: number;
-  /** Second post trace (triplet rule only). */
-  tauPost2Ms: number;
-  wMax: number;
-}
-
-/** What every preset has, whatever its neuron model. */
-interface PresetCommon {
-  name: string;
-  description: string;
-  dtMs: number;
-  presentMs: number;
-  /** Rest with no input after each presentation (0: none; state reset instead when resetAfterSample). */
-  restMs: number;
-  /** BindsNET resets v, refractory counters and traces after each digit (theta is kept). */
-  resetAfterSample: boolean;
-  /** Input rate in Hz = pixel * rateHzPerPixel * intensity / startIntensity. */
-  rateHzPerPixel: number;
-  /** Retry rule: fewer than minSpikes excitatory spikes -> intensity += 1 and present again (0 disables). */
-  minSpikes: number;
-  startIntensity: number;
-  /** Cap on retries per digit: after this many the digit is kept with the spikes it had (and counted). */
-  maxRetries: number;
-  /** Weight of excitatory i -> inhibitory i (conductance jump or mV). */
-  wExcInh: number;
-  /** Weight of inhibitory i -> excitatory j != i (conductance jump, or mV subtracted in the current model). */
-  wInhExc: number;
-  /** Initial input weights: wInitScale * (U(0,1) + wInitOffset). */
-  wInitScale: number;
-  wInitOffset: number;
-  /** Each excitatory neuron's input weights are scaled to sum to this. */
-  normTotal: number;
-  /** "before" each presentation (paper) or "after" each digit (BindsNET). */
-  normWhen: "before" | "after";
-  /**
-   * How refractory periods are counted. "brian": the period starts at the spike step (Brian clamps v while
-   * t - lastspike < refractory), so round(ms / dt) - 1 following steps are blocked and the shortest interval between
-   * spikes is round(ms / dt) steps. "bindsnet": the counter is set at the spike step and checked before it is
-   * decremented, so round(ms / dt) following steps are blocked.
-   */
-  refractoryConvention: "brian" | "bindsnet";
-  stdp: StdpParams;
-}
-
-/** The paper's neuron model: conductance-based LIF excitatory and inhibitory neurons. */
-export interface ConductancePreset extends PresetCommon {
-  neuronModel: "conductance";
-  exc: ConductanceExcitatoryParams;
-  inh: ConductanceInhibitoryParams;
-  /** Implemented for the current model only (stored as false for the conductance model's records). */
-  oneSpikePerStep: false;
-  /** Spike test v > threshold (Brian). */
-  spikeTest: "gt";
-  /** Spikes are delivered within the step (Brian's order). */
-  oneStepDelay: false;
-  /**
-   * How the synaptic conductances (exc ge, gi; inh ge) decay per step: "euler" multiplies by 1 - dt/tau, as the
-   * released code's Brian 1 forward-Euler update of its (nonlinear) equations does, which also keeps the integral of a
-   * conductance jump w at w * tau exactly; "exponential" multiplies by exp(-dt/tau), which with the jump applied
-   * before the step integrates to w * dt / (1 - exp(-dt/tau)) (1.27 w * tau for ge at dt 0.5 ms).
-   * Absent means "exponential" (presets before this field existed).
-   */
-  conductanceDecay?: "euler" | "exponential";
-  /**
-   * What an excitatory neuron's v does while it is refractory. "clamp" (absent means "clamp": the presets before this
-   * field existed): v is held at vResetMv, as Brian 2's `unless refractory` does (the Brian2 port). "integrate": as the
-   * released code runs under Brian 1, whose string reset ("v = v_reset_e; timer = 0") installs no clamping
-   * refractoriness: spikes are suppressed until the period ends (the next spike at the earliest round(refractoryMs /
-   * dtMs) steps later) while v integrates ge and gi from vResetMv. Inhibitory neurons are clamped in both (their reset
-   * is a scalar in the released code, which Brian 1 clamps).
-   */
-  excRefractory?: "clamp" | "integrate";
-}
-
-/** BindsNET's neuron model: current-based LIF (the weighted input is added to v in mV). */
-export interface CurrentPreset extends PresetCommon {
-  neuronModel: "current";
-  exc: ExcitatoryParams;
-  inh: InhibitoryParams;
-  /** BindsNET quirk: at most one excitatory spike per step (one over-threshold neuron, chosen at random, emits). */
-  oneSpikePerStep: boolean;
-  /** Spike test v >= threshold (BindsNET). */
-  spikeTest: "ge";
-  /** Every connection delivers the previous step's spikes (BindsNET). */
-  oneStepDelay: true;
-}
-
-/** A preset: one parameter type per neuron model (`neuronModel` tells which). */
-export type Preset = ConductancePreset | CurrentPreset;
+export type {
+  ConductanceExcitatoryParams, ConductanceInhibitoryParams, ConductancePreset, CurrentPreset, DeepPartial, ExcitatoryParams,
+  InhibitoryParams, LearningRuleName, NeuronModel, Preset, StdpParams,
+} from "./presetTypes";
+export { withOverrides } from "./presetTypes";
 
 /** The paper's network as released (default preset). */
-export const DIEHL_COOK_2015: Readonly<ConductancePreset> = deepFreeze<ConductancePreset>({
+export const DIEHL_COOK_2015: Readonly<ConductancePreset> = freezePreset<ConductancePreset>({
   name: "diehl-cook-2015",
   description: "Diehl & Cook (2015) as published and as released: conductance LIF, 350 ms + 150 ms rest, dt 0.5 ms",
   dtMs: 0.5, // [released] b.defaultclock.dt = 0.5*ms
@@ -210,7 +78,7 @@ export const DIEHL_COOK_2015: Readonly<ConductancePreset> = deepFreeze<Conductan
 });
 
 /** BindsNET 0.3.3's DiehlAndCook2015 model with eth_mnist's settings. */
-export const BINDSNET: Readonly<CurrentPreset> = deepFreeze<CurrentPreset>({
+export const BINDSNET: Readonly<CurrentPreset> = freezePreset<CurrentPreset>({
   name: "bindsnet",
   description: "BindsNET 0.3.3 DiehlAndCook2015 (eth_mnist): current-based LIF, 250 ms at dt 1 ms, no rest, no retry",
   dtMs: 1, // [bindsnet] eth_mnist dt = 1
@@ -273,9 +141,23 @@ export const DIEHL_COOK_2015_EULER: Readonly<ConductancePreset> = withOverrides(
   conductanceDecay: "euler", // [released] Brian 1 magic_state_updater: nonlinear model -> Euler scheme for every variable
 });
 
+/**
+ * The released code as Brian 1 runs it (../shared/FIDELITY.md sections 1-3): input delays U(0, 10 ms) with STDP on
+ * arrival-time traces, Brian 1's excitatory refractoriness (v integrates, spikes blocked), forward-Euler conductances,
+ * the triplet rule. The E_inh clamp of v stays as a safety (the released code's plain Euler has none).
+ */
+export const DIEHL_COOK_2015_RELEASED: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015, {
+  name: "diehl-cook-2015-released",
+  description: "Diehl & Cook (2015) as the released code runs under Brian 1: input delays, Brian 1 refractoriness, Euler conductances",
+  conductanceDecay: "euler", // [released] Brian 1 magic_state_updater: nonlinear model -> Euler scheme for every variable
+  excRefractory: "integrate", // [released] reset = 'v = v_reset_e; timer = 0*ms' is a string: Brian 1 only blocks spikes
+  inputDelayMs: 10, // [released] delay['ee_input'] = (0*b.ms, 10*b.ms), DelayConnection floors delay / dt
+});
+
 export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze({
   [DIEHL_COOK_2015.name]: DIEHL_COOK_2015,
   [DIEHL_COOK_2015_EULER.name]: DIEHL_COOK_2015_EULER,
+  [DIEHL_COOK_2015_RELEASED.name]: DIEHL_COOK_2015_RELEASED,
   [BINDSNET.name]: BINDSNET,
 });
 
@@ -286,24 +168,3 @@ export function presetByName(name: string): Readonly<Preset> {
   return preset;
 }
 
-/** A copy of a preset with some values replaced (for exploration); the result is frozen too. */
-export function withOverrides<P extends Preset>(base: Readonly<P>, overrides: DeepPartial<P>): Readonly<P> {
-  return deepFreeze(merge(structuredClone(base) as P, overrides));
-}
-
-/** Some of a preset's values, nested as in the preset (distributes over the neuron models' types). */
-export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
-
-function merge<T>(target: T, patch: DeepPartial<T>): T {
-  const t = target as Record<string, unknown>;
-  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
-    if (value !== null && typeof value === "object") merge(t[key], value as DeepPartial<unknown>);
-    else if (value !== undefined) t[key] = value;
-  }
-  return target;
-}
-
-function deepFreeze<T>(value: T): Readonly<T> {
-  for (const v of Object.values(value as object)) if (v && typeof v === "object") deepFreeze(v);
-  return Object.freeze(value);
-}

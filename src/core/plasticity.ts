@@ -65,12 +65,15 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
   return p;
 }
 
-/** Drop post neurons and inputs whose traces have decayed to 0 by step t. */
-export function pruneRecent(p: Plasticity, t: number): void {
-  const horizon = Math.max(p.derived.post1Pow.length, p.derived.post2Pow.length);
+/**
+ * Drop post neurons and inputs whose traces have decayed to 0 by step t. With input delays (`lag`: their longest
+ * delay in steps) traces are read up to `lag` steps in the past, so they are kept `lag` steps longer.
+ */
+export function pruneRecent(p: Plasticity, t: number, lag = 0): void {
+  const horizon = Math.max(p.derived.post1Pow.length, p.derived.post2Pow.length) + lag;
   p.recent.retain((j) => t - p.lastPost[j] < horizon);
-  p.recentDep.retain((j) => t - p.lastPost[j] < p.derived.post1Pow.length);
-  p.recentPre.retain((i) => t - p.lastPre[i] < p.derived.prePow.length);
+  p.recentDep.retain((j) => t - p.lastPost[j] < p.derived.post1Pow.length + lag);
+  p.recentPre.retain((i) => t - p.lastPre[i] < p.derived.prePow.length + lag);
 }
 
 /** Forget all traces (BindsNET resets them after each digit). */

@@ -78,19 +78,19 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
   const sched = sim.schedule;
   sim.poisson.fill(pixels, intensity, sim.rngInput, sched);
   sim.counts.fill(0);
-  pruneRecent(sim.plasticity, sim.t);
+  pruneRecent(sim.plasticity, sim.t, sim.derived.delaySteps);
   const conductance = sim.preset.neuronModel === "conductance";
   const starts = sched.stepStart;
   let total = 0;
   if (!rec && conductance) {
     if (sim.stepLoop) return runLoop(sim, sim.stepLoop, 0, sched.steps, learn, true, true);
-    for (let s = 0; s < sched.steps; s++, sim.t++) total += stepConductance(sim, starts[s], starts[s + 1], learn, true);
+    for (let s = 0; s < sched.steps; s++, sim.t++) total += stepConductance(sim, s, starts[s], starts[s + 1], learn, true);
     return total;
   }
   const thresholdBase = sim.preset.exc.vThreshMv - sim.preset.exc.thetaOffsetMv;
   for (let s = 0; s < sched.steps; s++) {
     const a = starts[s], b = starts[s + 1];
-    const n = conductance ? stepConductance(sim, a, b, learn, true) : stepCurrent(sim, a, b, learn);
+    const n = conductance ? stepConductance(sim, s, a, b, learn, true) : stepCurrent(sim, a, b, learn);
     total += n;
     if (rec) recordStep(rec, sim.state, sim.neurons, thresholdBase, s, a, b, conductance ? sim.state.spikesOut : sim.emitted, n);
     sim.t++;
@@ -128,5 +128,6 @@ function rebase(sim: Simulation): void {
   shiftStamps(sim.plasticity.lastPost);
   sim.refractory.rebase(shift);
   sim.inhibitory.rebase(shift);
+  sim.delays?.rebase(shift);
   sim.t = 0;
 }

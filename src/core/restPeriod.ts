@@ -25,11 +25,12 @@ export function runRest(net: Simulation, learn: boolean): void {
       runLoop(net, loop, done, next, learn, false, false);
       done = next;
     } else {
-      stepConductance(net, 0, 0, learn, false);
+      stepConductance(net, net.derived.presentSteps + done, 0, 0, learn, false);
       net.t++;
       done++;
     }
-    if (done % SETTLE_CHECK_EVERY === 0 && settled(net)) break;
+    // with input delays, spikes are in flight and depressions pending until delaySteps steps after the last input
+    if (done % SETTLE_CHECK_EVERY === 0 && done >= net.derived.delaySteps && settled(net)) break;
   }
   const left = restSteps - done;
   if (left > 0) {

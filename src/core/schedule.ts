@@ -16,6 +16,8 @@ export interface Phase<Name extends string = string> {
   readonly doc: string;
   /** Conductance model with WASM kernels: where the phase runs (see the module comment). */
   readonly runs?: "loop" | "event" | "both";
+  /** A phase of networks with input delays only (they run every phase in TypeScript: the WASM loop has no delays). */
+  readonly onlyWith?: "inputDelays";
 }
 
 /**
@@ -24,12 +26,13 @@ export interface Phase<Name extends string = string> {
  */
 export const CONDUCTANCE_STEP = [
   { name: "expireRefractory", runs: "loop", doc: "refractory periods that end at t: the neuron's threshold is restored (vThresh + theta - offset)" },
-  { name: "excitatory", runs: "loop", doc: "ge += W[i, :] for each input spike i of the step (in order); Euler update of v with ge and gi = G - S_j (all-but-self inhibition), clamped at eInh; spike if v > threshold (v = vReset); ge, G and every S_j decay" },
-  { name: "depression", runs: "loop", doc: "learning, with input spikes: the rule's pre-spike depression of the step's input rows after their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j" },
+  { name: "scatterInput", runs: "loop", onlyWith: "inputDelays", doc: "input delays: each input spike i of the step adds its row, as it is now, to the delay ring: W[i, j] lands in slot (t + d_ij) mod S" },
+  { name: "excitatory", runs: "loop", doc: "ge += W[i, :] for each input spike i of the step (in order; with input delays: ge += the ring's slot of step t, then cleared); Euler update of v with ge and gi = G - S_j (all-but-self inhibition), clamped at eInh; spike if v > threshold (v = vReset); ge, G and every S_j decay" },
+  { name: "depression", runs: "loop", doc: "learning, with input spikes: the rule's pre-spike depression of the step's input rows after their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j (with input delays: of the rows of step t - S, with post1_j at t - S + d_ij)" },
   { name: "holdRefractory", runs: "loop", doc: "refractory excitatory neurons are held at vReset (excRefractory \"clamp\"; with \"integrate\" v integrates and only spikes are blocked)" },
   { name: "inhibitory", runs: "loop", doc: "the active inhibitory neurons integrate their input and spike (clamped while refractory)" },
-  { name: "stampPre", runs: "event", doc: "learning: the step's input spikes set their pre traces (the WASM loop stamps them lazily, before a post spike reads them)" },
-  { name: "excitatorySpikes", runs: "event", doc: "each excitatory spike j: counted, refractory until t + blocked steps + 1, theta += thetaPlus (learning), the rule's onPostSpike (learning), inhibitory j receives wExcInh at t + 1" },
+  { name: "stampPre", runs: "event", doc: "learning: the step's input spikes set their pre traces and join the input delays' histories (the WASM loop stamps them lazily, before a post spike reads them)" },
+  { name: "excitatorySpikes", runs: "event", doc: "each excitatory spike j: counted, refractory until t + blocked steps + 1, theta += thetaPlus (learning), the rule's onPostSpike (learning; with input delays the potentiation reads pre_i at t - d_ij), inhibitory j receives wExcInh at t + 1" },
   { name: "inhibitorySpikes", runs: "both", doc: "each inhibitory spike k: every excitatory neuron but k receives wInhExc (G += w, S_k += w)" },
 ] as const satisfies readonly Phase[];
 
@@ -51,9 +54,9 @@ export function phaseNames(schedule: readonly Phase[]): string[] {
   return schedule.map((p) => p.name);
 }
 
-/** The conductance phases the WASM step loop runs, in order (the generator's list). */
+/** The conductance phases the WASM step loop runs, in order (the generator's list; not the input delays' phases). */
 export function loopPhases(): ConductancePhase[] {
-  return CONDUCTANCE_STEP.filter((p) => p.runs !== "event").map((p) => p.name);
+  return CONDUCTANCE_STEP.filter((p: Phase) => p.runs !== "event" && p.onlyWith === undefined).map((p) => p.name);
 }
 
 /** The conductance phases TypeScript runs at an event step (after the loop returned), in order. */

@@ -5,7 +5,8 @@
  * it they touch (`Pick<Simulation, ...>`), and the Network class is a thin user-facing shell around one of them.
  */
 import { createRng, deriveSeed, Rng } from "../random/rng";
-import { createBlocks, KernelBlocks } from "./blocks";
+import { createBlocks, createDelayBlock, DelayBlock, KernelBlocks } from "./blocks";
+import { InputDelays } from "./delays";
 import { Derived, derive } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
 import { createKernels, KernelKind, Kernels } from "./kernels";
@@ -52,6 +53,9 @@ export interface Simulation {
   readonly stepLoop?: StepLoop;
   /** Why the conductance model runs its steps one by one in TypeScript (absent: it uses the WASM step loop). */
   readonly perStepReason?: string;
+  /** Input delays (conductance model with inputDelayMs; see delays.ts) and their kernels' block. */
+  readonly delays?: InputDelays;
+  readonly delayBlock?: DelayBlock;
   /** The presentation's input spikes, by step, and their generator (in WASM with the WASM kernels). */
   readonly schedule: SpikeSchedule;
   readonly poisson: Pick<PoissonInput, "fill">;
@@ -87,13 +91,21 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const { preset, neurons: n, seed, rule } = options;
   const derived = derive(preset);
   const steps = derived.presentSteps;
-  const layout = allocateState(n, steps * INPUTS, { steps, traceLength: derived.post1Pow.length, preTraceLength: derived.prePow.length });
+  const layout = allocateState(n, steps * INPUTS, {
+    steps, traceLength: derived.post1Pow.length, preTraceLength: derived.prePow.length, delaySteps: derived.delaySteps,
+  });
   const { np, state, ptr } = layout;
   const buf = layout.memory.buffer;
   const kernels = createKernels(layout.memory, options.kernels);
   // Normalisation and potentiation run in the kernels: the normalised columns pass through the depression scratch
   // (free between presentations); the potentiation reads the pre-spike stamps and recent inputs in WASM memory.
   const blocks = createBlocks(layout, preset, derived, rule.loopShape?.depressionNu ?? 0);
+  const delays = derived.delaySteps > 0 ? new InputDelays(layout, derived.delaySteps) : undefined;
+  if (delays) {
+    if (rule.loopShape === undefined) throw new RangeError(`Network: input delays are implemented for rules whose depression is nuPre * post1 (triplet, postpre), not "${rule.name}"`);
+    delays.draw(seed, n);
+  }
+  const delayBlock = delays ? createDelayBlock(layout, derived, rule.loopShape?.depressionNu ?? 0) : undefined;
   const plasticity: Plasticity = createPlasticity(state.w, n, np, derived, {
     scaleColumns: (cols, count, total) => {
       state.depIdx.set(cols.subarray(0, count));
@@ -103,6 +115,16 @@ export function createSimulation(options: SimulationOptions): Simulation {
       kernels.normalizeColumns(b.address);
     },
     potentiate: (j, t, scale, wMax) => {
+      if (delayBlock) {
+        const { view: d, at: a } = delayBlock;
+        d.i32[a.j] = j;
+        d.i32[a.t] = t;
+        d.i32[a.preCount] = plasticity.recentPre.count;
+        d.f64[a.scale] = scale;
+        d.f64[a.wMax] = wMax;
+        kernels.potentiateDelayed(d.address);
+        return;
+      }
       const b = blocks.potentiate, at = blocks.at.potentiate;
       b.i32[at.j] = j;
       b.i32[at.t] = t;
@@ -121,6 +143,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const inhibition = new SharedInhibition(n, layout, kernels, blocks, derived);
   const perStepReason = preset.neuronModel !== "conductance" ? undefined
     : !kernels.runSteps ? `the ${kernels.kind} kernels have no step loop`
+      : delays ? "the WASM step loop does not implement input delays yet (their scatter, depression and potentiation run as WASM kernels step by step)"
       : rule.loopShape === undefined ? `the WASM step loop does not implement rule "${rule.name}" (its hooks run per step in TypeScript)`
         : undefined;
   const stepLoop = preset.neuronModel === "conductance" && perStepReason === undefined
@@ -129,7 +152,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const thresholdBase = preset.exc.vThreshMv - preset.exc.thetaOffsetMv;
   return {
     preset, derived, neurons: n, np, seed, layout, state, kernels, blocks, inhibitory, plasticity, rule, refractory, inhibition,
-    stepLoop, perStepReason,
+    stepLoop, perStepReason, delays, delayBlock,
     schedule: createSchedule(steps, INPUTS, state.schedule, state.stepStart),
     poisson: kernels.poissonFill ? new WasmPoisson(poisson, layout, kernels) : poisson,
     rngInput: createRng(deriveSeed(seed, "input-spikes")),

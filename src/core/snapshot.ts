@@ -3,7 +3,7 @@
  *   bytes 0-7   ASCII "SNNWNET1"
  *   bytes 8-11  u32: byte length H of the JSON header
  *   12 .. 12+H  JSON header (UTF-8): { format: "snn-workbook/network", version: 1, neurons, seed, preset, t, totals,
- *               giShared, rngInput, rngTies, prevEmitted, arrays: [{ name, type: "f32"|"f64"|"i32", length, offset }] }
+ *               giShared, rngInput, rngTies, prevEmitted, arrays: [{ name, type: "f32"|"f64"|"i32"|"u8", length, offset }] }
  *   then        zero padding to a multiple of 8, then the arrays' bytes; `offset` counts from the start of this block.
  * The arrays are those of NetworkState: `weights` (784 x neurons f32, row-major: weights[i * neurons + j] is the
  * weight from input pixel i to excitatory neuron j), `theta` (mV, f64), membrane state, traces and queues, so a loaded
@@ -16,14 +16,16 @@ import { Network, NetworkState } from "./network";
 import { validatePreset } from "./derived";
 
 const MAGIC = "SNNWNET1";
-type ArrayType = "f32" | "f64" | "i32";
-const CTORS = { f32: Float32Array, f64: Float64Array, i32: Int32Array } as const;
+type ArrayType = "f32" | "f64" | "i32" | "u8";
+type AnyArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+const CTORS = { f32: Float32Array, f64: Float64Array, i32: Int32Array, u8: Uint8Array } as const;
 
 function typeOf(a: ArrayLike<number>): ArrayType {
   if (a instanceof Float32Array) return "f32";
   if (a instanceof Float64Array) return "f64";
   if (a instanceof Int32Array) return "i32";
-  throw new TypeError("snapshot: arrays must be Float32Array, Float64Array or Int32Array");
+  if (a instanceof Uint8Array) return "u8";
+  throw new TypeError("snapshot: arrays must be Float32Array, Float64Array, Int32Array or Uint8Array");
 }
 
 /** Encode a network state as the bytes of a .snn file. */
@@ -31,7 +33,7 @@ export function encodeNetworkState(s: NetworkState): Uint8Array {
   const { arrays, ...scalars } = s;
   const descriptors: { name: string; type: ArrayType; length: number; offset: number }[] = [];
   let offset = 0;
-  for (const [name, array] of Object.entries(arrays) as [string, Float32Array | Float64Array | Int32Array][]) {
+  for (const [name, array] of Object.entries(arrays) as [string, AnyArray][]) {
     descriptors.push({ name, type: typeOf(array), length: array.length, offset });
     offset += Math.ceil(array.byteLength / 8) * 8;
   }
@@ -42,7 +44,7 @@ export function encodeNetworkState(s: NetworkState): Uint8Array {
   new DataView(out.buffer).setUint32(8, header.length, true);
   out.set(header, 12);
   for (const d of descriptors) {
-    const array = (arrays as unknown as Record<string, Float32Array | Float64Array | Int32Array>)[d.name];
+    const array = (arrays as unknown as Record<string, AnyArray>)[d.name];
     out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + d.offset);
   }
   return out;
@@ -60,7 +62,7 @@ export function decodeNetworkState(bytes: Uint8Array, name: string): NetworkStat
     throw new Error(`${name}: unsupported format ${header.format} version ${header.version} (this code reads version 1)`);
   }
   const start = Math.ceil((12 + headerLength) / 8) * 8;
-  const arrays: Record<string, Float32Array | Float64Array | Int32Array> = {};
+  const arrays: Record<string, AnyArray> = {};
   for (const d of header.arrays as { name: string; type: ArrayType; length: number; offset: number }[]) {
     const Ctor = CTORS[d.type];
     if (!Ctor) throw new Error(`${name}: array ${d.name} has unknown type ${d.type}`);

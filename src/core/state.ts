@@ -3,7 +3,7 @@
  * the same bytes). Neuron arrays are padded to np = ceil(N / 4) * 4 lanes; padded lanes never spike (threshold +inf).
  */
 import { wasmApi, WasmMemory } from "./wasm/api";
-import { CONDUCTANCE_BLOCK, CURRENT_BLOCK, NORMALIZE_BLOCK, POISSON_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK } from "./wasm/layout";
+import { CONDUCTANCE_BLOCK, CURRENT_BLOCK, DELAY_BLOCK, NORMALIZE_BLOCK, POISSON_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK } from "./wasm/layout";
 
 export const INPUTS = 784;
 
@@ -52,6 +52,9 @@ export interface StepLoopPointers {
   leftRef: number;
   /** Plasticity's pre-spike stamps and recent inputs, and the pre trace's power table (the potentiation kernel's). */
   lastPre: number; recentPre: number; recentPreMember: number; preTrace: number;
+  /** Input delays (delays.ts; empty without them). */
+  delays: number; delayRing: number; delaySlot: number; preHist: number; preHead: number; postHist: number; postHead: number;
+  delayBlock: number;
   /** The WASM Poisson generator's block and scratch, with two slots of CDF tables (see poissonWasm.ts). */
   poissonBlock: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
   counts: number; cdf: number;
@@ -64,7 +67,8 @@ export interface StepLoopPointers {
  * generator's (CDF tables for `steps` steps, scratch for `scheduleCapacity` spikes).
  */
 export function allocateState(neurons: number, scheduleCapacity: number,
-  loop: { steps: number; traceLength: number; preTraceLength?: number } = { steps: 0, traceLength: 0 }): Layout {
+  loop: { steps: number; traceLength: number; preTraceLength?: number; delaySteps?: number } = { steps: 0, traceLength: 0 }): Layout {
+  const S = loop.delaySteps ?? 0, H = S > 0 ? S + 1 : 0;
   const np = Math.ceil(neurons / 4) * 4;
   const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
     selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, theta: 2 * np, refNeuron: neurons + 1, refUntil: neurons + 1, stepStart: loop.steps + 1,
@@ -74,7 +78,10 @@ export function allocateState(neurons: number, scheduleCapacity: number,
     leftV: 2 * np, leftSince: np, leftRef: np,
     poissonBlock: POISSON_BLOCK.bytes / 4, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
     lastPre: INPUTS, recentPre: INPUTS, recentPreMember: INPUTS / 4, preTrace: 2 * (loop.preTraceLength ?? 0),
-    counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0 };
+    counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0,
+    // input delays (delays.ts): u8 delays, the delay ring, the pre and post spike histories, the kernels' block
+    delays: S > 0 ? (INPUTS * np) / 4 : 0, delayRing: S * np, delaySlot: S > 0 ? 4 : 0, preHist: INPUTS * H, preHead: H > 0 ? INPUTS : 0,
+    postHist: np * H, postHead: H > 0 ? np : 0, delayBlock: S > 0 ? DELAY_BLOCK.bytes / 4 : 0 };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused
   for (const [name, count] of Object.entries(sizes)) {

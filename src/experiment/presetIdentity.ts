@@ -49,6 +49,7 @@ export const PRESET_IDENTITY_V1: readonly IdentityField[] = Object.freeze(withAb
 export const PRESET_IDENTITY: readonly IdentityField[] = Object.freeze([
   ...PRESET_IDENTITY_V1,
   { path: "excRefractory", legacy: "clamp" },
+  { path: "inputDelayMs", legacy: 0 },
 ]);
 
 /** The value at a dotted path (undefined when absent). */

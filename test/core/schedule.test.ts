@@ -7,7 +7,8 @@ import { generateKernelsWat } from "../../scripts/kernels/generate";
 
 test("schedule: the conductance step's phases in Brian's order (integrate and threshold, propagate, reset)", () => {
   assert.deepEqual(phaseNames(CONDUCTANCE_STEP), [
-    "expireRefractory", "excitatory", "depression", "holdRefractory", "inhibitory", "stampPre", "excitatorySpikes", "inhibitorySpikes",
+    "expireRefractory", "scatterInput", "excitatory", "depression", "holdRefractory", "inhibitory", "stampPre", "excitatorySpikes",
+    "inhibitorySpikes",
   ]);
   assert.deepEqual(loopPhases(), ["expireRefractory", "excitatory", "depression", "holdRefractory", "inhibitory", "inhibitorySpikes"]);
   assert.deepEqual(eventPhases(), ["stampPre", "excitatorySpikes", "inhibitorySpikes"]);

@@ -20,39 +20,40 @@
 ;;     12 i32 out: static: spiking neuron indices of the step (i32[np])
 ;;     16 i32 np: static: padded neuron count (a multiple of 4)
 ;;     20 i32 w: static: weights W (f32[inputs x np], row-major)
-;;     24 i32 rows: static: scratch for the step's row addresses (i32[inputs])
-;;     28 i32 dj: static: depression list, post neurons (i32[np])
-;;     32 i32 dby: static: depression list, amounts (f64[np])
-;;     36 i32 schedule: static: the presentation's input spikes (i32[], CSR payload)
-;;     40 i32 stepStart: static: the schedule's step starts (i32[steps + 1])
-;;     44 i32 selfIdx: static: self-inhibited neurons (i32[np])
-;;     48 i32 selfGi: static: their own inhibitory share S_j (f64[np])
-;;     52 i32 selfSave: static: scratch, 3 f32 per self-inhibited neuron
-;;     56 i32 depList: static: recent post neurons (i32[np]), the depression's input
-;;     60 i32 depLast: static: their last spike step (i32[np])
-;;     64 i32 post1Pow: static: the post1 trace's power table (f64[post1Len])
-;;     68 i32 post1Len: static: its length
-;;     72 i32 inhIdx: static: active inhibitory neurons (i32[np])
-;;     76 i32 inhV: static: their v (f64[np])
-;;     80 i32 inhInput: static: their input conductance (f64[np])
-;;     84 i32 inhRef: static: their refractory end step (i32[np])
-;;     88 i32 inhOut: static: inhibitory spikes of the step (i32[np])
-;;     92 i32 leftIdx: static: inhibitory neurons that went quiet (i32[np])
-;;     96 i32 leftV: static: their v (f64[np])
-;;    100 i32 leftSince: static: the step they left (i32[np])
-;;    104 i32 leftRef: static: their refractory end (i32[np])
-;;    108 i32 inhRefractorySteps: static: blocked steps after an inhibitory spike
-;;    112 i32 theta: static: adaptive thresholds (f64[np])
-;;    116 i32 refNeuron: static: the refractory queue's ring, neurons (i32[refLength])
-;;    120 i32 refUntil: static: the ring's end steps (i32[refLength])
-;;    124 i32 refLength: static: the ring's length
-;;    128 i32 holdV: static: 1 when refractory neurons are held at vReset (excRefractory "clamp"), 0 when v integrates
-;;    132 f32 vRest: static: excitatory vRestMv
-;;    136 f32 eExc: static: excitatory eExcMv
-;;    140 f32 eInh: static: excitatory eInhMv
-;;    144 f32 k: static: Euler factor dt / tau_m
-;;    148 f32 geDecay: static: ge's factor per step
-;;    152 f32 vReset: static: excitatory vResetMv
+;;     24 i32 rowBase: static: the step kernels' rows are rowBase + idx[k] * np * 4: W, or with input delays the delay ring
+;;     28 i32 rows: static: scratch for the step's row addresses (i32[inputs])
+;;     32 i32 dj: static: depression list, post neurons (i32[np])
+;;     36 i32 dby: static: depression list, amounts (f64[np])
+;;     40 i32 schedule: static: the presentation's input spikes (i32[], CSR payload)
+;;     44 i32 stepStart: static: the schedule's step starts (i32[steps + 1])
+;;     48 i32 selfIdx: static: self-inhibited neurons (i32[np])
+;;     52 i32 selfGi: static: their own inhibitory share S_j (f64[np])
+;;     56 i32 selfSave: static: scratch, 3 f32 per self-inhibited neuron
+;;     60 i32 depList: static: recent post neurons (i32[np]), the depression's input
+;;     64 i32 depLast: static: their last spike step (i32[np])
+;;     68 i32 post1Pow: static: the post1 trace's power table (f64[post1Len])
+;;     72 i32 post1Len: static: its length
+;;     76 i32 inhIdx: static: active inhibitory neurons (i32[np])
+;;     80 i32 inhV: static: their v (f64[np])
+;;     84 i32 inhInput: static: their input conductance (f64[np])
+;;     88 i32 inhRef: static: their refractory end step (i32[np])
+;;     92 i32 inhOut: static: inhibitory spikes of the step (i32[np])
+;;     96 i32 leftIdx: static: inhibitory neurons that went quiet (i32[np])
+;;    100 i32 leftV: static: their v (f64[np])
+;;    104 i32 leftSince: static: the step they left (i32[np])
+;;    108 i32 leftRef: static: their refractory end (i32[np])
+;;    112 i32 inhRefractorySteps: static: blocked steps after an inhibitory spike
+;;    116 i32 theta: static: adaptive thresholds (f64[np])
+;;    120 i32 refNeuron: static: the refractory queue's ring, neurons (i32[refLength])
+;;    124 i32 refUntil: static: the ring's end steps (i32[refLength])
+;;    128 i32 refLength: static: the ring's length
+;;    132 i32 holdV: static: 1 when refractory neurons are held at vReset (excRefractory "clamp"), 0 when v integrates
+;;    136 f32 vRest: static: excitatory vRestMv
+;;    140 f32 eExc: static: excitatory eExcMv
+;;    144 f32 eInh: static: excitatory eInhMv
+;;    148 f32 k: static: Euler factor dt / tau_m
+;;    152 f32 geDecay: static: ge's factor per step
+;;    156 f32 vReset: static: excitatory vResetMv
 ;;    160 f64 giDecay: static: gi's factor per step
 ;;    168 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
 ;;    176 f64 inhVRest: static: inhibitory vRestMv
@@ -150,6 +151,34 @@
 ;;     44 i32 counts: static: scratch (i32[steps + 1])
 ;;     48 i32 idx: static: the schedule's input spikes (out)
 ;;     52 i32 stepStart: static: the schedule's step starts (out)
+;;
+;; block "delay" (128 bytes): input delays (delays.ts)
+;;      0 i32 w: static: weights W (f32[inputs x np])
+;;      4 i32 np: static: padded neuron count
+;;      8 i32 delays: static: delay in steps of each synapse (u8[inputs x np])
+;;     12 i32 ring: static: the delay ring (f32[slots x np]): slot (t + d) mod slots collects what arrives at step t + d
+;;     16 i32 slots: static: the ring's slots (the longest delay in steps, S)
+;;     20 i32 history: static: entries per input or neuron in the spike histories (S + 1)
+;;     24 i32 preHist: static: each input's last spike steps (i32[inputs x history], circular)
+;;     28 i32 preHead: static: the newest entry of each input's history (i32[inputs])
+;;     32 i32 postHist: static: each excitatory neuron's last spike steps (i32[np x history], circular)
+;;     36 i32 postHead: static: the newest entry of each neuron's history (i32[np])
+;;     40 i32 post1Pow: static: the post1 trace's power table (f64[post1Len])
+;;     44 i32 post1Len: static: its length
+;;     48 i32 prePow: static: the pre trace's power table (f64[preLen])
+;;     52 i32 preLen: static: its length
+;;     56 i32 recentPre: static: the recent inputs (i32[inputs])
+;;     60 i32 depList: static: the recent post neurons (i32[np]), copied by the caller
+;;     64 f64 nu: static: the rule's depression per unit of post1 (LearningRule.loopShape)
+;;     72 i32 idx: call (delayScatter, delayDepress): address of the step's first input spike
+;;     76 i32 count: call: the step's input spikes
+;;     80 i32 cur: call (delayScatter): the ring slot of the current step
+;;     84 i32 t: call: the pre spikes' step (delayDepress) or the post spike's step (potentiateDelayed)
+;;     88 i32 depCount: call (delayDepress): recent post neurons listed
+;;     92 i32 j: call (potentiateDelayed): the column (post neuron)
+;;     96 i32 preCount: call (potentiateDelayed): recent inputs listed
+;;    104 f64 scale: call (potentiateDelayed): the rule's factor
+;;    112 f64 wMax: call (potentiateDelayed): the weight bound
 (module
   (import "env" "memory" (memory 1))
 
@@ -576,40 +605,40 @@
   (func (export "stepConductance") (param $c i32) (result i32)
     (call $stepGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
-      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=264 (local.get $c))
-      (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-      (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c)) (f32.load offset=268 (local.get $c))
-      (f32.load offset=152 (local.get $c))))
+      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
+      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=264 (local.get $c))
+      (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
+      (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c)) (f32.load offset=268 (local.get $c))
+      (f32.load offset=156 (local.get $c))))
 
   ;; stepConductanceNoGi(block: conductance): calls $stepNoGi with the block's fields.
   (func (export "stepConductanceNoGi") (param $c i32) (result i32)
     (call $stepNoGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
-      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=264 (local.get $c))
-      (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-      (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c))))
+      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
+      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=264 (local.get $c))
+      (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
+      (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c)) (f32.load offset=156 (local.get $c))))
 
   ;; stepConductanceSelf(block: conductance): calls $stepSelf with the block's fields.
   (func (export "stepConductanceSelf") (param $c i32) (result i32)
     (call $stepSelf
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
-      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=264 (local.get $c))
-      (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-      (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c)) (f32.load offset=268 (local.get $c))
-      (f32.load offset=152 (local.get $c)) (i32.load offset=44 (local.get $c)) (i32.load offset=48 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (f64.load offset=272 (local.get $c)) (i32.load offset=52 (local.get $c))))
+      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
+      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=264 (local.get $c))
+      (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
+      (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c)) (f32.load offset=268 (local.get $c))
+      (f32.load offset=156 (local.get $c)) (i32.load offset=48 (local.get $c)) (i32.load offset=52 (local.get $c))
+      (i32.load offset=280 (local.get $c)) (f64.load offset=272 (local.get $c)) (i32.load offset=56 (local.get $c))))
 
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
   (func (export "depressRows") (param $c i32) (result i32)
     (call $depressListed
       (i32.load offset=20 (local.get $c)) (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c))
-      (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=16 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c))
       (i32.load offset=264 (local.get $c)))
     (i32.const 0))
 
@@ -641,14 +670,14 @@
         (block $expired
           (loop $expire
             (br_if $expired (i32.eq (local.get $head) (i32.load offset=312 (local.get $c))))
-            (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
+            (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
               (local.get $t)))
-            (local.set $j (i32.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
+            (local.set $j (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
             (f32.store (i32.add (i32.load offset=8 (local.get $c)) (i32.shl (local.get $j) (i32.const 2)))
               (f32.demote_f64 (f64.add (f64.load offset=248 (local.get $c))
-                (f64.load (i32.add (i32.load offset=112 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
+                (f64.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
             (local.set $head (i32.add (local.get $head) (i32.const 1)))
-            (if (i32.eq (local.get $head) (i32.load offset=124 (local.get $c))) (then (local.set $head (i32.const 0))))
+            (if (i32.eq (local.get $head) (i32.load offset=128 (local.get $c))) (then (local.set $head (i32.const 0))))
             (br $expire)))
         ;; phase excitatory: ge += W[i, :] for each input spike i of the step (in order); Euler update of v with ge
         ;;   and gi = G - S_j (all-but-self inhibition), clamped at eInh; spike if v > threshold (v = vReset); ge, G and every
@@ -657,7 +686,7 @@
         (local.set $b (i32.const 0))
         (if (local.get $scheduled)
           (then
-            (local.set $p (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $s) (i32.const 2))))
+            (local.set $p (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $s) (i32.const 2))))
             (local.set $a (i32.load (local.get $p)))
             (local.set $b (i32.load offset=4 (local.get $p)))))
         ;; the kernels run without their depression (m = 0): the phase "depression" follows them in $depressStep
@@ -670,40 +699,40 @@
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
                   (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-                  (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
-                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
-                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
-                  (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
-                  (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
-                  (f32.load offset=148 (local.get $c)) (f32.demote_f64 (local.get $g))
-                  (f32.load offset=152 (local.get $c)))))
+                  (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=28 (local.get $c))
+                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (local.get $m)
+                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
+                  (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))
+                  (f32.load offset=152 (local.get $c)) (f32.demote_f64 (local.get $g))
+                  (f32.load offset=156 (local.get $c)))))
               (else
                 (local.set $n (call $stepSelf
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
                   (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-                  (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
-                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
-                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
-                  (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
-                  (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
-                  (f32.load offset=148 (local.get $c)) (f32.demote_f64 (local.get $g))
-                  (f32.load offset=152 (local.get $c)) (i32.load offset=44 (local.get $c))
-                  (i32.load offset=48 (local.get $c)) (local.get $selfCount) (local.get $g)
-                  (i32.load offset=52 (local.get $c))))
+                  (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=28 (local.get $c))
+                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (local.get $m)
+                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
+                  (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))
+                  (f32.load offset=152 (local.get $c)) (f32.demote_f64 (local.get $g))
+                  (f32.load offset=156 (local.get $c)) (i32.load offset=48 (local.get $c))
+                  (i32.load offset=52 (local.get $c)) (local.get $selfCount) (local.get $g)
+                  (i32.load offset=56 (local.get $c))))
                 ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
                 (local.set $kept (i32.const 0))
                 (local.set $r (i32.const 0))
                 (block $decayed
                   (loop $decay
                     (br_if $decayed (i32.ge_u (local.get $r) (local.get $selfCount)))
-                    (local.set $x (f64.mul (f64.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
+                    (local.set $x (f64.mul (f64.load (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
                       (local.get $giDecay)))
                     (if (f64.gt (local.get $x) (local.get $giNeg))
                       (then
-                        (i32.store (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2)))
-                          (i32.load (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
-                        (f64.store (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $x))
+                        (i32.store (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2)))
+                          (i32.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
+                        (f64.store (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $x))
                         (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
                     (local.set $r (i32.add (local.get $r) (i32.const 1)))
                     (br $decay)))
@@ -718,19 +747,19 @@
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
                   (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-                  (i32.add (i32.load offset=36 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
-                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=24 (local.get $c))
-                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c)) (local.get $m)
-                  (f32.load offset=132 (local.get $c)) (f32.load offset=136 (local.get $c))
-                  (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
-                  (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c))))))
+                  (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=28 (local.get $c))
+                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (local.get $m)
+                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
+                  (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))
+                  (f32.load offset=152 (local.get $c)) (f32.load offset=156 (local.get $c))))))
         ;; phase depression: learning, with input spikes: the rule's pre-spike depression of the step's input rows
         ;;   after their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j
         (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
           (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))
         ;; phase holdRefractory: refractory excitatory neurons are held at vReset (excRefractory "clamp"; with
         ;;   "integrate" v integrates and only spikes are blocked)
-        (if (i32.load offset=128 (local.get $c))
+        (if (i32.load offset=132 (local.get $c))
           (then
             (local.set $r (local.get $head))
             (block $held
@@ -738,10 +767,10 @@
                 (br_if $held (i32.eq (local.get $r) (i32.load offset=312 (local.get $c))))
                 (f32.store
                   (i32.add (i32.load offset=0 (local.get $c))
-                    (i32.shl (i32.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
-                  (f32.load offset=152 (local.get $c)))
+                    (i32.shl (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+                  (f32.load offset=156 (local.get $c)))
                 (local.set $r (i32.add (local.get $r) (i32.const 1)))
-                (if (i32.eq (local.get $r) (i32.load offset=124 (local.get $c))) (then (local.set $r (i32.const 0))))
+                (if (i32.eq (local.get $r) (i32.load offset=128 (local.get $c))) (then (local.set $r (i32.const 0))))
                 (br $hold)))))
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while
         ;;   refractory)
@@ -761,20 +790,20 @@
         (block $delivered
           (loop $deliver
             (br_if $delivered (i32.ge_u (local.get $e) (local.get $nInh)))
-            (local.set $j (i32.load (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+            (local.set $j (i32.load (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
             (local.set $g (f64.add (local.get $g) (f64.load offset=240 (local.get $c))))
             (local.set $r (i32.const 0))
             (block $found
               (loop $find
                 (br_if $found (i32.ge_u (local.get $r) (local.get $selfCount)))
                 (br_if $found (i32.eq (local.get $j)
-                  (i32.load (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
+                  (i32.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
                 (local.set $r (i32.add (local.get $r) (i32.const 1)))
                 (br $find)))
-            (local.set $p (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
+            (local.set $p (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
             (if (i32.eq (local.get $r) (local.get $selfCount))
               (then
-                (i32.store (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
+                (i32.store (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
                 (f64.store (local.get $p) (f64.const 0))
                 (local.set $selfCount (i32.add (local.get $selfCount) (i32.const 1)))))
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=240 (local.get $c))))
@@ -797,18 +826,18 @@
     (local $r i32) (local $k i32) (local $n i32) (local $len i32) (local $by f64) (local $j4 i32) (local $q i32)
     (local $rowsEnd i32) (local $a i32) (local $x f64)
     (local.set $n (i32.load offset=304 (local.get $c)))
-    (local.set $len (i32.load offset=68 (local.get $c)))
-    (local.set $rowsEnd (i32.add (i32.load offset=24 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $len (i32.load offset=72 (local.get $c)))
+    (local.set $rowsEnd (i32.add (i32.load offset=28 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
     (block $end
       (loop $each
         (br_if $end (i32.ge_u (local.get $r) (local.get $n)))
-        (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
+        (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
         (if (i32.lt_s (local.get $k) (local.get $len))
           (then
             (local.set $by (f64.mul (f64.load offset=168 (local.get $c))
-              (f64.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
-            (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
-            (local.set $q (i32.load offset=24 (local.get $c)))
+              (f64.load (i32.add (i32.load offset=68 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
+            (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+            (local.set $q (i32.load offset=28 (local.get $c)))
             (block $rowsDone
               (loop $rows
                 (br_if $rowsDone (i32.ge_u (local.get $q) (local.get $rowsEnd)))
@@ -832,10 +861,10 @@
     (block $end
       (loop $each
         (br_if $end (i32.ge_u (local.get $e) (local.get $count)))
-        (local.set $j (i32.load (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
-        (local.set $v (f64.load (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
-        (local.set $in (f64.load (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
-        (local.set $ref (i32.load (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $j (i32.load (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $v (f64.load (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
+        (local.set $in (f64.load (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
+        (local.set $ref (i32.load (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
         (local.set $live (i32.ge_s (local.get $t) (local.get $ref)))
         (local.set $vn (local.get $v))
         (if (local.get $live)
@@ -848,23 +877,23 @@
         (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=208 (local.get $c))))
           (then
             (local.set $vn (f64.load offset=216 (local.get $c)))
-            (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=108 (local.get $c))) (i32.const 1)))
-            (i32.store (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
+            (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=112 (local.get $c))) (i32.const 1)))
+            (i32.store (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
         (if (i32.and (i32.ge_s (i32.add (local.get $t) (i32.const 1)) (local.get $ref))
               (f64.lt (f64.abs (local.get $in)) (f64.load offset=232 (local.get $c))))
           (then
-            (i32.store (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
-            (f64.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
-            (i32.store (i32.add (i32.load offset=100 (local.get $c)) (i32.shl (local.get $left) (i32.const 2)))
+            (i32.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
+            (f64.store (i32.add (i32.load offset=100 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
+            (i32.store (i32.add (i32.load offset=104 (local.get $c)) (i32.shl (local.get $left) (i32.const 2)))
               (i32.add (local.get $t) (i32.const 1)))
-            (i32.store (i32.add (i32.load offset=104 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $ref))
+            (i32.store (i32.add (i32.load offset=108 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $ref))
             (local.set $left (i32.add (local.get $left) (i32.const 1))))
           (else
-            (i32.store (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
-            (f64.store (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $vn))
-            (f64.store (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $in))
-            (i32.store (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ref))
+            (i32.store (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
+            (f64.store (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $vn))
+            (f64.store (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $in))
+            (i32.store (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ref))
             (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $each)))
@@ -1140,6 +1169,121 @@
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=20 (local.get $c))
       (i32.load offset=24 (local.get $c)) (i32.load offset=28 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=32 (local.get $c))))
+
+  ;; The newest entry of n's spike history (hist: i32[n x h], circular, head[n] the newest) at or before step u, or
+  ;; before u when strict = 1; -1000000000 (NEVER) when none is known.
+  (func $latest (param $hist i32) (param $head i32) (param $h i32) (param $n i32) (param $u i32) (param $strict i32) (result i32)
+    (local $k i32) (local $q i32) (local $s i32) (local $base i32)
+    (local.set $k (i32.load (i32.add (local.get $head) (i32.shl (local.get $n) (i32.const 2)))))
+    (local.set $base (i32.add (local.get $hist) (i32.shl (i32.mul (local.get $n) (local.get $h)) (i32.const 2))))
+    (block $none
+      (loop $back
+        (br_if $none (i32.ge_u (local.get $q) (local.get $h)))
+        (local.set $s (i32.load (i32.add (local.get $base) (i32.shl (local.get $k) (i32.const 2)))))
+        (if (select (i32.lt_s (local.get $s) (local.get $u)) (i32.le_s (local.get $s) (local.get $u)) (local.get $strict))
+          (then (return (local.get $s))))
+        (local.set $k (select (i32.sub (local.get $h) (i32.const 1)) (i32.sub (local.get $k) (i32.const 1)) (i32.eqz (local.get $k))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $back)))
+    (i32.const -1000000000))
+
+  ;; delayScatter(block: delay): the step's input spikes idx[0 .. count): ring[(cur + d_ij) mod slots][j] += W[i, j] for
+  ;; every lane j < np, spike by spike (f32 additions in that order).
+  (func (export "delayScatter") (param $c i32) (result i32)
+    (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $cur i32) (local $stride i32)
+    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32) (local $count i32) (local $idx i32)
+    (local.set $np (i32.load offset=4 (local.get $c)))
+    (local.set $slots (i32.load offset=16 (local.get $c)))
+    (local.set $cur (i32.load offset=80 (local.get $c)))
+    (local.set $ring (i32.load offset=12 (local.get $c)))
+    (local.set $count (i32.load offset=76 (local.get $c)))
+    (local.set $idx (i32.load offset=72 (local.get $c)))
+    (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
+    (block $spikes
+      (loop $spike
+        (br_if $spikes (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $row (i32.add (i32.load offset=0 (local.get $c)) (i32.mul (local.get $i) (local.get $stride))))
+        (local.set $drow (i32.add (i32.load offset=8 (local.get $c)) (i32.mul (local.get $i) (local.get $np))))
+        (local.set $j (i32.const 0))
+        (block $lanes
+          (loop $lane
+            (br_if $lanes (i32.ge_u (local.get $j) (local.get $np)))
+            (local.set $s (i32.add (local.get $cur) (i32.load8_u (i32.add (local.get $drow) (local.get $j)))))
+            (local.set $s (select (i32.sub (local.get $s) (local.get $slots)) (local.get $s) (i32.ge_u (local.get $s) (local.get $slots))))
+            (local.set $a (i32.add (i32.add (local.get $ring) (i32.mul (local.get $s) (local.get $stride))) (i32.shl (local.get $j) (i32.const 2))))
+            (f32.store (local.get $a)
+              (f32.add (f32.load (local.get $a)) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $lane)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $spike)))
+    (i32.const 0))
+
+  ;; delayDepress(block: delay): the delayed depression of the input spikes idx[0 .. count) of step t: for each listed
+  ;; recent post neuron j (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,
+  ;; W[i, j] = f32(max(0, W[i, j] - nu * post1Pow[k])) (f64 arithmetic).
+  (func (export "delayDepress") (param $c i32) (result i32)
+    (local $q i32) (local $r i32) (local $i i32) (local $j i32) (local $u i32) (local $k i32) (local $a i32) (local $x f64)
+    (local $np i32) (local $t i32) (local $h i32) (local $len i32)
+    (local.set $np (i32.load offset=4 (local.get $c)))
+    (local.set $t (i32.load offset=84 (local.get $c)))
+    (local.set $h (i32.load offset=20 (local.get $c)))
+    (local.set $len (i32.load offset=44 (local.get $c)))
+    (block $spikes
+      (loop $spike
+        (br_if $spikes (i32.ge_u (local.get $q) (i32.load offset=76 (local.get $c))))
+        (local.set $i (i32.load (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $r (i32.const 0))
+        (block $posts
+          (loop $post
+            (br_if $posts (i32.ge_u (local.get $r) (i32.load offset=88 (local.get $c))))
+            (local.set $j (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
+            (local.set $a (i32.add (i32.mul (local.get $i) (local.get $np)) (local.get $j)))
+            (local.set $u (i32.add (local.get $t) (i32.load8_u (i32.add (i32.load offset=8 (local.get $c)) (local.get $a)))))
+            (local.set $k (i32.sub (local.get $u)
+              (call $latest (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (local.get $h) (local.get $j) (local.get $u) (i32.const 1))))
+            (if (i32.lt_s (local.get $k) (local.get $len))
+              (then
+                (local.set $a (i32.add (i32.load offset=0 (local.get $c)) (i32.shl (local.get $a) (i32.const 2))))
+                (local.set $x (f64.sub (f64.promote_f32 (f32.load (local.get $a)))
+                  (f64.mul (f64.load offset=64 (local.get $c)) (f64.load (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $k) (i32.const 3)))))))
+                (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (f64.const 0) (f64.gt (local.get $x) (f64.const 0)))))))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $post)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $spike)))
+    (i32.const 0))
+
+  ;; potentiateDelayed(block: delay): column j at a post spike at step t: for each recent input i (recentPre[0 ..
+  ;; preCount)), u = t - d_ij, k = u - (i's last spike at or before u); when k < preLen, W[i, j] = f32(min(wMax, W[i, j]
+  ;; + scale * prePow[k])) (f64 arithmetic; the comparison as stdp.ts potentiateColumnTo: x < wMax ? x : wMax).
+  (func (export "potentiateDelayed") (param $c i32) (result i32)
+    (local $r i32) (local $i i32) (local $u i32) (local $k i32) (local $a i32) (local $x f64) (local $np i32) (local $j i32)
+    (local $t i32) (local $h i32) (local $len i32) (local $wMax f64)
+    (local.set $np (i32.load offset=4 (local.get $c)))
+    (local.set $j (i32.load offset=92 (local.get $c)))
+    (local.set $t (i32.load offset=84 (local.get $c)))
+    (local.set $h (i32.load offset=20 (local.get $c)))
+    (local.set $len (i32.load offset=52 (local.get $c)))
+    (local.set $wMax (f64.load offset=112 (local.get $c)))
+    (block $inputs
+      (loop $input
+        (br_if $inputs (i32.ge_u (local.get $r) (i32.load offset=96 (local.get $c))))
+        (local.set $i (i32.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $a (i32.add (i32.mul (local.get $i) (local.get $np)) (local.get $j)))
+        (local.set $u (i32.sub (local.get $t) (i32.load8_u (i32.add (i32.load offset=8 (local.get $c)) (local.get $a)))))
+        (local.set $k (i32.sub (local.get $u)
+          (call $latest (i32.load offset=24 (local.get $c)) (i32.load offset=28 (local.get $c)) (local.get $h) (local.get $i) (local.get $u) (i32.const 0))))
+        (if (i32.lt_s (local.get $k) (local.get $len))
+          (then
+            (local.set $a (i32.add (i32.load offset=0 (local.get $c)) (i32.shl (local.get $a) (i32.const 2))))
+            (local.set $x (f64.add (f64.promote_f32 (f32.load (local.get $a)))
+              (f64.mul (f64.load offset=104 (local.get $c)) (f64.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $k) (i32.const 3)))))))
+            (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (local.get $wMax) (f64.lt (local.get $x) (local.get $wMax)))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $input)))
+    (i32.const 0))
 
   ;; PoissonInput.fill (src/core/poisson.ts) in WASM, the same algorithm and random stream, so the same spikes: for
   ;; each non-zero pixel i, u = sfc32 / 2^32, its spike count k = the first index with u < cdf[k] (binary search of

@@ -53,6 +53,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["out", "i32", "static: spiking neuron indices of the step (i32[np])"],
   ["np", "i32", "static: padded neuron count (a multiple of 4)"],
   ["w", "i32", "static: weights W (f32[inputs x np], row-major)"],
+  ["rowBase", "i32", "static: the step kernels' rows are rowBase + idx[k] * np * 4: W, or with input delays the delay ring"],
   ["rows", "i32", "static: scratch for the step's row addresses (i32[inputs])"],
   ["dj", "i32", "static: depression list, post neurons (i32[np])"],
   ["dby", "i32", "static: depression list, amounts (f64[np])"],
@@ -195,8 +196,38 @@ export const POISSON_BLOCK = defineBlock("poisson", "the Poisson input (poissonW
   ["stepStart", "i32", "static: the schedule's step starts (out)"],
 ] as const);
 
+/** Input delays (delays.ts): the delay ring's scatter, the delayed depression, the potentiation with delays. */
+export const DELAY_BLOCK = defineBlock("delay", "input delays (delays.ts)", [
+  ["w", "i32", "static: weights W (f32[inputs x np])"],
+  ["np", "i32", "static: padded neuron count"],
+  ["delays", "i32", "static: delay in steps of each synapse (u8[inputs x np])"],
+  ["ring", "i32", "static: the delay ring (f32[slots x np]): slot (t + d) mod slots collects what arrives at step t + d"],
+  ["slots", "i32", "static: the ring's slots (the longest delay in steps, S)"],
+  ["history", "i32", "static: entries per input or neuron in the spike histories (S + 1)"],
+  ["preHist", "i32", "static: each input's last spike steps (i32[inputs x history], circular)"],
+  ["preHead", "i32", "static: the newest entry of each input's history (i32[inputs])"],
+  ["postHist", "i32", "static: each excitatory neuron's last spike steps (i32[np x history], circular)"],
+  ["postHead", "i32", "static: the newest entry of each neuron's history (i32[np])"],
+  ["post1Pow", "i32", "static: the post1 trace's power table (f64[post1Len])"],
+  ["post1Len", "i32", "static: its length"],
+  ["prePow", "i32", "static: the pre trace's power table (f64[preLen])"],
+  ["preLen", "i32", "static: its length"],
+  ["recentPre", "i32", "static: the recent inputs (i32[inputs])"],
+  ["depList", "i32", "static: the recent post neurons (i32[np]), copied by the caller"],
+  ["nu", "f64", "static: the rule's depression per unit of post1 (LearningRule.loopShape)"],
+  ["idx", "i32", "call (delayScatter, delayDepress): address of the step's first input spike"],
+  ["count", "i32", "call: the step's input spikes"],
+  ["cur", "i32", "call (delayScatter): the ring slot of the current step"],
+  ["t", "i32", "call: the pre spikes' step (delayDepress) or the post spike's step (potentiateDelayed)"],
+  ["depCount", "i32", "call (delayDepress): recent post neurons listed"],
+  ["j", "i32", "call (potentiateDelayed): the column (post neuron)"],
+  ["preCount", "i32", "call (potentiateDelayed): recent inputs listed"],
+  ["scale", "f64", "call (potentiateDelayed): the rule's factor"],
+  ["wMax", "f64", "call (potentiateDelayed): the weight bound"],
+] as const);
+
 /** Every block, by name (the generator documents them all in kernels.wat). */
-export const BLOCKS = [CONDUCTANCE_BLOCK, CURRENT_BLOCK, NORMALIZE_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK, POISSON_BLOCK] as const;
+export const BLOCKS = [CONDUCTANCE_BLOCK, CURRENT_BLOCK, NORMALIZE_BLOCK, POTENTIATE_BLOCK, STAMP_BLOCK, POISSON_BLOCK, DELAY_BLOCK] as const;
 
 export type FieldOf<B> = B extends BlockLayout<infer F> ? F : never;
 

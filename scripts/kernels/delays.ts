@@ -1,0 +1,130 @@
+/**
+ * Templates of the input delays' kernels (src/core/delays.ts; TypeScript oracles in src/core/delayKernels.ts, the same
+ * operations in the same order): the scatter of the step's rows into the delay ring, the delayed depression and the
+ * potentiation with per-synapse delays. Scalar loops: the scatter's targets depend on each synapse's delay.
+ */
+import { DELAY_BLOCK } from "../../src/core/wasm/layout";
+import { load } from "./wat";
+
+const D = (field: string): string => load(DELAY_BLOCK, field);
+
+/** `$latest`: the newest history entry of n at or before u (strict: before u); -1e9 (NEVER) when none. */
+const LATEST = `  ;; The newest entry of n's spike history (hist: i32[n x h], circular, head[n] the newest) at or before step u, or
+  ;; before u when strict = 1; -1000000000 (NEVER) when none is known.
+  (func $latest (param $hist i32) (param $head i32) (param $h i32) (param $n i32) (param $u i32) (param $strict i32) (result i32)
+    (local $k i32) (local $q i32) (local $s i32) (local $base i32)
+    (local.set $k (i32.load (i32.add (local.get $head) (i32.shl (local.get $n) (i32.const 2)))))
+    (local.set $base (i32.add (local.get $hist) (i32.shl (i32.mul (local.get $n) (local.get $h)) (i32.const 2))))
+    (block $none
+      (loop $back
+        (br_if $none (i32.ge_u (local.get $q) (local.get $h)))
+        (local.set $s (i32.load (i32.add (local.get $base) (i32.shl (local.get $k) (i32.const 2)))))
+        (if (select (i32.lt_s (local.get $s) (local.get $u)) (i32.le_s (local.get $s) (local.get $u)) (local.get $strict))
+          (then (return (local.get $s))))
+        (local.set $k (select (i32.sub (local.get $h) (i32.const 1)) (i32.sub (local.get $k) (i32.const 1)) (i32.eqz (local.get $k))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $back)))
+    (i32.const -1000000000))`;
+
+/** The three kernels, each an exported function of the "delay" block. */
+export function delayKernels(): string {
+  return `${LATEST}
+
+  ;; delayScatter(block: delay): the step's input spikes idx[0 .. count): ring[(cur + d_ij) mod slots][j] += W[i, j] for
+  ;; every lane j < np, spike by spike (f32 additions in that order).
+  (func (export "delayScatter") (param $c i32) (result i32)
+    (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $cur i32) (local $stride i32)
+    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32) (local $count i32) (local $idx i32)
+    (local.set $np ${D("np")})
+    (local.set $slots ${D("slots")})
+    (local.set $cur ${D("cur")})
+    (local.set $ring ${D("ring")})
+    (local.set $count ${D("count")})
+    (local.set $idx ${D("idx")})
+    (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
+    (block $spikes
+      (loop $spike
+        (br_if $spikes (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $row (i32.add ${D("w")} (i32.mul (local.get $i) (local.get $stride))))
+        (local.set $drow (i32.add ${D("delays")} (i32.mul (local.get $i) (local.get $np))))
+        (local.set $j (i32.const 0))
+        (block $lanes
+          (loop $lane
+            (br_if $lanes (i32.ge_u (local.get $j) (local.get $np)))
+            (local.set $s (i32.add (local.get $cur) (i32.load8_u (i32.add (local.get $drow) (local.get $j)))))
+            (local.set $s (select (i32.sub (local.get $s) (local.get $slots)) (local.get $s) (i32.ge_u (local.get $s) (local.get $slots))))
+            (local.set $a (i32.add (i32.add (local.get $ring) (i32.mul (local.get $s) (local.get $stride))) (i32.shl (local.get $j) (i32.const 2))))
+            (f32.store (local.get $a)
+              (f32.add (f32.load (local.get $a)) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $lane)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $spike)))
+    (i32.const 0))
+
+  ;; delayDepress(block: delay): the delayed depression of the input spikes idx[0 .. count) of step t: for each listed
+  ;; recent post neuron j (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,
+  ;; W[i, j] = f32(max(0, W[i, j] - nu * post1Pow[k])) (f64 arithmetic).
+  (func (export "delayDepress") (param $c i32) (result i32)
+    (local $q i32) (local $r i32) (local $i i32) (local $j i32) (local $u i32) (local $k i32) (local $a i32) (local $x f64)
+    (local $np i32) (local $t i32) (local $h i32) (local $len i32)
+    (local.set $np ${D("np")})
+    (local.set $t ${D("t")})
+    (local.set $h ${D("history")})
+    (local.set $len ${D("post1Len")})
+    (block $spikes
+      (loop $spike
+        (br_if $spikes (i32.ge_u (local.get $q) ${D("count")}))
+        (local.set $i (i32.load (i32.add ${D("idx")} (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $r (i32.const 0))
+        (block $posts
+          (loop $post
+            (br_if $posts (i32.ge_u (local.get $r) ${D("depCount")}))
+            (local.set $j (i32.load (i32.add ${D("depList")} (i32.shl (local.get $r) (i32.const 2)))))
+            (local.set $a (i32.add (i32.mul (local.get $i) (local.get $np)) (local.get $j)))
+            (local.set $u (i32.add (local.get $t) (i32.load8_u (i32.add ${D("delays")} (local.get $a)))))
+            (local.set $k (i32.sub (local.get $u)
+              (call $latest ${D("postHist")} ${D("postHead")} (local.get $h) (local.get $j) (local.get $u) (i32.const 1))))
+            (if (i32.lt_s (local.get $k) (local.get $len))
+              (then
+                (local.set $a (i32.add ${D("w")} (i32.shl (local.get $a) (i32.const 2))))
+                (local.set $x (f64.sub (f64.promote_f32 (f32.load (local.get $a)))
+                  (f64.mul ${D("nu")} (f64.load (i32.add ${D("post1Pow")} (i32.shl (local.get $k) (i32.const 3)))))))
+                (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (f64.const 0) (f64.gt (local.get $x) (f64.const 0)))))))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $post)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $spike)))
+    (i32.const 0))
+
+  ;; potentiateDelayed(block: delay): column j at a post spike at step t: for each recent input i (recentPre[0 ..
+  ;; preCount)), u = t - d_ij, k = u - (i's last spike at or before u); when k < preLen, W[i, j] = f32(min(wMax, W[i, j]
+  ;; + scale * prePow[k])) (f64 arithmetic; the comparison as stdp.ts potentiateColumnTo: x < wMax ? x : wMax).
+  (func (export "potentiateDelayed") (param $c i32) (result i32)
+    (local $r i32) (local $i i32) (local $u i32) (local $k i32) (local $a i32) (local $x f64) (local $np i32) (local $j i32)
+    (local $t i32) (local $h i32) (local $len i32) (local $wMax f64)
+    (local.set $np ${D("np")})
+    (local.set $j ${D("j")})
+    (local.set $t ${D("t")})
+    (local.set $h ${D("history")})
+    (local.set $len ${D("preLen")})
+    (local.set $wMax ${D("wMax")})
+    (block $inputs
+      (loop $input
+        (br_if $inputs (i32.ge_u (local.get $r) ${D("preCount")}))
+        (local.set $i (i32.load (i32.add ${D("recentPre")} (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $a (i32.add (i32.mul (local.get $i) (local.get $np)) (local.get $j)))
+        (local.set $u (i32.sub (local.get $t) (i32.load8_u (i32.add ${D("delays")} (local.get $a)))))
+        (local.set $k (i32.sub (local.get $u)
+          (call $latest ${D("preHist")} ${D("preHead")} (local.get $h) (local.get $i) (local.get $u) (i32.const 0))))
+        (if (i32.lt_s (local.get $k) (local.get $len))
+          (then
+            (local.set $a (i32.add ${D("w")} (i32.shl (local.get $a) (i32.const 2))))
+            (local.set $x (f64.add (f64.promote_f32 (f32.load (local.get $a)))
+              (f64.mul ${D("scale")} (f64.load (i32.add ${D("prePow")} (i32.shl (local.get $k) (i32.const 3)))))))
+            (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (local.get $wMax) (f64.lt (local.get $x) (local.get $wMax)))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $input)))
+    (i32.const 0))`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Input delays on the input -> excitatory synapses, as the released code's Brian 1 DelayConnection and its STDP run
+ * them (../shared/FIDELITY.md section 1):
+ * - every synapse (i, j) has a delay d_ij in steps, drawn once per network from the stream "input-delays":
+ *   floor(U[0, 1) * S), S = inputDelayMs / dtMs (0 .. 19 at 10 ms and 0.5 ms);
+ * - an input spike of i at step t adds w_ij, as it is at t, to neuron j's ge at step t + d_ij: at t the spike's row is
+ *   scattered into a ring of S slots (slot (t + d_ij) mod S), and at each step the step kernel adds that step's slot
+ *   to ge (as it adds the rows of the step's input spikes without delays), which is then cleared;
+ * - STDP on arrival-time traces: the depression of a pre spike of i at step t is applied S steps later, for the whole
+ *   row, as w_ij -= nuPre * post1_j(t + d_ij), post1_j taken at the arrival step before that step's post spikes; the
+ *   potentiation at a post spike of j at step t is w_ij += scale * pre_i(t - d_ij), pre_i taken at step t - d_ij with
+ *   that step's pre spikes (the no-delay rule's orders at each synapse's own time).
+ * Traces are set to 1 by a spike, so a trace at a past step needs only the last spike before it: the histories keep the
+ * last S + 1 spike steps of every input and neuron, enough for any step within the last S. The kernels (scatter,
+ * delayed depression, potentiation with delays) are in kernels.ts / delayKernels.ts; this class draws the delays and
+ * keeps the histories.
+ */
+import { createRng, deriveSeed } from "../random/rng";
+import { NEVER } from "./plasticity";
+import { INPUTS, Layout } from "./state";
+
+export class InputDelays {
+  /** Delay of each synapse in steps, W's layout (u8[INPUTS x np], padded lanes 0). */
+  readonly delays: Uint8Array;
+  /** The delay ring: slots x np (f32). */
+  readonly ring: Float32Array;
+  /** Scratch holding the current slot's index (the step kernel's one row: rowBase = the ring). */
+  readonly slot: Int32Array;
+  /** Spike histories (circular, newest at head) of the inputs and the excitatory neurons. */
+  readonly preHist: Int32Array;
+  readonly preHead: Int32Array;
+  readonly postHist: Int32Array;
+  readonly postHead: Int32Array;
+  /** Entries per history (slots + 1). */
+  readonly history: number;
+
+  constructor(private readonly layout: Layout, readonly slots: number) {
+    if (!Number.isInteger(slots) || !(slots >= 1 && slots <= 255)) throw new RangeError(`InputDelays: slots must be an integer in [1, 255], got ${slots}`);
+    const { memory: { buffer }, ptr, np } = layout;
+    this.history = slots + 1;
+    this.delays = new Uint8Array(buffer, ptr.delays, INPUTS * np);
+    this.ring = new Float32Array(buffer, ptr.delayRing, slots * np);
+    this.slot = new Int32Array(buffer, ptr.delaySlot, 1);
+    this.preHist = new Int32Array(buffer, ptr.preHist, INPUTS * this.history);
+    this.preHead = new Int32Array(buffer, ptr.preHead, INPUTS);
+    this.postHist = new Int32Array(buffer, ptr.postHist, np * this.history);
+    this.postHead = new Int32Array(buffer, ptr.postHead, np);
+    this.preHist.fill(NEVER);
+    this.postHist.fill(NEVER);
+  }
+
+  /** Draw every synapse's delay from the run's seed (stream "input-delays"), row by row. */
+  draw(seed: number, neurons: number): void {
+    const rng = createRng(deriveSeed(seed, "input-delays"));
+    const { np } = this.layout;
+    for (let i = 0; i < INPUTS; i++) {
+      for (let j = 0; j < neurons; j++) this.delays[i * np + j] = Math.floor(rng.nextFloat() * this.slots);
+    }
+  }
+
+  /** The ring slot of step t. */
+  slotOf(t: number): number {
+    const s = t % this.slots;
+    return s < 0 ? s + this.slots : s;
+  }
+
+  /** Empty slot s after the step kernel added it. */
+  clearSlot(s: number): void {
+    const np = this.layout.np;
+    this.ring.fill(0, s * np, (s + 1) * np);
+  }
+
+  /** Input i spiked at step t. */
+  pushPre(i: number, t: number): void {
+    push(this.preHist, this.preHead, this.history, i, t);
+  }
+
+  /** Excitatory neuron j spiked at step t. */
+  pushPost(j: number, t: number): void {
+    push(this.postHist, this.postHead, this.history, j, t);
+  }
+
+  /** The last spike of input i at or before step u (NEVER if none is known). */
+  latestPre(i: number, u: number): number {
+    return latest(this.preHist, this.preHead[i], this.history, i, u, true);
+  }
+
+  /** The last spike of neuron j before step u (NEVER if none is known). */
+  latestPostBefore(j: number, u: number): number {
+    return latest(this.postHist, this.postHead[j], this.history, j, u, false);
+  }
+
+  /** Shift every history stamp by -shift (the network's rebase). */
+  rebase(shift: number): void {
+    for (const a of [this.preHist, this.postHist]) {
+      for (let k = 0; k < a.length; k++) a[k] = a[k] === NEVER ? NEVER : Math.max(NEVER, a[k] - shift);
+    }
+  }
+}
+
+function push(hist: Int32Array, head: Int32Array, h: number, n: number, t: number): void {
+  const k = head[n] + 1 === h ? 0 : head[n] + 1;
+  head[n] = k;
+  hist[n * h + k] = t;
+}
+
+function latest(hist: Int32Array, head: number, h: number, n: number, u: number, atOrBefore: boolean): number {
+  for (let q = 0, k = head; q < h; q++, k = k === 0 ? h - 1 : k - 1) {
+    const s = hist[n * h + k];
+    if (atOrBefore ? s <= u : s < u) return s;
+  }
+  return NEVER;
+}

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createDelayBlock } from "../../src/core/blocks";
+import { derive } from "../../src/core/derived";
+import { InputDelays } from "../../src/core/delays";
+import { createKernels, KernelKind } from "../../src/core/kernels";
+import { createRecording, Network } from "../../src/core/network";
+import { DIEHL_COOK_2015_RELEASED, withOverrides } from "../../src/core/params";
+import { allocateState } from "../../src/core/state";
+
+const released = DIEHL_COOK_2015_RELEASED;
+const d = derive(released);
+
+test("input delays: 20 slots at 10 ms and dt 0.5 ms; every delay in 0..19, drawn from the seed", () => {
+  assert.equal(d.delaySteps, 20);
+  const net = new Network({ neurons: 30, seed: 2, preset: released });
+  const delays = net.exportState().arrays.delays!;
+  assert.equal(delays.length, 784 * 30);
+  assert.ok(delays.every((x) => x >= 0 && x <= 19));
+  const counts = new Array(20).fill(0);
+  for (const x of delays) counts[x]++;
+  assert.ok(counts.every((c) => Math.abs(c - delays.length / 20) < 0.15 * (delays.length / 20)), `uniform: ${counts}`);
+  assert.deepEqual(new Network({ neurons: 30, seed: 2, preset: released }).exportState().arrays.delays, delays);
+  assert.notDeepEqual(new Network({ neurons: 30, seed: 3, preset: released }).exportState().arrays.delays, delays);
+});
+
+test("input delays: a spike of input i at step s reaches neuron j at step s + d_ij (v leaves rest exactly then)", () => {
+  const net = new Network({ neurons: 1, seed: 7, preset: released });
+  const i = 300;
+  net.state.w.fill(0);
+  net.state.w[i * net.np] = 0.5;
+  const digit = new Uint8Array(784);
+  digit[i] = 255;
+  const rec = createRecording(net);
+  net.present(digit, false, rec);
+  const delay = net.exportState().arrays.delays![i];
+  const first = rec.inputSteps[rec.inputIndices.indexOf(i)];
+  const moved = Array.from(rec.vMv).findIndex((v) => v !== -65);
+  assert.ok(first >= 0 && moved >= 0);
+  assert.equal(moved, first + delay, `input at ${first}, delay ${delay}, v moved at ${moved}`);
+});
+
+for (const kind of ["wasm", "ts"] as KernelKind[]) {
+  test(`input delays, ${kind} kernels: delayed depression and potentiation of a constructed pre/post pair`, () => {
+    const layout = allocateState(4, 64, { steps: 700, traceLength: d.post1Pow.length, preTraceLength: d.prePow.length, delaySteps: 20 });
+    const k = createKernels(layout.memory, kind);
+    const delays = new InputDelays(layout, 20);
+    const { view, at } = createDelayBlock(layout, d, 1e-4);
+    new Float64Array(layout.memory.buffer, layout.ptr.trace, d.post1Pow.length).set(d.post1Pow);
+    new Float64Array(layout.memory.buffer, layout.ptr.preTrace, d.prePow.length).set(d.prePow);
+    const np = layout.np, w = layout.state.w, s = layout.state;
+    delays.delays[3 * np + 1] = 5;
+    // post spikes of neuron 1 at steps 4 and 10; a pre spike of input 3 at step 7 arrives at 12: post1 = exp(-2 * 0.5 / 20)
+    delays.pushPost(1, 4);
+    delays.pushPost(1, 10);
+    w[3 * np + 1] = 0.25;
+    s.schedule[0] = 3;
+    new Int32Array(layout.memory.buffer, layout.ptr.depList, 1)[0] = 1;
+    view.i32[at.idx] = layout.ptr.schedule;
+    view.i32[at.count] = 1;
+    view.i32[at.t] = 7;
+    view.i32[at.depCount] = 1;
+    k.delayDepress(view.address);
+    assert.equal(w[3 * np + 1], Math.fround(0.25 - 1e-4 * d.post1Pow[2]));
+    // pre spikes of input 3 at 12 and 16; a post spike of neuron 1 at 20 reads pre_3 at 20 - 5 = 15: 3 steps after 12
+    delays.pushPre(3, 12);
+    delays.pushPre(3, 16);
+    new Int32Array(layout.memory.buffer, layout.ptr.recentPre, 1)[0] = 3;
+    const before = w[3 * np + 1];
+    view.i32[at.j] = 1;
+    view.i32[at.t] = 20;
+    view.i32[at.preCount] = 1;
+    view.f64[at.scale] = 0.01;
+    view.f64[at.wMax] = 1;
+    k.potentiateDelayed(view.address);
+    assert.equal(w[3 * np + 1], Math.fround(before + 0.01 * d.prePow[3]));
+    // the scatter: a spike at step 7 (slot 7) puts W[3, 1] into slot (7 + 5) mod 20 and W[3, 0] into slot 7 + 0
+    w[3 * np] = 0.125;
+    view.i32[at.cur] = 7;
+    k.delayScatter(view.address);
+    assert.equal(delays.ring[12 * np + 1], w[3 * np + 1]);
+    assert.equal(delays.ring[7 * np], 0.125);
+  });
+}
+
+test("input delays: only for the conductance model, with a rest period at least as long, in whole steps", () => {
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(released, { restMs: 5 }) }), /needs a rest period at least as long/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(released, { inputDelayMs: 10.25 }) }), /whole number of 0.5 ms steps/);
+});
