@@ -7,7 +7,7 @@
 import { CONDUCTANCE_STEP, ConductancePhase, Phase } from "../../src/core/schedule";
 import { CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
 import { STEP_PARAMS } from "./conductance";
-import { blockDoc, load, store, wrap } from "./wat";
+import { blockDoc, comment, load, store, wrap } from "./wat";
 
 const C = (field: string): string => load(CONDUCTANCE_BLOCK, field);
 const S = (field: string, value: string): string => store(CONDUCTANCE_BLOCK, field, value);
@@ -140,7 +140,7 @@ function stepBody(): string {
     if (runs === "event") continue;
     const snippet = SNIPPETS[phase.name as ConductancePhase];
     if (snippet === undefined) throw new Error(`kernel generator: no WAT snippet for the loop phase "${phase.name}" of schedule.ts`);
-    parts.push(`        ;; phase ${phase.name}${runs === "both" ? " (steps without excitatory spikes)" : ""}: ${phase.doc}`.replace(/(.{1,116})(\s|$)/g, "$1\n        ;;   ").replace(/\n        ;;   $/, ""), snippet);
+    parts.push(comment(`phase ${phase.name}${runs === "both" ? " (steps without excitatory spikes)" : ""}: ${phase.doc}`, 8), snippet);
   }
   return parts.join("\n");
 }

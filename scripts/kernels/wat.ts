@@ -54,3 +54,18 @@ export function times(n: number, fn: (k: number) => string): string {
 
 /** ` offset=N` (nothing for 0). */
 export const offset = (bytes: number): string => (bytes === 0 ? "" : ` offset=${bytes}`);
+
+/** `text` as WAT comment lines of at most `width` characters, indented; continuation lines indented two more. */
+export function comment(text: string, indent: number, width = 120): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    const prefix = `${" ".repeat(indent)};; ${lines.length > 0 ? "  " : ""}`;
+    if (line && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(`${" ".repeat(indent)};; ${lines.length > 0 ? "  " : ""}${line}`);
+  return lines.join("\n");
+}

@@ -665,8 +665,8 @@
     (block $stop
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
-        ;; phase expireRefractory: refractory periods that end at t: the neuron's threshold is restored (vThresh +
-        ;;   theta - offset)
+        ;; phase expireRefractory: refractory periods that end at t: the neuron's threshold is restored (vThresh + theta
+        ;;   - offset)
         (block $expired
           (loop $expire
             (br_if $expired (i32.eq (local.get $head) (i32.load offset=312 (local.get $c))))
@@ -679,9 +679,9 @@
             (local.set $head (i32.add (local.get $head) (i32.const 1)))
             (if (i32.eq (local.get $head) (i32.load offset=128 (local.get $c))) (then (local.set $head (i32.const 0))))
             (br $expire)))
-        ;; phase excitatory: ge += W[i, :] for each input spike i of the step (in order); Euler update of v with ge
-        ;;   and gi = G - S_j (all-but-self inhibition), clamped at eInh; spike if v > threshold (v = vReset); ge, G and every
-        ;;   S_j decay
+        ;; phase excitatory: ge += W[i, :] for each input spike i of the step (in order; with input delays: ge += the
+        ;;   ring's slot of step t, then cleared); Euler update of v with ge and gi = G - S_j (all-but-self inhibition),
+        ;;   clamped at eInh; spike if v > threshold (v = vReset); ge, G and every S_j decay
         (local.set $a (i32.const 0))
         (local.set $b (i32.const 0))
         (if (local.get $scheduled)
@@ -753,8 +753,9 @@
                   (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
                   (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))
                   (f32.load offset=152 (local.get $c)) (f32.load offset=156 (local.get $c))))))
-        ;; phase depression: learning, with input spikes: the rule's pre-spike depression of the step's input rows
-        ;;   after their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j
+        ;; phase depression: learning, with input spikes: the rule's pre-spike depression of the step's input rows after
+        ;;   their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j (with input
+        ;;   delays: of the rows of step t - S, with post1_j at t - S + d_ij)
         (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
           (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))
         ;; phase holdRefractory: refractory excitatory neurons are held at vReset (excRefractory "clamp"; with
@@ -772,8 +773,7 @@
                 (local.set $r (i32.add (local.get $r) (i32.const 1)))
                 (if (i32.eq (local.get $r) (i32.load offset=128 (local.get $c))) (then (local.set $r (i32.const 0))))
                 (br $hold)))))
-        ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while
-        ;;   refractory)
+        ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while refractory)
         (local.set $nInh (i32.const 0))
         (if (i32.load offset=296 (local.get $c))
           (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))
@@ -784,8 +784,8 @@
             (i32.store offset=340 (local.get $c) (local.get $nInh))
             (i32.store offset=344 (local.get $c) (i32.const 1))
             (br $stop)))
-        ;; phase inhibitorySpikes (steps without excitatory spikes): each inhibitory spike k: every excitatory
-        ;;   neuron but k receives wInhExc (G += w, S_k += w)
+        ;; phase inhibitorySpikes (steps without excitatory spikes): each inhibitory spike k: every excitatory neuron
+        ;;   but k receives wInhExc (G += w, S_k += w)
         (local.set $e (i32.const 0))
         (block $delivered
           (loop $deliver
