@@ -30,17 +30,14 @@ const LATEST = `  ;; The newest entry of n's spike history (hist: i32[n x h], ci
 export function delayKernels(): string {
   return `${LATEST}
 
-  ;; delayScatter(block: delay): the step's input spikes idx[0 .. count): ring[(cur + d_ij) mod slots][j] += W[i, j] for
-  ;; every lane j < np, spike by spike (f32 additions in that order).
-  (func (export "delayScatter") (param $c i32) (result i32)
-    (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $cur i32) (local $stride i32)
-    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32) (local $count i32) (local $idx i32)
+  ;; The input spikes idx[0 .. count) of the step whose ring slot is cur: ring[(cur + d_ij) mod slots][j] += W[i, j] for
+  ;; every lane j < np, spike by spike (f32 additions in that order). $c: the delay block (its static fields).
+  (func $scatter (param $c i32) (param $idx i32) (param $count i32) (param $cur i32)
+    (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $stride i32)
+    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32)
     (local.set $np ${D("np")})
     (local.set $slots ${D("slots")})
-    (local.set $cur ${D("cur")})
     (local.set $ring ${D("ring")})
-    (local.set $count ${D("count")})
-    (local.set $idx ${D("idx")})
     (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
     (block $spikes
       (loop $spike
@@ -60,28 +57,26 @@ export function delayKernels(): string {
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $lane)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $spike)))
-    (i32.const 0))
+        (br $spike))))
 
-  ;; delayDepress(block: delay): the delayed depression of the input spikes idx[0 .. count) of step t: for each listed
-  ;; recent post neuron j (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,
-  ;; W[i, j] = f32(max(0, W[i, j] - nu * post1Pow[k])) (f64 arithmetic).
-  (func (export "delayDepress") (param $c i32) (result i32)
+  ;; The delayed depression of the input spikes idx[0 .. count) of step t: for each listed recent post neuron j
+  ;; (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,
+  ;; W[i, j] = f32(max(0, W[i, j] - nu * post1Pow[k])) (f64 arithmetic). $c: the delay block (its static fields).
+  (func $depressDelayed (param $c i32) (param $idx i32) (param $count i32) (param $t i32) (param $depList i32) (param $depCount i32)
     (local $q i32) (local $r i32) (local $i i32) (local $j i32) (local $u i32) (local $k i32) (local $a i32) (local $x f64)
-    (local $np i32) (local $t i32) (local $h i32) (local $len i32)
+    (local $np i32) (local $h i32) (local $len i32)
     (local.set $np ${D("np")})
-    (local.set $t ${D("t")})
     (local.set $h ${D("history")})
     (local.set $len ${D("post1Len")})
     (block $spikes
       (loop $spike
-        (br_if $spikes (i32.ge_u (local.get $q) ${D("count")}))
-        (local.set $i (i32.load (i32.add ${D("idx")} (i32.shl (local.get $q) (i32.const 2)))))
+        (br_if $spikes (i32.ge_u (local.get $q) (local.get $count)))
+        (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))))
         (local.set $r (i32.const 0))
         (block $posts
           (loop $post
-            (br_if $posts (i32.ge_u (local.get $r) ${D("depCount")}))
-            (local.set $j (i32.load (i32.add ${D("depList")} (i32.shl (local.get $r) (i32.const 2)))))
+            (br_if $posts (i32.ge_u (local.get $r) (local.get $depCount)))
+            (local.set $j (i32.load (i32.add (local.get $depList) (i32.shl (local.get $r) (i32.const 2)))))
             (local.set $a (i32.add (i32.mul (local.get $i) (local.get $np)) (local.get $j)))
             (local.set $u (i32.add (local.get $t) (i32.load8_u (i32.add ${D("delays")} (local.get $a)))))
             (local.set $k (i32.sub (local.get $u)
@@ -95,7 +90,16 @@ export function delayKernels(): string {
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $post)))
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $spike)))
+        (br $spike))))
+
+  ;; delayScatter(block: delay): $scatter of the block's idx, count, cur.
+  (func (export "delayScatter") (param $c i32) (result i32)
+    (call $scatter (local.get $c) ${D("idx")} ${D("count")} ${D("cur")})
+    (i32.const 0))
+
+  ;; delayDepress(block: delay): $depressDelayed of the block's idx, count, t, depList, depCount.
+  (func (export "delayDepress") (param $c i32) (result i32)
+    (call $depressDelayed (local.get $c) ${D("idx")} ${D("count")} ${D("t")} ${D("depList")} ${D("depCount")})
     (i32.const 0))
 
   ;; potentiateDelayed(block: delay): column j at a post spike at step t: for each recent input i (recentPre[0 ..

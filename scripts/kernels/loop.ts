@@ -12,10 +12,10 @@ import { blockDoc, comment, load, store, wrap } from "./wat";
 const C = (field: string): string => load(CONDUCTANCE_BLOCK, field);
 const S = (field: string, value: string): string => store(CONDUCTANCE_BLOCK, field, value);
 
-/** The step kernel's arguments inside the loop: the block's fields, the step's rows from its a and b, m = 0, gi = f32(g). */
+/** The step kernel's arguments inside the loop: the block's fields, the step's rows (rowBase, rowIdx, rowCount), m = 0, gi = f32(g). */
 function call(kernel: "$stepGi" | "$stepNoGi" | "$stepSelf"): string {
-  const args = STEP_PARAMS.map((f) => f === "idx" ? `(i32.add ${C("schedule")} (i32.shl (local.get $a) (i32.const 2)))`
-    : f === "count" ? "(i32.sub (local.get $b) (local.get $a))" : f === "m" ? "(local.get $m)" : C(f));
+  const args = STEP_PARAMS.map((f) => f === "w" ? "(local.get $rowBase)" : f === "idx" ? "(local.get $rowIdx)"
+    : f === "count" ? "(local.get $rowCount)" : f === "m" ? "(local.get $m)" : C(f));
   if (kernel !== "$stepNoGi") args.push("(f32.demote_f64 (local.get $g))");
   args.push(C("vReset"));
   if (kernel === "$stepSelf") args.push(C("selfIdx"), C("selfGi"), "(local.get $selfCount)", "(local.get $g)", C("selfSave"));
@@ -24,6 +24,10 @@ function call(kernel: "$stepGi" | "$stepNoGi" | "$stepSelf"): string {
 
 /** The WAT of each phase the loop runs (locals of runSteps: s, t, a, b, m, n, nInh, g, selfCount, head, ...). */
 const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
+  scatterInput: `        (if (i32.and ${C("delays")} (i32.gt_s (local.get $b) (local.get $a)))
+          (then
+            (call $scatter ${C("delayBlock")} (i32.add ${C("schedule")} (i32.shl (local.get $a) (i32.const 2)))
+              (i32.sub (local.get $b) (local.get $a)) (i32.rem_u (local.get $t) ${C("slotCount")}))))`,
   expireRefractory: `        (block $expired
           (loop $expire
             (br_if $expired (i32.eq (local.get $head) ${C("refTail")}))
@@ -36,13 +40,18 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
             (local.set $head (i32.add (local.get $head) (i32.const 1)))
             (if (i32.eq (local.get $head) ${C("refLength")}) (then (local.set $head (i32.const 0))))
             (br $expire)))`,
-  excitatory: `        (local.set $a (i32.const 0))
-        (local.set $b (i32.const 0))
-        (if (local.get $scheduled)
+  excitatory: `        ;; the rows the kernel adds: the step's input rows of W, or with input delays the ring's slot of step t
+        (if ${C("delays")}
           (then
-            (local.set $p (i32.add ${C("stepStart")} (i32.shl (local.get $s) (i32.const 2))))
-            (local.set $a (i32.load (local.get $p)))
-            (local.set $b (i32.load offset=4 (local.get $p)))))
+            (local.set $slot (i32.rem_u (local.get $t) ${C("slotCount")}))
+            (i32.store ${C("delaySlot")} (local.get $slot))
+            (local.set $rowBase ${C("rowBase")})
+            (local.set $rowIdx ${C("delaySlot")})
+            (local.set $rowCount (i32.const 1)))
+          (else
+            (local.set $rowBase ${C("w")})
+            (local.set $rowIdx (i32.add ${C("schedule")} (i32.shl (local.get $a) (i32.const 2))))
+            (local.set $rowCount (i32.sub (local.get $b) (local.get $a)))))
         ;; the kernels run without their depression (m = 0): the phase "depression" follows them in $depressStep
         (local.set $m (i32.const 0))
         (if (f64.gt (local.get $g) (local.get $giNeg))
@@ -75,9 +84,26 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
                 (local.set $g (f64.const 0))
                 (local.set $selfCount (i32.const 0)))))
           (else
-            (local.set $n ${call("$stepNoGi")})))`,
-  depression: `        (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
-          (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))`,
+            (local.set $n ${call("$stepNoGi")})))
+        (if ${C("delays")}
+          (then
+            (memory.fill (i32.add ${C("rowBase")} (i32.mul (local.get $slot) (i32.shl ${C("np")} (i32.const 2))))
+              (i32.const 0) (i32.shl ${C("np")} (i32.const 2)))))`,
+  depression: `        (if ${C("delays")}
+          (then
+            ;; input delays: the rows of step u = (this step's presentation index) - S, with post1 at their arrival
+            (local.set $u (i32.sub (i32.add (local.get $s) ${C("stepOffset")}) ${C("slotCount")}))
+            (if (i32.and (local.get $learn) (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.lt_s (local.get $u) ${C("presentSteps")})))
+              (then
+                (local.set $p (i32.add ${C("stepStart")} (i32.shl (local.get $u) (i32.const 2))))
+                (if (i32.gt_s (i32.load offset=4 (local.get $p)) (i32.load (local.get $p)))
+                  (then
+                    (call $depressDelayed ${C("delayBlock")} (i32.add ${C("schedule")} (i32.shl (i32.load (local.get $p)) (i32.const 2)))
+                      (i32.sub (i32.load offset=4 (local.get $p)) (i32.load (local.get $p))) (i32.sub (local.get $t) ${C("slotCount")})
+                      ${C("depList")} ${C("depCount")}))))))
+          (else
+            (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
+              (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))))`,
   holdRefractory: `        (if ${C("holdV")}
           (then
             (local.set $r (local.get $head))
@@ -121,10 +147,16 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
 
 /** The snippets of the schedule's loop phases in order, with the event exit before the "both" phases. */
 function stepBody(): string {
-  const parts: string[] = [];
+  const parts: string[] = [`        ;; the step's input spikes: schedule[a .. b) (none in the rest period)
+        (local.set $a (i32.const 0))
+        (local.set $b (i32.const 0))
+        (if (local.get $scheduled)
+          (then
+            (local.set $p (i32.add ${C("stepStart")} (i32.shl (local.get $s) (i32.const 2))))
+            (local.set $a (i32.load (local.get $p)))
+            (local.set $b (i32.load offset=4 (local.get $p)))))`];
   let exited = false;
   for (const phase of CONDUCTANCE_STEP as readonly Phase[]) {
-    if (phase.onlyWith !== undefined) continue; // networks with input delays run every step in TypeScript
     const runs = phase.runs as "loop" | "event" | "both";
     if (runs === "loop" && exited) throw new Error(`kernel generator: loop phase "${phase.name}" comes after an event phase in schedule.ts`);
     if (runs !== "loop" && !exited) {
@@ -156,6 +188,7 @@ export function loopKernels(): string {
     (local $done i32) (local $a i32) (local $b i32) (local $m i32) (local $n i32) (local $nInh i32) (local $g f64)
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
+    (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32)
     (local.set $s ${C("from")})
     (local.set $sTo ${C("to")})
     (local.set $t ${C("t0")})

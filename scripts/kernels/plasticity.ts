@@ -129,10 +129,12 @@ const POTENTIATE = `  ;; Potentiation of column j (a post spike at step t; stdp.
 
 const MARK = `  ;; Pre-spike stamps of schedule steps from .. to - 1 (stdp.ts markPreSpikes, step s at t = tFrom + s): for each input
   ;; i spiking in step s (idx[stepStart[s] .. stepStart[s + 1])), lastPre[i] = t and i joins the recent inputs (list,
-  ;; member flags as u8, count). Returns the new count.
+  ;; member flags as u8, count), and with input delays (hist != 0) i's spike history (hist: i32[inputs x h], head).
+  ;; Returns the new count.
   (func $markPreSpikes (param $idx i32) (param $stepStart i32) (param $from i32) (param $to i32) (param $tFrom i32)
-    (param $lastPre i32) (param $list i32) (param $member i32) (param $count i32) (result i32)
-    (local $s i32) (local $q i32) (local $end i32) (local $i i32) (local $t i32)
+    (param $lastPre i32) (param $list i32) (param $member i32) (param $count i32)
+    (param $hist i32) (param $head i32) (param $h i32) (result i32)
+    (local $s i32) (local $q i32) (local $end i32) (local $i i32) (local $t i32) (local $k i32) (local $p i32)
     (local.set $s (local.get $from))
     (block $stepsDone
       (loop $steps
@@ -145,6 +147,15 @@ const MARK = `  ;; Pre-spike stamps of schedule steps from .. to - 1 (stdp.ts ma
             (br_if $spikesDone (i32.ge_s (local.get $q) (local.get $end)))
             (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))))
             (i32.store (i32.add (local.get $lastPre) (i32.shl (local.get $i) (i32.const 2))) (local.get $t))
+            ;; with input delays, the spike joins i's history (delays.ts pushPre: head = head + 1 mod h, entry = t)
+            (if (local.get $hist)
+              (then
+                (local.set $p (i32.add (local.get $head) (i32.shl (local.get $i) (i32.const 2))))
+                (local.set $k (i32.add (i32.load (local.get $p)) (i32.const 1)))
+                (local.set $k (select (i32.const 0) (local.get $k) (i32.eq (local.get $k) (local.get $h))))
+                (i32.store (local.get $p) (local.get $k))
+                (i32.store (i32.add (local.get $hist) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $h)) (local.get $k)) (i32.const 2)))
+                  (local.get $t))))
             (if (i32.eqz (i32.load8_u (i32.add (local.get $member) (local.get $i))))
               (then
                 (i32.store8 (i32.add (local.get $member) (local.get $i)) (i32.const 1))
@@ -166,6 +177,6 @@ export function plasticityKernels(): string {
       ["w", "np", "j", "t", "scale", "wMax", "inputs", "count", "lastPre", "table", "len"], false),
     MARK,
     exportWrapper("markPreSpikes", "$markPreSpikes", STAMP_BLOCK,
-      ["idx", "stepStart", "from", "to", "tFrom", "lastPre", "list", "member", "count"], true),
+      ["idx", "stepStart", "from", "to", "tFrom", "lastPre", "list", "member", "count", "preHist", "preHead", "history"], true),
   ].join("\n\n");
 }

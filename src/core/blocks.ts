@@ -44,7 +44,10 @@ export function createBlocks(layout: Layout, preset: Readonly<Preset>, d: Derive
   potentiate.assign({ w: ptr.w, np, inputs: ptr.recentPre, lastPre: ptr.lastPre, table: ptr.preTrace, len: d.prePow.length });
   new Float64Array(memory.buffer, ptr.preTrace, d.prePow.length).set(d.prePow);
   const stamp = new BlockView(memory, ptr.stampBlock, STAMP_BLOCK);
-  stamp.assign({ idx: ptr.schedule, stepStart: ptr.stepStart, lastPre: ptr.lastPre, list: ptr.recentPre, member: ptr.recentPreMember });
+  stamp.assign({
+    idx: ptr.schedule, stepStart: ptr.stepStart, lastPre: ptr.lastPre, list: ptr.recentPre, member: ptr.recentPreMember,
+    preHist: d.delaySteps > 0 ? ptr.preHist : 0, preHead: ptr.preHead, history: d.delaySteps + 1,
+  });
   const at = {
     step: conductance.slots("idx", "count", "m", "gi", "gShared", "selfCount"),
     current: current.slots("idx", "count", "m"),
@@ -66,6 +69,8 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
     inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut, leftIdx: ptr.leftIdx, leftV: ptr.leftV,
     leftSince: ptr.leftSince, leftRef: ptr.leftRef, inhRefractorySteps: d.inhRefractorySteps, theta: ptr.theta,
     refNeuron: ptr.refNeuron, refUntil: ptr.refUntil, refLength: neurons + 1, holdV: d.excRefractoryHold ? 1 : 0,
+    delays: d.delaySteps > 0 ? 1 : 0, delayBlock: ptr.delayBlock, delaySlot: ptr.delaySlot, slotCount: d.delaySteps,
+    presentSteps: d.presentSteps,
     vRest: e.vRestMv, eExc: e.eExcMv, eInh: e.eInhMv, k: d.excEuler, geDecay: d.geDecay, vReset: e.vResetMv,
     giDecay: d.giDecay, nuPre: depressionNu, inhVRest: inh.vRestMv, inhEExc: inh.eExcMv, inhEuler: d.inhEuler,
     inhGeDecay: d.inhGeDecay, inhVThresh: inh.vThreshMv, inhVReset: inh.vResetMv, giNegligible: GI_NEGLIGIBLE,

@@ -140,7 +140,8 @@ export function stepConductance(sim: Simulation, step: number, a: number, b: num
  * the loop phases up to the next step with an excitatory spike; here that step's event phases run (the pre traces are
  * stamped lazily: before a post spike reads them, and at the end). Returns the excitatory spikes.
  */
-export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean): number {
+export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean,
+  stepOffset = 0): number {
   const starts = sim.schedule.stepStart;
   const tFrom = sim.t - from;
   const stamp = learn && scheduled;
@@ -149,11 +150,12 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
   let total = 0;
   loop.recentChanged();
   for (let step = from; step < to; ) {
-    const done = loop.run(step, to, sim.t, learn, scheduled);
+    const done = loop.run(step, to, sim.t, learn, scheduled, stepOffset);
     step += done;
     sim.t += done;
     if (!loop.event) continue;
-    s.a = scheduled ? starts[step] : 0; s.b = scheduled ? starts[step + 1] : 0; s.learn = learn; s.counting = counting;
+    s.step = step + stepOffset; s.a = scheduled ? starts[step] : 0; s.b = scheduled ? starts[step + 1] : 0; s.learn = learn;
+    s.counting = counting;
     s.n = loop.spikes; s.nInh = loop.inhibitorySpikes; s.inhSpikes = loop.inhibitoryOut;
     for (let k = 0; k < EVENT_ORDER.length; k++) {
       const phase = EVENT_ORDER[k];

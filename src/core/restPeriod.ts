@@ -22,7 +22,7 @@ export function runRest(net: Simulation, learn: boolean): void {
   while (done < restSteps) {
     if (loop) {
       const next = Math.min(restSteps, done + SETTLE_CHECK_EVERY - (done % SETTLE_CHECK_EVERY));
-      runLoop(net, loop, done, next, learn, false, false);
+      runLoop(net, loop, done, next, learn, false, false, net.derived.presentSteps);
       done = next;
     } else {
       stepConductance(net, net.derived.presentSteps + done, 0, 0, learn, false);

@@ -16,7 +16,7 @@ export interface Phase<Name extends string = string> {
   readonly doc: string;
   /** Conductance model with WASM kernels: where the phase runs (see the module comment). */
   readonly runs?: "loop" | "event" | "both";
-  /** A phase of networks with input delays only (they run every phase in TypeScript: the WASM loop has no delays). */
+  /** A phase of networks with input delays only (it does nothing without them). */
   readonly onlyWith?: "inputDelays";
 }
 
@@ -54,9 +54,9 @@ export function phaseNames(schedule: readonly Phase[]): string[] {
   return schedule.map((p) => p.name);
 }
 
-/** The conductance phases the WASM step loop runs, in order (the generator's list; not the input delays' phases). */
+/** The conductance phases the WASM step loop runs, in order (the generator's list). */
 export function loopPhases(): ConductancePhase[] {
-  return CONDUCTANCE_STEP.filter((p: Phase) => p.runs !== "event" && p.onlyWith === undefined).map((p) => p.name);
+  return CONDUCTANCE_STEP.filter((p) => p.runs !== "event").map((p) => p.name);
 }
 
 /** The conductance phases TypeScript runs at an event step (after the loop returned), in order. */

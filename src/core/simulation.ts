@@ -143,7 +143,6 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const inhibition = new SharedInhibition(n, layout, kernels, blocks, derived);
   const perStepReason = preset.neuronModel !== "conductance" ? undefined
     : !kernels.runSteps ? `the ${kernels.kind} kernels have no step loop`
-      : delays ? "the WASM step loop does not implement input delays yet (their scatter, depression and potentiation run as WASM kernels step by step)"
       : rule.loopShape === undefined ? `the WASM step loop does not implement rule "${rule.name}" (its hooks run per step in TypeScript)`
         : undefined;
   const stepLoop = preset.neuronModel === "conductance" && perStepReason === undefined

@@ -41,7 +41,7 @@ export class StepLoop {
   /** Whether the block's copy of the recent post neurons is current (see recentChanged). */
   private recentCopied = false;
   /** Slots of the fields set or read at every run (i32 indices, but `g`: f64). */
-  private readonly at: Record<"from" | "to" | "t0" | "learn" | "scheduled" | "g" | "selfCount" | "refHead" | "refTail" | "inhCount"
+  private readonly at: Record<"from" | "to" | "t0" | "learn" | "scheduled" | "stepOffset" | "g" | "selfCount" | "refHead" | "refTail" | "inhCount"
     | "leftCount" | "depCount" | "n" | "nInh" | "event", number>;
   /** The stamp block's address and the slots of its call fields. */
   private readonly stampAt: Record<"address" | "from" | "to" | "tFrom" | "count", number>;
@@ -59,6 +59,7 @@ export class StepLoop {
     const b = this.block;
     this.at = {
       from: b.slot("from"), to: b.slot("to"), t0: b.slot("t0"), learn: b.slot("learn"), scheduled: b.slot("scheduled"),
+      stepOffset: b.slot("stepOffset"),
       g: b.slot("g"), selfCount: b.slot("selfCount"), refHead: b.slot("refHead"), refTail: b.slot("refTail"),
       inhCount: b.slot("inhCount"), leftCount: b.slot("leftCount"), depCount: b.slot("depCount"), n: b.slot("n"),
       nInh: b.slot("nInh"), event: b.slot("event"),
@@ -89,9 +90,10 @@ export class StepLoop {
 
   /**
    * Run steps s = from .. to - 1 (t = t0, t0 + 1, ...) until an event; returns the steps completed without one.
-   * `scheduled`: the steps take their input spikes from the schedule (false: no input, the rest period).
+   * `scheduled`: the steps take their input spikes from the schedule (false: no input, the rest period); `stepOffset`:
+   * the presentation's index of step 0 of this numbering (presentSteps in the rest period; input delays read it).
    */
-  run(from: number, to: number, t0: number, learn: boolean, scheduled: boolean): number {
+  run(from: number, to: number, t0: number, learn: boolean, scheduled: boolean, stepOffset: number): number {
     this.load(learn);
     const { i32, at } = this;
     i32[at.from] = from;
@@ -99,6 +101,7 @@ export class StepLoop {
     i32[at.t0] = t0;
     i32[at.learn] = learn ? 1 : 0;
     i32[at.scheduled] = scheduled ? 1 : 0;
+    i32[at.stepOffset] = stepOffset;
     const done = this.runSteps(this.block.address);
     this.store();
     return done;

@@ -10,7 +10,7 @@ test("schedule: the conductance step's phases in Brian's order (integrate and th
     "expireRefractory", "scatterInput", "excitatory", "depression", "holdRefractory", "inhibitory", "stampPre", "excitatorySpikes",
     "inhibitorySpikes",
   ]);
-  assert.deepEqual(loopPhases(), ["expireRefractory", "excitatory", "depression", "holdRefractory", "inhibitory", "inhibitorySpikes"]);
+  assert.deepEqual(loopPhases(), ["expireRefractory", "scatterInput", "excitatory", "depression", "holdRefractory", "inhibitory", "inhibitorySpikes"]);
   assert.deepEqual(eventPhases(), ["stampPre", "excitatorySpikes", "inhibitorySpikes"]);
 });
 

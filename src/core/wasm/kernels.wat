@@ -4,7 +4,7 @@
 ;; WebAssembly SIMD (f32x4) kernels of the simulation's hot loops (input rows + excitatory update, weight
 ;; normalisation, potentiation), the conductance model's step loop between excitatory spikes (runSteps, composed from
 ;; the loop phases of src/core/schedule.ts) and the Poisson input (poissonFill). runSteps' phases, in order:
-;;   expireRefractory, excitatory, depression, holdRefractory, inhibitory, inhibitorySpikes.
+;;   expireRefractory, scatterInput, excitatory, depression, holdRefractory, inhibitory, inhibitorySpikes.
 ;; The pure-TypeScript oracles in src/core/kernels.ts (tsKernels) run the same algorithm with every f32 operation in
 ;; the same order, so the two agree bit for bit; runSteps, poissonFill and markPreSpikes reproduce the network's
 ;; per-step TypeScript path and PoissonInput.fill (test/core/kernels.test.ts, test/core/poisson.test.ts,
@@ -13,7 +13,7 @@
 ;; and returns an i32 (a count, or 0). Internal functions take their arguments as parameters.
 ;; All pointers are byte offsets into the imported memory, 16-byte aligned; np (padded neuron count) is a multiple of 4.
 ;;
-;; block "conductance" (352 bytes): the conductance step kernels and the step loop (stepLoop.ts)
+;; block "conductance" (384 bytes): the conductance step kernels and the step loop (stepLoop.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
 ;;      4 i32 ge: static: excitatory ge (f32[np])
 ;;      8 i32 thr: static: thresholds (f32[np], +inf while refractory)
@@ -48,44 +48,50 @@
 ;;    124 i32 refUntil: static: the ring's end steps (i32[refLength])
 ;;    128 i32 refLength: static: the ring's length
 ;;    132 i32 holdV: static: 1 when refractory neurons are held at vReset (excRefractory "clamp"), 0 when v integrates
-;;    136 f32 vRest: static: excitatory vRestMv
-;;    140 f32 eExc: static: excitatory eExcMv
-;;    144 f32 eInh: static: excitatory eInhMv
-;;    148 f32 k: static: Euler factor dt / tau_m
-;;    152 f32 geDecay: static: ge's factor per step
-;;    156 f32 vReset: static: excitatory vResetMv
-;;    160 f64 giDecay: static: gi's factor per step
-;;    168 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
-;;    176 f64 inhVRest: static: inhibitory vRestMv
-;;    184 f64 inhEExc: static: inhibitory eExcMv
-;;    192 f64 inhEuler: static: inhibitory Euler factor dt / tau_m
-;;    200 f64 inhGeDecay: static: inhibitory ge's factor per step
-;;    208 f64 inhVThresh: static: inhibitory vThreshMv
-;;    216 f64 inhVReset: static: inhibitory vResetMv
-;;    224 f64 giNegligible: static: below this G the gi term is skipped (sharedInhibition.ts)
-;;    232 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
-;;    240 f64 wInhExc: static: inhibitory -> excitatory weight
-;;    248 f64 thrBase: static: vThreshMv - thetaOffsetMv
-;;    256 i32 idx: call (step kernels, depressRows): address of the step's first input spike
-;;    260 i32 count: call: the step's input spikes
-;;    264 i32 m: call: length of the depression list (0: none)
-;;    268 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
-;;    272 f64 gShared: call (stepConductanceSelf): the shared G (f64)
-;;    280 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
-;;    288 f64 g: in/out (runSteps): the shared G
-;;    296 i32 inhCount: in/out (runSteps): active inhibitory neurons
-;;    300 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
-;;    304 i32 depCount: in/out (runSteps): recent post neurons
-;;    308 i32 refHead: in/out (runSteps): the refractory ring's head
-;;    312 i32 refTail: call (runSteps): the ring's tail
-;;    316 i32 from: call (runSteps): first step of the schedule to run
-;;    320 i32 to: call (runSteps): end step
-;;    324 i32 t0: call (runSteps): t of step `from`
-;;    328 i32 learn: call (runSteps): 1 with learning
-;;    332 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
-;;    336 i32 n: out (runSteps): excitatory spikes of the event step
-;;    340 i32 nInh: out (runSteps): inhibitory spikes of the event step
-;;    344 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
+;;    136 i32 delays: static: 1 with input delays (the loop then runs the delays' phases and kernels)
+;;    140 i32 delayBlock: static: address of the delay block (delays only)
+;;    144 i32 delaySlot: static: scratch holding the step's ring slot (the step kernel's one row with delays)
+;;    148 i32 slotCount: static: the delay ring's slots S
+;;    152 i32 presentSteps: static: steps of a presentation (the schedule's steps)
+;;    156 f32 vRest: static: excitatory vRestMv
+;;    160 f32 eExc: static: excitatory eExcMv
+;;    164 f32 eInh: static: excitatory eInhMv
+;;    168 f32 k: static: Euler factor dt / tau_m
+;;    172 f32 geDecay: static: ge's factor per step
+;;    176 f32 vReset: static: excitatory vResetMv
+;;    184 f64 giDecay: static: gi's factor per step
+;;    192 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
+;;    200 f64 inhVRest: static: inhibitory vRestMv
+;;    208 f64 inhEExc: static: inhibitory eExcMv
+;;    216 f64 inhEuler: static: inhibitory Euler factor dt / tau_m
+;;    224 f64 inhGeDecay: static: inhibitory ge's factor per step
+;;    232 f64 inhVThresh: static: inhibitory vThreshMv
+;;    240 f64 inhVReset: static: inhibitory vResetMv
+;;    248 f64 giNegligible: static: below this G the gi term is skipped (sharedInhibition.ts)
+;;    256 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
+;;    264 f64 wInhExc: static: inhibitory -> excitatory weight
+;;    272 f64 thrBase: static: vThreshMv - thetaOffsetMv
+;;    280 i32 idx: call (step kernels, depressRows): address of the step's first input spike
+;;    284 i32 count: call: the step's input spikes
+;;    288 i32 m: call: length of the depression list (0: none)
+;;    292 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
+;;    296 f64 gShared: call (stepConductanceSelf): the shared G (f64)
+;;    304 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
+;;    312 f64 g: in/out (runSteps): the shared G
+;;    320 i32 inhCount: in/out (runSteps): active inhibitory neurons
+;;    324 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
+;;    328 i32 depCount: in/out (runSteps): recent post neurons
+;;    332 i32 refHead: in/out (runSteps): the refractory ring's head
+;;    336 i32 refTail: call (runSteps): the ring's tail
+;;    340 i32 from: call (runSteps): first step of the schedule to run
+;;    344 i32 to: call (runSteps): end step
+;;    348 i32 t0: call (runSteps): t of step `from`
+;;    352 i32 learn: call (runSteps): 1 with learning
+;;    356 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
+;;    360 i32 stepOffset: call (runSteps): the presentation's index of step 0 of this numbering (0, or presentSteps in the rest)
+;;    364 i32 n: out (runSteps): excitatory spikes of the event step
+;;    368 i32 nInh: out (runSteps): inhibitory spikes of the event step
+;;    372 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -135,6 +141,9 @@
 ;;     24 i32 to: call: end step
 ;;     28 i32 tFrom: call: t of step 0 of the range's numbering (step s at tFrom + s)
 ;;     32 i32 count: call: recent inputs listed (the kernel returns the new count)
+;;     36 i32 preHist: static: input delays' spike histories of the inputs (0 without delays: nothing pushed)
+;;     40 i32 preHead: static: their heads
+;;     44 i32 history: static: entries per history
 ;;
 ;; block "poisson" (64 bytes): the Poisson input (poissonWasm.ts)
 ;;      0 i32 pixels: static: the digit (u8[inputs])
@@ -606,40 +615,40 @@
     (call $stepGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=264 (local.get $c))
-      (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
-      (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c)) (f32.load offset=268 (local.get $c))
-      (f32.load offset=156 (local.get $c))))
+      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (f32.load offset=156 (local.get $c)) (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
+      (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c)) (f32.load offset=292 (local.get $c))
+      (f32.load offset=176 (local.get $c))))
 
   ;; stepConductanceNoGi(block: conductance): calls $stepNoGi with the block's fields.
   (func (export "stepConductanceNoGi") (param $c i32) (result i32)
     (call $stepNoGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=264 (local.get $c))
-      (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
-      (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c)) (f32.load offset=156 (local.get $c))))
+      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (f32.load offset=156 (local.get $c)) (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
+      (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))))
 
   ;; stepConductanceSelf(block: conductance): calls $stepSelf with the block's fields.
   (func (export "stepConductanceSelf") (param $c i32) (result i32)
     (call $stepSelf
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=264 (local.get $c))
-      (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c)) (f32.load offset=144 (local.get $c))
-      (f32.load offset=148 (local.get $c)) (f32.load offset=152 (local.get $c)) (f32.load offset=268 (local.get $c))
-      (f32.load offset=156 (local.get $c)) (i32.load offset=48 (local.get $c)) (i32.load offset=52 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (f64.load offset=272 (local.get $c)) (i32.load offset=56 (local.get $c))))
+      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (f32.load offset=156 (local.get $c)) (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
+      (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c)) (f32.load offset=292 (local.get $c))
+      (f32.load offset=176 (local.get $c)) (i32.load offset=48 (local.get $c)) (i32.load offset=52 (local.get $c))
+      (i32.load offset=304 (local.get $c)) (f64.load offset=296 (local.get $c)) (i32.load offset=56 (local.get $c))))
 
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
   (func (export "depressRows") (param $c i32) (result i32)
     (call $depressListed
-      (i32.load offset=20 (local.get $c)) (i32.load offset=256 (local.get $c)) (i32.load offset=260 (local.get $c))
+      (i32.load offset=20 (local.get $c)) (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c))
       (i32.load offset=16 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c))
-      (i32.load offset=264 (local.get $c)))
+      (i32.load offset=288 (local.get $c)))
     (i32.const 0))
 
   ;; The conductance model's step loop (src/core/stepLoop.ts copies the sparse state into the block and back). It
@@ -651,37 +660,22 @@
     (local $done i32) (local $a i32) (local $b i32) (local $m i32) (local $n i32) (local $nInh i32) (local $g f64)
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
-    (local.set $s (i32.load offset=316 (local.get $c)))
-    (local.set $sTo (i32.load offset=320 (local.get $c)))
-    (local.set $t (i32.load offset=324 (local.get $c)))
-    (local.set $learn (i32.load offset=328 (local.get $c)))
-    (local.set $scheduled (i32.load offset=332 (local.get $c)))
-    (local.set $g (f64.load offset=288 (local.get $c)))
-    (local.set $selfCount (i32.load offset=280 (local.get $c)))
-    (local.set $head (i32.load offset=308 (local.get $c)))
-    (local.set $giNeg (f64.load offset=224 (local.get $c)))
-    (local.set $giDecay (f64.load offset=160 (local.get $c)))
-    (i32.store offset=344 (local.get $c) (i32.const 0))
+    (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32)
+    (local.set $s (i32.load offset=340 (local.get $c)))
+    (local.set $sTo (i32.load offset=344 (local.get $c)))
+    (local.set $t (i32.load offset=348 (local.get $c)))
+    (local.set $learn (i32.load offset=352 (local.get $c)))
+    (local.set $scheduled (i32.load offset=356 (local.get $c)))
+    (local.set $g (f64.load offset=312 (local.get $c)))
+    (local.set $selfCount (i32.load offset=304 (local.get $c)))
+    (local.set $head (i32.load offset=332 (local.get $c)))
+    (local.set $giNeg (f64.load offset=248 (local.get $c)))
+    (local.set $giDecay (f64.load offset=184 (local.get $c)))
+    (i32.store offset=372 (local.get $c) (i32.const 0))
     (block $stop
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
-        ;; phase expireRefractory: refractory periods that end at t: the neuron's threshold is restored (vThresh + theta
-        ;;   - offset)
-        (block $expired
-          (loop $expire
-            (br_if $expired (i32.eq (local.get $head) (i32.load offset=312 (local.get $c))))
-            (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
-              (local.get $t)))
-            (local.set $j (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
-            (f32.store (i32.add (i32.load offset=8 (local.get $c)) (i32.shl (local.get $j) (i32.const 2)))
-              (f32.demote_f64 (f64.add (f64.load offset=248 (local.get $c))
-                (f64.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
-            (local.set $head (i32.add (local.get $head) (i32.const 1)))
-            (if (i32.eq (local.get $head) (i32.load offset=128 (local.get $c))) (then (local.set $head (i32.const 0))))
-            (br $expire)))
-        ;; phase excitatory: ge += W[i, :] for each input spike i of the step (in order; with input delays: ge += the
-        ;;   ring's slot of step t, then cleared); Euler update of v with ge and gi = G - S_j (all-but-self inhibition),
-        ;;   clamped at eInh; spike if v > threshold (v = vReset); ge, G and every S_j decay
+        ;; the step's input spikes: schedule[a .. b) (none in the rest period)
         (local.set $a (i32.const 0))
         (local.set $b (i32.const 0))
         (if (local.get $scheduled)
@@ -689,6 +683,41 @@
             (local.set $p (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $s) (i32.const 2))))
             (local.set $a (i32.load (local.get $p)))
             (local.set $b (i32.load offset=4 (local.get $p)))))
+        ;; phase expireRefractory: refractory periods that end at t: the neuron's threshold is restored (vThresh + theta
+        ;;   - offset)
+        (block $expired
+          (loop $expire
+            (br_if $expired (i32.eq (local.get $head) (i32.load offset=336 (local.get $c))))
+            (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
+              (local.get $t)))
+            (local.set $j (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
+            (f32.store (i32.add (i32.load offset=8 (local.get $c)) (i32.shl (local.get $j) (i32.const 2)))
+              (f32.demote_f64 (f64.add (f64.load offset=272 (local.get $c))
+                (f64.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
+            (local.set $head (i32.add (local.get $head) (i32.const 1)))
+            (if (i32.eq (local.get $head) (i32.load offset=128 (local.get $c))) (then (local.set $head (i32.const 0))))
+            (br $expire)))
+        ;; phase scatterInput: input delays: each input spike i of the step adds its row, as it is now, to the delay
+        ;;   ring: W[i, j] lands in slot (t + d_ij) mod S
+        (if (i32.and (i32.load offset=136 (local.get $c)) (i32.gt_s (local.get $b) (local.get $a)))
+          (then
+            (call $scatter (i32.load offset=140 (local.get $c)) (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+              (i32.sub (local.get $b) (local.get $a)) (i32.rem_u (local.get $t) (i32.load offset=148 (local.get $c))))))
+        ;; phase excitatory: ge += W[i, :] for each input spike i of the step (in order; with input delays: ge += the
+        ;;   ring's slot of step t, then cleared); Euler update of v with ge and gi = G - S_j (all-but-self inhibition),
+        ;;   clamped at eInh; spike if v > threshold (v = vReset); ge, G and every S_j decay
+        ;; the rows the kernel adds: the step's input rows of W, or with input delays the ring's slot of step t
+        (if (i32.load offset=136 (local.get $c))
+          (then
+            (local.set $slot (i32.rem_u (local.get $t) (i32.load offset=148 (local.get $c))))
+            (i32.store (i32.load offset=144 (local.get $c)) (local.get $slot))
+            (local.set $rowBase (i32.load offset=24 (local.get $c)))
+            (local.set $rowIdx (i32.load offset=144 (local.get $c)))
+            (local.set $rowCount (i32.const 1)))
+          (else
+            (local.set $rowBase (i32.load offset=20 (local.get $c)))
+            (local.set $rowIdx (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2))))
+            (local.set $rowCount (i32.sub (local.get $b) (local.get $a)))))
         ;; the kernels run without their depression (m = 0): the phase "depression" follows them in $depressStep
         (local.set $m (i32.const 0))
         (if (f64.gt (local.get $g) (local.get $giNeg))
@@ -698,28 +727,24 @@
                 (local.set $n (call $stepGi
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
-                  (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-                  (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
-                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=28 (local.get $c))
-                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (local.get $m)
-                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-                  (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))
-                  (f32.load offset=152 (local.get $c)) (f32.demote_f64 (local.get $g))
-                  (f32.load offset=156 (local.get $c)))))
+                  (i32.load offset=16 (local.get $c)) (local.get $rowBase) (local.get $rowIdx) (local.get $rowCount)
+                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
+                  (i32.load offset=36 (local.get $c)) (local.get $m) (f32.load offset=156 (local.get $c))
+                  (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
+                  (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c))
+                  (f32.demote_f64 (local.get $g)) (f32.load offset=176 (local.get $c)))))
               (else
                 (local.set $n (call $stepSelf
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
-                  (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-                  (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
-                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=28 (local.get $c))
-                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (local.get $m)
-                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-                  (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))
-                  (f32.load offset=152 (local.get $c)) (f32.demote_f64 (local.get $g))
-                  (f32.load offset=156 (local.get $c)) (i32.load offset=48 (local.get $c))
-                  (i32.load offset=52 (local.get $c)) (local.get $selfCount) (local.get $g)
-                  (i32.load offset=56 (local.get $c))))
+                  (i32.load offset=16 (local.get $c)) (local.get $rowBase) (local.get $rowIdx) (local.get $rowCount)
+                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
+                  (i32.load offset=36 (local.get $c)) (local.get $m) (f32.load offset=156 (local.get $c))
+                  (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
+                  (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c))
+                  (f32.demote_f64 (local.get $g)) (f32.load offset=176 (local.get $c))
+                  (i32.load offset=48 (local.get $c)) (i32.load offset=52 (local.get $c)) (local.get $selfCount)
+                  (local.get $g) (i32.load offset=56 (local.get $c))))
                 ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
                 (local.set $kept (i32.const 0))
                 (local.set $r (i32.const 0))
@@ -746,18 +771,34 @@
             (local.set $n (call $stepNoGi
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
-                  (i32.load offset=16 (local.get $c)) (i32.load offset=20 (local.get $c))
-                  (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
-                  (i32.sub (local.get $b) (local.get $a)) (i32.load offset=28 (local.get $c))
-                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (local.get $m)
-                  (f32.load offset=136 (local.get $c)) (f32.load offset=140 (local.get $c))
-                  (f32.load offset=144 (local.get $c)) (f32.load offset=148 (local.get $c))
-                  (f32.load offset=152 (local.get $c)) (f32.load offset=156 (local.get $c))))))
+                  (i32.load offset=16 (local.get $c)) (local.get $rowBase) (local.get $rowIdx) (local.get $rowCount)
+                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
+                  (i32.load offset=36 (local.get $c)) (local.get $m) (f32.load offset=156 (local.get $c))
+                  (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
+                  (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c))
+                  (f32.load offset=176 (local.get $c))))))
+        (if (i32.load offset=136 (local.get $c))
+          (then
+            (memory.fill (i32.add (i32.load offset=24 (local.get $c)) (i32.mul (local.get $slot) (i32.shl (i32.load offset=16 (local.get $c)) (i32.const 2))))
+              (i32.const 0) (i32.shl (i32.load offset=16 (local.get $c)) (i32.const 2)))))
         ;; phase depression: learning, with input spikes: the rule's pre-spike depression of the step's input rows after
         ;;   their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j (with input
         ;;   delays: of the rows of step t - S, with post1_j at t - S + d_ij)
-        (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
-          (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))
+        (if (i32.load offset=136 (local.get $c))
+          (then
+            ;; input delays: the rows of step u = (this step's presentation index) - S, with post1 at their arrival
+            (local.set $u (i32.sub (i32.add (local.get $s) (i32.load offset=360 (local.get $c))) (i32.load offset=148 (local.get $c))))
+            (if (i32.and (local.get $learn) (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.lt_s (local.get $u) (i32.load offset=152 (local.get $c)))))
+              (then
+                (local.set $p (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $u) (i32.const 2))))
+                (if (i32.gt_s (i32.load offset=4 (local.get $p)) (i32.load (local.get $p)))
+                  (then
+                    (call $depressDelayed (i32.load offset=140 (local.get $c)) (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (i32.load (local.get $p)) (i32.const 2)))
+                      (i32.sub (i32.load offset=4 (local.get $p)) (i32.load (local.get $p))) (i32.sub (local.get $t) (i32.load offset=148 (local.get $c)))
+                      (i32.load offset=60 (local.get $c)) (i32.load offset=328 (local.get $c))))))))
+          (else
+            (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
+              (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))))
         ;; phase holdRefractory: refractory excitatory neurons are held at vReset (excRefractory "clamp"; with
         ;;   "integrate" v integrates and only spikes are blocked)
         (if (i32.load offset=132 (local.get $c))
@@ -765,24 +806,24 @@
             (local.set $r (local.get $head))
             (block $held
               (loop $hold
-                (br_if $held (i32.eq (local.get $r) (i32.load offset=312 (local.get $c))))
+                (br_if $held (i32.eq (local.get $r) (i32.load offset=336 (local.get $c))))
                 (f32.store
                   (i32.add (i32.load offset=0 (local.get $c))
                     (i32.shl (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
-                  (f32.load offset=156 (local.get $c)))
+                  (f32.load offset=176 (local.get $c)))
                 (local.set $r (i32.add (local.get $r) (i32.const 1)))
                 (if (i32.eq (local.get $r) (i32.load offset=128 (local.get $c))) (then (local.set $r (i32.const 0))))
                 (br $hold)))))
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while refractory)
         (local.set $nInh (i32.const 0))
-        (if (i32.load offset=296 (local.get $c))
+        (if (i32.load offset=320 (local.get $c))
           (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))
         ;; an excitatory spike: return to TypeScript, which runs the step's event phases
         (if (local.get $n)
           (then
-            (i32.store offset=336 (local.get $c) (local.get $n))
-            (i32.store offset=340 (local.get $c) (local.get $nInh))
-            (i32.store offset=344 (local.get $c) (i32.const 1))
+            (i32.store offset=364 (local.get $c) (local.get $n))
+            (i32.store offset=368 (local.get $c) (local.get $nInh))
+            (i32.store offset=372 (local.get $c) (i32.const 1))
             (br $stop)))
         ;; phase inhibitorySpikes (steps without excitatory spikes): each inhibitory spike k: every excitatory neuron
         ;;   but k receives wInhExc (G += w, S_k += w)
@@ -791,7 +832,7 @@
           (loop $deliver
             (br_if $delivered (i32.ge_u (local.get $e) (local.get $nInh)))
             (local.set $j (i32.load (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
-            (local.set $g (f64.add (local.get $g) (f64.load offset=240 (local.get $c))))
+            (local.set $g (f64.add (local.get $g) (f64.load offset=264 (local.get $c))))
             (local.set $r (i32.const 0))
             (block $found
               (loop $find
@@ -806,16 +847,16 @@
                 (i32.store (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
                 (f64.store (local.get $p) (f64.const 0))
                 (local.set $selfCount (i32.add (local.get $selfCount) (i32.const 1)))))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=240 (local.get $c))))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=264 (local.get $c))))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
         (br $step)))
-    (f64.store offset=288 (local.get $c) (local.get $g))
-    (i32.store offset=280 (local.get $c) (local.get $selfCount))
-    (i32.store offset=308 (local.get $c) (local.get $head))
+    (f64.store offset=312 (local.get $c) (local.get $g))
+    (i32.store offset=304 (local.get $c) (local.get $selfCount))
+    (i32.store offset=332 (local.get $c) (local.get $head))
     (local.get $done))
   
   ;; The phase "depression" of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):
@@ -825,7 +866,7 @@
   (func $depressStep (param $c i32) (param $t i32) (param $count i32)
     (local $r i32) (local $k i32) (local $n i32) (local $len i32) (local $by f64) (local $j4 i32) (local $q i32)
     (local $rowsEnd i32) (local $a i32) (local $x f64)
-    (local.set $n (i32.load offset=304 (local.get $c)))
+    (local.set $n (i32.load offset=328 (local.get $c)))
     (local.set $len (i32.load offset=72 (local.get $c)))
     (local.set $rowsEnd (i32.add (i32.load offset=28 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
     (block $end
@@ -834,7 +875,7 @@
         (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
         (if (i32.lt_s (local.get $k) (local.get $len))
           (then
-            (local.set $by (f64.mul (f64.load offset=168 (local.get $c))
+            (local.set $by (f64.mul (f64.load offset=192 (local.get $c))
               (f64.load (i32.add (i32.load offset=68 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
             (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
             (local.set $q (i32.load offset=28 (local.get $c)))
@@ -855,9 +896,9 @@
   (func $inhibitoryStep (param $c i32) (param $t i32) (result i32)
     (local $e i32) (local $count i32) (local $kept i32) (local $left i32) (local $n i32) (local $j i32)
     (local $v f64) (local $in f64) (local $ref i32) (local $vn f64) (local $live i32) (local $vRest f64)
-    (local.set $count (i32.load offset=296 (local.get $c)))
-    (local.set $left (i32.load offset=300 (local.get $c)))
-    (local.set $vRest (f64.load offset=176 (local.get $c)))
+    (local.set $count (i32.load offset=320 (local.get $c)))
+    (local.set $left (i32.load offset=324 (local.get $c)))
+    (local.set $vRest (f64.load offset=200 (local.get $c)))
     (block $end
       (loop $each
         (br_if $end (i32.ge_u (local.get $e) (local.get $count)))
@@ -870,18 +911,18 @@
         (if (local.get $live)
           (then
             (local.set $vn (f64.add (local.get $v)
-              (f64.mul (f64.load offset=192 (local.get $c))
+              (f64.mul (f64.load offset=216 (local.get $c))
                 (f64.add (f64.sub (local.get $vRest) (local.get $v))
-                  (f64.mul (local.get $in) (f64.sub (f64.load offset=184 (local.get $c)) (local.get $v)))))))))
-        (local.set $in (f64.mul (local.get $in) (f64.load offset=200 (local.get $c))))
-        (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=208 (local.get $c))))
+                  (f64.mul (local.get $in) (f64.sub (f64.load offset=208 (local.get $c)) (local.get $v)))))))))
+        (local.set $in (f64.mul (local.get $in) (f64.load offset=224 (local.get $c))))
+        (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=232 (local.get $c))))
           (then
-            (local.set $vn (f64.load offset=216 (local.get $c)))
+            (local.set $vn (f64.load offset=240 (local.get $c)))
             (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=112 (local.get $c))) (i32.const 1)))
             (i32.store (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
         (if (i32.and (i32.ge_s (i32.add (local.get $t) (i32.const 1)) (local.get $ref))
-              (f64.lt (f64.abs (local.get $in)) (f64.load offset=232 (local.get $c))))
+              (f64.lt (f64.abs (local.get $in)) (f64.load offset=256 (local.get $c))))
           (then
             (i32.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
             (f64.store (i32.add (i32.load offset=100 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
@@ -897,8 +938,8 @@
             (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $each)))
-    (i32.store offset=296 (local.get $c) (local.get $kept))
-    (i32.store offset=300 (local.get $c) (local.get $left))
+    (i32.store offset=320 (local.get $c) (local.get $kept))
+    (i32.store offset=324 (local.get $c) (local.get $left))
     (local.get $n))
 
   ;; The input spikes of one step in the current model (BindsNET: learning runs before the next step's input is
@@ -1136,10 +1177,12 @@
 
   ;; Pre-spike stamps of schedule steps from .. to - 1 (stdp.ts markPreSpikes, step s at t = tFrom + s): for each input
   ;; i spiking in step s (idx[stepStart[s] .. stepStart[s + 1])), lastPre[i] = t and i joins the recent inputs (list,
-  ;; member flags as u8, count). Returns the new count.
+  ;; member flags as u8, count), and with input delays (hist != 0) i's spike history (hist: i32[inputs x h], head).
+  ;; Returns the new count.
   (func $markPreSpikes (param $idx i32) (param $stepStart i32) (param $from i32) (param $to i32) (param $tFrom i32)
-    (param $lastPre i32) (param $list i32) (param $member i32) (param $count i32) (result i32)
-    (local $s i32) (local $q i32) (local $end i32) (local $i i32) (local $t i32)
+    (param $lastPre i32) (param $list i32) (param $member i32) (param $count i32)
+    (param $hist i32) (param $head i32) (param $h i32) (result i32)
+    (local $s i32) (local $q i32) (local $end i32) (local $i i32) (local $t i32) (local $k i32) (local $p i32)
     (local.set $s (local.get $from))
     (block $stepsDone
       (loop $steps
@@ -1152,6 +1195,15 @@
             (br_if $spikesDone (i32.ge_s (local.get $q) (local.get $end)))
             (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))))
             (i32.store (i32.add (local.get $lastPre) (i32.shl (local.get $i) (i32.const 2))) (local.get $t))
+            ;; with input delays, the spike joins i's history (delays.ts pushPre: head = head + 1 mod h, entry = t)
+            (if (local.get $hist)
+              (then
+                (local.set $p (i32.add (local.get $head) (i32.shl (local.get $i) (i32.const 2))))
+                (local.set $k (i32.add (i32.load (local.get $p)) (i32.const 1)))
+                (local.set $k (select (i32.const 0) (local.get $k) (i32.eq (local.get $k) (local.get $h))))
+                (i32.store (local.get $p) (local.get $k))
+                (i32.store (i32.add (local.get $hist) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $h)) (local.get $k)) (i32.const 2)))
+                  (local.get $t))))
             (if (i32.eqz (i32.load8_u (i32.add (local.get $member) (local.get $i))))
               (then
                 (i32.store8 (i32.add (local.get $member) (local.get $i)) (i32.const 1))
@@ -1168,7 +1220,8 @@
     (call $markPreSpikes
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=20 (local.get $c))
       (i32.load offset=24 (local.get $c)) (i32.load offset=28 (local.get $c)) (i32.load offset=8 (local.get $c))
-      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=32 (local.get $c))))
+      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=44 (local.get $c))))
 
   ;; The newest entry of n's spike history (hist: i32[n x h], circular, head[n] the newest) at or before step u, or
   ;; before u when strict = 1; -1000000000 (NEVER) when none is known.
@@ -1187,17 +1240,14 @@
         (br $back)))
     (i32.const -1000000000))
 
-  ;; delayScatter(block: delay): the step's input spikes idx[0 .. count): ring[(cur + d_ij) mod slots][j] += W[i, j] for
-  ;; every lane j < np, spike by spike (f32 additions in that order).
-  (func (export "delayScatter") (param $c i32) (result i32)
-    (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $cur i32) (local $stride i32)
-    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32) (local $count i32) (local $idx i32)
+  ;; The input spikes idx[0 .. count) of the step whose ring slot is cur: ring[(cur + d_ij) mod slots][j] += W[i, j] for
+  ;; every lane j < np, spike by spike (f32 additions in that order). $c: the delay block (its static fields).
+  (func $scatter (param $c i32) (param $idx i32) (param $count i32) (param $cur i32)
+    (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $stride i32)
+    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32)
     (local.set $np (i32.load offset=4 (local.get $c)))
     (local.set $slots (i32.load offset=16 (local.get $c)))
-    (local.set $cur (i32.load offset=80 (local.get $c)))
     (local.set $ring (i32.load offset=12 (local.get $c)))
-    (local.set $count (i32.load offset=76 (local.get $c)))
-    (local.set $idx (i32.load offset=72 (local.get $c)))
     (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
     (block $spikes
       (loop $spike
@@ -1217,28 +1267,26 @@
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $lane)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $spike)))
-    (i32.const 0))
+        (br $spike))))
 
-  ;; delayDepress(block: delay): the delayed depression of the input spikes idx[0 .. count) of step t: for each listed
-  ;; recent post neuron j (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,
-  ;; W[i, j] = f32(max(0, W[i, j] - nu * post1Pow[k])) (f64 arithmetic).
-  (func (export "delayDepress") (param $c i32) (result i32)
+  ;; The delayed depression of the input spikes idx[0 .. count) of step t: for each listed recent post neuron j
+  ;; (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,
+  ;; W[i, j] = f32(max(0, W[i, j] - nu * post1Pow[k])) (f64 arithmetic). $c: the delay block (its static fields).
+  (func $depressDelayed (param $c i32) (param $idx i32) (param $count i32) (param $t i32) (param $depList i32) (param $depCount i32)
     (local $q i32) (local $r i32) (local $i i32) (local $j i32) (local $u i32) (local $k i32) (local $a i32) (local $x f64)
-    (local $np i32) (local $t i32) (local $h i32) (local $len i32)
+    (local $np i32) (local $h i32) (local $len i32)
     (local.set $np (i32.load offset=4 (local.get $c)))
-    (local.set $t (i32.load offset=84 (local.get $c)))
     (local.set $h (i32.load offset=20 (local.get $c)))
     (local.set $len (i32.load offset=44 (local.get $c)))
     (block $spikes
       (loop $spike
-        (br_if $spikes (i32.ge_u (local.get $q) (i32.load offset=76 (local.get $c))))
-        (local.set $i (i32.load (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $q) (i32.const 2)))))
+        (br_if $spikes (i32.ge_u (local.get $q) (local.get $count)))
+        (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $q) (i32.const 2)))))
         (local.set $r (i32.const 0))
         (block $posts
           (loop $post
-            (br_if $posts (i32.ge_u (local.get $r) (i32.load offset=88 (local.get $c))))
-            (local.set $j (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
+            (br_if $posts (i32.ge_u (local.get $r) (local.get $depCount)))
+            (local.set $j (i32.load (i32.add (local.get $depList) (i32.shl (local.get $r) (i32.const 2)))))
             (local.set $a (i32.add (i32.mul (local.get $i) (local.get $np)) (local.get $j)))
             (local.set $u (i32.add (local.get $t) (i32.load8_u (i32.add (i32.load offset=8 (local.get $c)) (local.get $a)))))
             (local.set $k (i32.sub (local.get $u)
@@ -1252,7 +1300,16 @@
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $post)))
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $spike)))
+        (br $spike))))
+
+  ;; delayScatter(block: delay): $scatter of the block's idx, count, cur.
+  (func (export "delayScatter") (param $c i32) (result i32)
+    (call $scatter (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c)) (i32.load offset=80 (local.get $c)))
+    (i32.const 0))
+
+  ;; delayDepress(block: delay): $depressDelayed of the block's idx, count, t, depList, depCount.
+  (func (export "delayDepress") (param $c i32) (result i32)
+    (call $depressDelayed (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c)) (i32.load offset=84 (local.get $c)) (i32.load offset=60 (local.get $c)) (i32.load offset=88 (local.get $c)))
     (i32.const 0))
 
   ;; potentiateDelayed(block: delay): column j at a post spike at step t: for each recent input i (recentPre[0 ..

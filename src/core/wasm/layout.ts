@@ -81,6 +81,11 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["refUntil", "i32", "static: the ring's end steps (i32[refLength])"],
   ["refLength", "i32", "static: the ring's length"],
   ["holdV", "i32", "static: 1 when refractory neurons are held at vReset (excRefractory \"clamp\"), 0 when v integrates"],
+  ["delays", "i32", "static: 1 with input delays (the loop then runs the delays' phases and kernels)"],
+  ["delayBlock", "i32", "static: address of the delay block (delays only)"],
+  ["delaySlot", "i32", "static: scratch holding the step's ring slot (the step kernel's one row with delays)"],
+  ["slotCount", "i32", "static: the delay ring's slots S"],
+  ["presentSteps", "i32", "static: steps of a presentation (the schedule's steps)"],
   ["vRest", "f32", "static: excitatory vRestMv"],
   ["eExc", "f32", "static: excitatory eExcMv"],
   ["eInh", "f32", "static: excitatory eInhMv"],
@@ -116,6 +121,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["t0", "i32", "call (runSteps): t of step `from`"],
   ["learn", "i32", "call (runSteps): 1 with learning"],
   ["scheduled", "i32", "call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)"],
+  ["stepOffset", "i32", "call (runSteps): the presentation's index of step 0 of this numbering (0, or presentSteps in the rest)"],
   ["n", "i32", "out (runSteps): excitatory spikes of the event step"],
   ["nInh", "i32", "out (runSteps): inhibitory spikes of the event step"],
   ["event", "i32", "out (runSteps): 1 when the run stopped after a step with excitatory spikes"],
@@ -176,6 +182,9 @@ export const STAMP_BLOCK = defineBlock("stamp", "pre-spike stamps (stepLoop.ts)"
   ["to", "i32", "call: end step"],
   ["tFrom", "i32", "call: t of step 0 of the range's numbering (step s at tFrom + s)"],
   ["count", "i32", "call: recent inputs listed (the kernel returns the new count)"],
+  ["preHist", "i32", "static: input delays' spike histories of the inputs (0 without delays: nothing pushed)"],
+  ["preHead", "i32", "static: their heads"],
+  ["history", "i32", "static: entries per history"],
 ] as const);
 
 /** The Poisson input of one presentation (poissonFill). */
