@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --neurons 100,400,1600,6400 --samples 1000 --repeats 3 --preset diehl-cook-2015 --kernels wasm --json]`
+ * `npm run bench [-- --neurons 100,400,1600,6400 --samples 1000 --repeats 3 --preset diehl-cook-2015[,other,...] --kernels wasm --json]`
  * Training and inference speed on one core: for each network size, the median of `repeats` fresh processes, each
  * training a fresh network on the first `samples` digits of the embedded dataset and then running inference, and the
  * median of a fixed reference workload timed in the same processes (machineRefMs, see bench-one.ts: this machine's
  * speed drifts by up to 30 % over minutes, so compare runs at similar reference times).
+ * Several presets run side by side in the same rounds (each size: every preset, then the next size), and the table
+ * ends with each preset's training and inference rate relative to the first one's, per size.
  * Prints a table, or with --json one JSON object per line.
  */
 import { execFileSync } from "node:child_process";
@@ -20,7 +22,8 @@ const o = parseOptions(process.argv.slice(2), {
 const sizes = intListOption(o, "neurons", [100, 400, 1600, 6400], 1);
 const samples = intOption(o, "samples", 1000, 1, 8000);
 const repeats = intOption(o, "repeats", 3, 1, 50);
-const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
+const presets = (typeof o.preset === "string" ? o.preset : "diehl-cook-2015").split(",");
+for (const p of presets) choiceOption({ preset: p }, "preset", "diehl-cook-2015", Object.keys(PRESETS));
 const kernels = choiceOption(o, "kernels", "wasm", ["wasm", "ts"] as const);
 
 const median = (xs: number[]) => {
@@ -29,25 +32,29 @@ const median = (xs: number[]) => {
 };
 
 if (!o.json) {
-  console.log(`${preset}, ${kernels} kernels, first ${samples} digits of a fresh network, median of ${repeats} processes, ${cpus()[0]?.model ?? "?"}`);
-  console.log("neurons  train/s  ms/presentation  presentations/digit  inference/s  ms/presentation  machine ref ms");
+  console.log(`${kernels} kernels, first ${samples} digits of a fresh network, median of ${repeats} processes, ${cpus()[0]?.model ?? "?"}`);
+  console.log("preset                    neurons  train/s  ms/presentation  presentations/digit  inference/s  ms/presentation  machine ref ms");
 }
 // Rounds over all sizes (rather than all repeats of one size in a row), so a slow spell of this shared machine
 // spreads over the sizes instead of landing on one of them; the median per size then discards it.
-const measure = (neurons: number) => {
+const measure = (neurons: number, preset: string) => {
   const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-one.ts"), String(neurons), String(samples), preset, kernels], { encoding: "utf8" });
   return JSON.parse(out.trim().split("\n").pop()!);
 };
-const runsBySize = new Map<number, Record<string, number>[]>(sizes.map((n) => [n, []]));
+const key = (preset: string, neurons: number) => `${preset}/${neurons}`;
+const runsBySize = new Map<string, Record<string, number>[]>(presets.flatMap((p) => sizes.map((n) => [key(p, n), []])));
 for (let r = 0; r < repeats; r++) {
   for (const neurons of sizes) {
-    runsBySize.get(neurons)!.push(measure(neurons));
-    if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons   `);
+    for (const preset of presets) {
+      runsBySize.get(key(preset, neurons))!.push(measure(neurons, preset));
+      if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons, ${preset}   `);
+    }
   }
 }
 if (!o.json) process.stderr.write("\r" + " ".repeat(40) + "\r");
-for (const neurons of sizes) {
-  const runs = runsBySize.get(neurons)!;
+const rows: Record<string, Record<string, number | string>> = {};
+for (const neurons of sizes) for (const preset of presets) {
+  const runs = runsBySize.get(key(preset, neurons))!;
   const pick = (key: string) => median(runs.map((r) => r[key]));
   const row = {
     neurons, preset, kernels, samples, repeats,
@@ -57,8 +64,20 @@ for (const neurons of sizes) {
     machineRefMs: pick("machineRefMs"),
     date: new Date().toISOString().slice(0, 10), code: codeVersion(),
   };
+  rows[key(preset, neurons)] = row;
   if (o.json) console.log(JSON.stringify(row));
   else {
-    console.log(`${String(neurons).padStart(7)}  ${row.trainSamplesPerSec.toFixed(0).padStart(7)}  ${row.trainMsPerPresentation.toFixed(3).padStart(15)}  ${row.presentationsPerSample.toFixed(3).padStart(19)}  ${row.inferSamplesPerSec.toFixed(0).padStart(11)}  ${row.inferMsPerPresentation.toFixed(3).padStart(15)}  ${row.machineRefMs.toFixed(2).padStart(14)}`);
+    console.log(`${preset.padEnd(24)}  ${String(neurons).padStart(7)}  ${row.trainSamplesPerSec.toFixed(0).padStart(7)}  ${row.trainMsPerPresentation.toFixed(3).padStart(15)}  ${row.presentationsPerSample.toFixed(3).padStart(19)}  ${row.inferSamplesPerSec.toFixed(0).padStart(11)}  ${row.inferMsPerPresentation.toFixed(3).padStart(15)}  ${row.machineRefMs.toFixed(2).padStart(14)}`);
+  }
+}
+if (!o.json && presets.length > 1) {
+  console.log(`\nrelative to ${presets[0]} (medians of the same rounds): training / inference`);
+  for (const neurons of sizes) {
+    const base = rows[key(presets[0], neurons)];
+    const parts = presets.slice(1).map((p) => {
+      const r = rows[key(p, neurons)];
+      return `${p} ${((r.trainSamplesPerSec as number) / (base.trainSamplesPerSec as number)).toFixed(2)} / ${((r.inferSamplesPerSec as number) / (base.inferSamplesPerSec as number)).toFixed(2)}`;
+    });
+    console.log(`${String(neurons).padStart(7)}  ${parts.join("   ")}`);
   }
 }

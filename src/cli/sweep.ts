@@ -42,7 +42,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     "seed-list": { type: "string" }, test: { type: "string" }, labels: { type: "string" }, dataset: { type: "string" },
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
-    shuffle: { type: "string" }, override: { type: "string" }, "keep-networks": { type: "boolean" },
+    shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = datasetSizes(dataset);

@@ -31,7 +31,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
     json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" }, checkpoints: { type: "string" },
-    shuffle: { type: "string" }, override: { type: "string" },
+    shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const preset = presetOption(o);

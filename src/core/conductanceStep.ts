@@ -61,8 +61,12 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
       return;
     }
     if (!s.learn || s.b <= s.a) return;
-    const { state, blocks } = sim;
-    const m = sim.rule.preSpikeDepression(sim.plasticity, sim.t, state.depIdx, state.depBy);
+    const { state, blocks, rule } = sim;
+    if (rule.onPreSpike) {
+      for (let k = s.a; k < s.b; k++) rule.onPreSpike(sim.plasticity, state.schedule[k], sim.t);
+      return;
+    }
+    const m = rule.preSpikeDepression(sim.plasticity, sim.t, state.depIdx, state.depBy);
     if (m === 0) return;
     setStepInput(blocks, sim.layout.ptr.schedule, s.a, s.b, m);
     sim.kernels.depressRows(blocks.conductance.address);

@@ -48,6 +48,7 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
     const { state, plasticity: pl, t } = sim;
     if (s.b > s.a) {
       s.m = sim.rule.preSpikeDepression(pl, t, state.depIdx, state.depBy);
+      if (sim.rule.onPreSpike) for (let k = s.a; k < s.b; k++) sim.rule.onPreSpike(pl, state.schedule[k], t);
       markPreSpikes(pl, state.schedule, s.a, s.b, t);
     }
     for (let k = 0; k < s.nEmit; k++) sim.rule.onPostSpike(pl, sim.emitted[k], t, state.schedule, s.a, s.b);

@@ -49,6 +49,11 @@ export interface NetworkState {
     delayPreHead?: Int32Array;
     delayPostHistory?: Int32Array;
     delayPostHead?: Int32Array;
+    /** Additive traces of the weight-dependent rules (weightRules.ts; saved with those rules only). */
+    sumPre?: Float64Array;
+    sumPreAt?: Int32Array;
+    sumPost?: Float64Array;
+    sumPostAt?: Int32Array;
   };
 }
 
@@ -69,6 +74,7 @@ export function exportNetworkState(net: Simulation): NetworkState {
       inhActive: inh.active.values(), refNeurons: refractory.neurons, refUntil: refractory.until,
       emittedPrev: net.emittedPrev.slice(0, net.prevEmitted),
       ...(net.delays ? exportDelays(net, neurons, np) : {}),
+      ...(net.rule.onPreSpike ? { sumPre: pl.sumPre.slice(), sumPreAt: pl.sumPreAt.slice(), sumPost: pl.sumPost.slice(0, neurons), sumPostAt: pl.sumPostAt.slice(0, neurons) } : {}),
     },
   };
 }
@@ -142,4 +148,8 @@ export function importNetworkState(net: Simulation, s: NetworkState): void {
   net.emittedPrev.set(a.emittedPrev);
   net.prevEmitted = s.prevEmitted;
   importDelays(net, a, neurons, np);
+  if (a.sumPre) pl.sumPre.set(a.sumPre);
+  if (a.sumPreAt) pl.sumPreAt.set(a.sumPreAt);
+  if (a.sumPost) pl.sumPost.set(a.sumPost);
+  if (a.sumPostAt) pl.sumPostAt.set(a.sumPostAt);
 }

@@ -4,7 +4,7 @@
  * `exc.tauThetaMs=100000000;stdp.nuPost=0.02`, which names the runs in a results store (CSV-safe: no commas, no
  * quotes) and reads back to the same values.
  */
-import { DeepPartial, Preset, PRESETS, withOverrides } from "./params";
+import { DeepPartial, LearningRuleName, Preset, PRESETS, RULE_SETTINGS, withOverrides, withRule } from "./params";
 
 type Leaf = number | string | boolean;
 
@@ -60,17 +60,25 @@ export function parseOverrideLabel(label: string): DeepPartial<Preset> {
   return overrides as DeepPartial<Preset>;
 }
 
-/** How a store names a run's preset: the preset's name, then `+` and the override label when there are overrides. */
-export function presetLabel(name: string, overrides?: DeepPartial<Preset>): string {
-  return overrides === undefined ? name : `${name}+${overrideLabel(overrides)}`;
+/**
+ * How a store names a run's preset: the preset's name, `@` and a learning rule when one other than the preset's is
+ * chosen (its published settings: params.ts RULE_SETTINGS), then `+` and the override label when there are overrides.
+ */
+export function presetLabel(name: string, overrides?: DeepPartial<Preset>, rule?: LearningRuleName): string {
+  const base = PRESETS[name];
+  const head = rule === undefined || (base && base.stdp.rule === rule) ? name : `${name}@${rule}`;
+  return overrides === undefined ? head : `${head}+${overrideLabel(overrides)}`;
 }
 
 /** The preset a label names (see presetLabel): the named preset with the label's overrides; throws for an unknown name. */
 export function presetFromLabel(label: string): Readonly<Preset> {
   const plus = label.indexOf("+");
-  const name = plus < 0 ? label : label.slice(0, plus);
-  const base = PRESETS[name];
-  if (!base) throw new RangeError(`unknown preset "${name}": use one of ${Object.keys(PRESETS).join(", ")}`);
+  const head = plus < 0 ? label : label.slice(0, plus);
+  const at = head.indexOf("@");
+  const name = at < 0 ? head : head.slice(0, at);
+  const named = PRESETS[name];
+  if (!named) throw new RangeError(`unknown preset "${name}": use one of ${Object.keys(PRESETS).join(", ")}`);
+  const base = at < 0 ? named : withRule(named, head.slice(at + 1) as LearningRuleName);
   if (plus < 0) return base;
   const overrides = parseOverrideLabel(label.slice(plus + 1));
   for (const [path] of overrideEntries(overrides)) {
@@ -81,8 +89,14 @@ export function presetFromLabel(label: string): Readonly<Preset> {
   return withOverrides<Preset>(base, { ...overrides, name: label } as DeepPartial<Preset>);
 }
 
-/** The value at `path` in the first named preset (of that neuron model, if given) that has it (undefined: none has). */
+/**
+ * The value at `path` in the first named preset (of that neuron model, if given), or in a rule's settings, that has it
+ * (undefined: none has).
+ */
 function knownValue(path: string[], model?: Preset["neuronModel"]): unknown {
+  if (path.length === 2 && path[0] === "stdp") {
+    for (const settings of Object.values(RULE_SETTINGS)) if ((settings as Record<string, unknown>)[path[1]] !== undefined) return (settings as Record<string, unknown>)[path[1]];
+  }
   for (const preset of Object.values(PRESETS)) {
     if (model !== undefined && preset.neuronModel !== model) continue;
     let v: unknown = preset;

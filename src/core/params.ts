@@ -9,7 +9,7 @@
  * Units: ms and mV throughout; conductances are dimensionless multiples of the leak conductance.
  */
 
-import { ConductancePreset, CurrentPreset, freezePreset, Preset, withOverrides } from "./presetTypes";
+import { ConductancePreset, CurrentPreset, DeepPartial, freezePreset, LearningRuleName, Preset, StdpParams, withOverrides } from "./presetTypes";
 
 export type {
   ConductanceExcitatoryParams, ConductanceInhibitoryParams, ConductancePreset, CurrentPreset, DeepPartial, ExcitatoryParams,
@@ -153,6 +153,45 @@ export const DIEHL_COOK_2015_RELEASED: Readonly<ConductancePreset> = withOverrid
   excRefractory: "integrate", // [released] reset = 'v = v_reset_e; timer = 0*ms' is a string: Brian 1 only blocks spikes
   inputDelayMs: 10, // [released] delay['ee_input'] = (0*b.ms, 10*b.ms), DelayConnection floors delay / dt
 });
+
+/**
+ * The published settings of each learning rule (../shared/FIDELITY.md section 4), applied to a preset by withRule (the
+ * preset label NAME@RULE). Values the rule does not use keep the released code's values.
+ */
+export const RULE_SETTINGS: Readonly<Record<LearningRuleName, Readonly<Partial<StdpParams>>>> = Object.freeze({
+  triplet: Object.freeze({ rule: "triplet" as const }), // [released] eqs_stdp_ee: the presets' own settings
+  postpre: Object.freeze({ rule: "postpre" as const }), // [bindsnet] PostPre: the bindsnet preset's settings
+  "power-law": Object.freeze({
+    rule: "power-law" as const,
+    eta: 0.01, // [released] nu_ee_post, an unused variable of the released code (mapping to eta inferred)
+    xTar: 0.4, // [released] STDP_offset (unused variable; mapping inferred)
+    mu: 0.2, // [released] exp_ee_post = exp_ee_pre = 0.2 (unused variable; mapping inferred)
+    normalize: false, // [prototype] Diehl's 2012 script switches normalisation off with a weight-dependent rule
+  }),
+  "exp-weight": Object.freeze({
+    rule: "exp-weight" as const,
+    eta: 0.01, // third-party port only: unverified
+    xTar: 0.15, // third-party port only: unverified
+    beta: 3, // third-party port only: unverified
+    normalize: false, // [prototype] as for the power-law rule
+  }),
+  "pre-post": Object.freeze({
+    rule: "pre-post" as const,
+    etaPre: 1e-4, // [released] nu_ee_pre
+    nuPost: 0.01, // [released] nu_ee_post
+    mu: 0.9, // third-party port only: unverified
+    xTar: 0.4, // [released] STDP_offset (FIDELITY.md gives none for this rule: the power-law rule's, inferred)
+    normalize: false, // [prototype] as for the power-law rule
+  }),
+});
+
+/** A preset with another learning rule's published settings (RULE_SETTINGS), named NAME@RULE; the same preset for its own rule. */
+export function withRule(base: Readonly<Preset>, rule: LearningRuleName): Readonly<Preset> {
+  const settings = RULE_SETTINGS[rule];
+  if (!settings) throw new RangeError(`unknown learning rule "${rule}": use one of ${Object.keys(RULE_SETTINGS).join(", ")}`);
+  if (base.stdp.rule === rule) return base;
+  return withOverrides<Preset>(base, { name: `${base.name}@${rule}`, stdp: settings } as DeepPartial<Preset>);
+}
 
 export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze({
   [DIEHL_COOK_2015.name]: DIEHL_COOK_2015,

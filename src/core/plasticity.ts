@@ -30,6 +30,14 @@ export interface Plasticity {
   /** Scratch for the normalisation: column sums, then factors. */
   colSum: Float64Array;
   /**
+   * Additive traces of the weight-dependent rules (weightRules.ts: x += 1 on a spike), lazily: each input's and each
+   * post neuron's value at the step of its last spike (its value at t is that times the trace's decay^(t - step)).
+   */
+  sumPre: Float64Array;
+  sumPreAt: Int32Array;
+  sumPost: Float64Array;
+  sumPostAt: Int32Array;
+  /**
    * Scales the listed columns to sum to `total` (the arithmetic of scaleColumnsTo); the network
    * sets one backed by its kernels. Absent: normalizeColumns does it in TypeScript.
    */
@@ -60,6 +68,8 @@ export function createPlasticity(w: Float32Array, neurons: number, np: number, d
     recentDep: new IndexSet(np),
     dirty: new IndexSet(np),
     colSum: new Float64Array(np),
+    sumPre: new Float64Array(INPUTS), sumPreAt: new Int32Array(INPUTS).fill(NEVER),
+    sumPost: new Float64Array(np), sumPostAt: new Int32Array(np).fill(NEVER),
   };
   for (let j = 0; j < neurons; j++) p.dirty.add(j);
   return p;
@@ -80,6 +90,10 @@ export function pruneRecent(p: Plasticity, t: number, lag = 0): void {
 export function resetTraces(p: Plasticity): void {
   p.lastPre.fill(NEVER);
   p.lastPost.fill(NEVER);
+  p.sumPre.fill(0);
+  p.sumPreAt.fill(NEVER);
+  p.sumPost.fill(0);
+  p.sumPostAt.fill(NEVER);
   p.recent.clear();
   p.recentDep.clear();
   p.recentPre.clear();

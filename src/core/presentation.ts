@@ -49,11 +49,12 @@ export function initialise(sim: Simulation): void {
 export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean, recording?: Recording): PresentResult {
   if (sim.t > REBASE_AFTER_STEPS) rebase(sim);
   const p = sim.preset;
+  const normalizes = p.stdp.normalize ?? true;
   let intensity = p.startIntensity;
   let presentations = 0;
   let spikes = 0;
   for (;;) {
-    if (learn && p.normWhen === "before") normalizeColumns(sim.plasticity, p.normTotal);
+    if (learn && normalizes && p.normWhen === "before") normalizeColumns(sim.plasticity, p.normTotal);
     spikes = runPresentation(sim, pixels, intensity, learn, recording);
     presentations++;
     runRest(sim, learn);
@@ -62,7 +63,7 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
     intensity++;
     recording = undefined;
   }
-  if (learn && p.normWhen === "after") normalizeColumns(sim.plasticity, p.normTotal);
+  if (learn && normalizes && p.normWhen === "after") normalizeColumns(sim.plasticity, p.normTotal);
   if (p.resetAfterSample) resetState(sim);
   const capped = spikes < p.minSpikes;
   const totals = sim.totals;
@@ -126,6 +127,8 @@ function rebase(sim: Simulation): void {
   };
   shiftStamps(sim.plasticity.lastPre);
   shiftStamps(sim.plasticity.lastPost);
+  shiftStamps(sim.plasticity.sumPreAt);
+  shiftStamps(sim.plasticity.sumPostAt);
   sim.refractory.rebase(shift);
   sim.inhibitory.rebase(shift);
   sim.delays?.rebase(shift);

@@ -6,8 +6,11 @@
 
 /** Excitatory neuron model: conductance-based LIF (paper) or current-based LIF (BindsNET). */
 export type NeuronModel = "conductance" | "current";
-/** Learning rule: the released code's triplet pre/post rule, or BindsNET's PostPre pair rule. */
-export type LearningRuleName = "triplet" | "postpre";
+/**
+ * Learning rule: the released code's triplet pre/post rule, BindsNET's PostPre pair rule, or one of the paper's
+ * weight-dependent rules (../shared/FIDELITY.md section 4; weightRules.ts).
+ */
+export type LearningRuleName = "triplet" | "postpre" | "power-law" | "exp-weight" | "pre-post";
 
 /** The excitatory neurons' parameters common to both models. */
 export interface ExcitatoryParams {
@@ -58,6 +61,18 @@ export interface StdpParams {
   /** Second post trace (triplet rule only). */
   tauPost2Ms: number;
   wMax: number;
+  /** Weight-dependent rules (weightRules.ts): the learning rate on a post spike (power-law, exp-weight). */
+  eta?: number;
+  /** Target pre trace x_tar (power-law, exp-weight, pre-post). */
+  xTar?: number;
+  /** Weight-dependence exponent mu (power-law, pre-post). */
+  mu?: number;
+  /** Exponential weight dependence beta (exp-weight). */
+  beta?: number;
+  /** Learning rate of the pre-spike depression (pre-post); its post-spike rate is nuPost. */
+  etaPre?: number;
+  /** Whether weight normalisation runs (absent: it does; the weight-dependent rules' settings switch it off). */
+  normalize?: boolean;
 }
 
 /** What every preset has, whatever its neuron model. */

@@ -102,7 +102,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const blocks = createBlocks(layout, preset, derived, rule.loopShape?.depressionNu ?? 0);
   const delays = derived.delaySteps > 0 ? new InputDelays(layout, derived.delaySteps) : undefined;
   if (delays) {
-    if (rule.loopShape === undefined) throw new RangeError(`Network: input delays are implemented for rules whose depression is nuPre * post1 (triplet, postpre), not "${rule.name}"`);
+    if (rule.loopShape === undefined) throw new RangeError(`Network: input delays are implemented for the rules whose depression is nuPre * post1 (triplet, postpre), not yet for "${rule.name}"`);
     delays.draw(seed, n);
   }
   const delayBlock = delays ? createDelayBlock(layout, derived, rule.loopShape?.depressionNu ?? 0) : undefined;

@@ -8,23 +8,12 @@
  * (w = max(0, w - amount)) and stamps their pre traces (`markPreSpikes`). `onPostSpike` runs for every emitted
  * excitatory spike, after the step's pre traces are stamped.
  */
+import type { LearningRule } from "./learningRule";
 import { LearningRuleName, StdpParams } from "./params";
 import { Plasticity } from "./plasticity";
+import { expWeightRule, powerLawRule, prePostRule } from "./weightRules";
 
-export interface LearningRule {
-  readonly name: string;
-  /**
-   * The shape of this rule that the WASM step loop implements: its pre-spike depression is depressionNu * post1(t) per
-   * recent post neuron, as preSpikeDepression lists it (the loop computes the same amounts itself; its onPostSpike
-   * runs in TypeScript at the loop's events). Absent: the loop cannot run this rule, and the conductance model runs
-   * its steps one by one in TypeScript (Network.stepPath says why).
-   */
-  readonly loopShape?: { readonly depressionNu: number };
-  /** Fill idx/by with each post neuron j a pre spike at step t depresses and by how much; return the count. */
-  preSpikeDepression(p: Plasticity, t: number, idx: Int32Array, by: Float64Array): number;
-  /** Excitatory neuron j spikes at step t; `pre[preStart .. preEnd)` are the step's input spikes. */
-  onPostSpike(p: Plasticity, j: number, t: number, pre: Int32Array, preStart: number, preEnd: number): void;
-}
+export type { LearningRule } from "./learningRule";
 
 /** Pre traces := 1 for the inputs pre[start .. end) spiking at step t. */
 export function markPreSpikes(p: Plasticity, pre: Int32Array, start: number, end: number, t: number): void {
@@ -139,6 +128,9 @@ export function postPreRule(params: StdpParams): LearningRule {
 export const RULES: Readonly<Record<LearningRuleName, (params: StdpParams) => LearningRule>> = Object.freeze({
   triplet: tripletRule,
   postpre: postPreRule,
+  "power-law": powerLawRule,
+  "exp-weight": expWeightRule,
+  "pre-post": prePostRule,
 });
 
 /** The rule named by a preset. */

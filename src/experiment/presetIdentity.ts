@@ -50,6 +50,8 @@ export const PRESET_IDENTITY: readonly IdentityField[] = Object.freeze([
   ...PRESET_IDENTITY_V1,
   { path: "excRefractory", legacy: "clamp" },
   { path: "inputDelayMs", legacy: 0 },
+  ...group("stdp", ["eta", "xTar", "mu", "beta", "etaPre"]),
+  { path: "stdp.normalize", legacy: true },
 ]);
 
 /** The value at a dotted path (undefined when absent). */
