@@ -56,16 +56,14 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
     s.n = sim.inhibition.active ? sim.inhibition.step() : sim.kernels.stepConductanceNoGi(sim.blocks.conductance.address);
   },
   depression(sim, s) {
+    const { state, blocks, rule } = sim;
+    // rules with their own pre hook (weight-dependent): the immediate part now (with delays, the weights come later)
+    if (s.learn && rule.onPreSpike) for (let k = s.a; k < s.b; k++) rule.onPreSpike(sim.plasticity, state.schedule[k], sim.t);
     if (sim.delays) {
       delayedDepression(sim, s);
       return;
     }
-    if (!s.learn || s.b <= s.a) return;
-    const { state, blocks, rule } = sim;
-    if (rule.onPreSpike) {
-      for (let k = s.a; k < s.b; k++) rule.onPreSpike(sim.plasticity, state.schedule[k], sim.t);
-      return;
-    }
+    if (!s.learn || s.b <= s.a || rule.onPreSpike) return;
     const m = rule.preSpikeDepression(sim.plasticity, sim.t, state.depIdx, state.depBy);
     if (m === 0) return;
     setStepInput(blocks, sim.layout.ptr.schedule, s.a, s.b, m);
@@ -81,7 +79,8 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
   stampPre(sim, s) {
     if (!s.learn || s.b <= s.a) return;
     markPreSpikes(sim.plasticity, sim.state.schedule, s.a, s.b, sim.t);
-    if (sim.delays) for (let k = s.a; k < s.b; k++) sim.delays.pushPre(sim.state.schedule[k], sim.t);
+    const { delays, plasticity: { sumPre } } = sim;
+    if (delays) for (let k = s.a; k < s.b; k++) delays.pushPre(sim.state.schedule[k], sim.t, sumPre[sim.state.schedule[k]]);
   },
   excitatorySpikes(sim, s) {
     const { t, state, preset: p } = sim;
@@ -91,7 +90,7 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
       if (s.counting) sim.counts[j]++;
       if (s.learn) {
         sim.rule.onPostSpike(sim.plasticity, j, t, state.schedule, s.a, s.b);
-        if (sim.delays) sim.delays.pushPost(j, t);
+        if (sim.delays) sim.delays.pushPost(j, t, sim.plasticity.sumPost[j]);
       }
       sim.inhibitory.receive(j, p.wExcInh, t + 1);
     }
@@ -112,6 +111,11 @@ function delayedDepression(sim: Simulation, s: StepScratch): void {
   const starts = sim.schedule.stepStart;
   const a = starts[from], b = starts[from + 1];
   if (b <= a) return;
+  const rule = sim.rule;
+  if (!rule.loopShape) {
+    if (rule.onDelayedPreSpike) for (let k = a; k < b; k++) rule.onDelayedPreSpike(sim.plasticity, sim.state.schedule[k], sim.t - delays.slots);
+    return;
+  }
   const recent = sim.plasticity.recentDep;
   const { view, at } = block;
   new Int32Array(sim.layout.memory.buffer, sim.layout.ptr.depList, recent.count).set(recent.list.subarray(0, recent.count));

@@ -33,6 +33,12 @@ export class InputDelays {
   readonly postHead: Int32Array;
   /** Entries per history (slots + 1). */
   readonly history: number;
+  /**
+   * The additive traces' values right after each history entry's spike (weight-dependent rules; weightRules.ts): an
+   * additive trace at a past step is that value decayed from the last spike at or before it.
+   */
+  readonly preValue: Float64Array;
+  readonly postValue: Float64Array;
 
   constructor(private readonly layout: Layout, readonly slots: number) {
     if (!Number.isInteger(slots) || !(slots >= 1 && slots <= 255)) throw new RangeError(`InputDelays: slots must be an integer in [1, 255], got ${slots}`);
@@ -45,6 +51,8 @@ export class InputDelays {
     this.preHead = new Int32Array(buffer, ptr.preHead, INPUTS);
     this.postHist = new Int32Array(buffer, ptr.postHist, np * this.history);
     this.postHead = new Int32Array(buffer, ptr.postHead, np);
+    this.preValue = new Float64Array(INPUTS * this.history);
+    this.postValue = new Float64Array(np * this.history);
     this.preHist.fill(NEVER);
     this.postHist.fill(NEVER);
   }
@@ -70,14 +78,24 @@ export class InputDelays {
     this.ring.fill(0, s * np, (s + 1) * np);
   }
 
-  /** Input i spiked at step t. */
-  pushPre(i: number, t: number): void {
-    push(this.preHist, this.preHead, this.history, i, t);
+  /** Input i spiked at step t (`value`: its additive trace right after the spike, for the weight-dependent rules). */
+  pushPre(i: number, t: number, value = 0): void {
+    this.preValue[i * this.history + push(this.preHist, this.preHead, this.history, i, t)] = value;
   }
 
-  /** Excitatory neuron j spiked at step t. */
-  pushPost(j: number, t: number): void {
-    push(this.postHist, this.postHead, this.history, j, t);
+  /** Excitatory neuron j spiked at step t (`value`: as for pushPre). */
+  pushPost(j: number, t: number, value = 0): void {
+    this.postValue[j * this.history + push(this.postHist, this.postHead, this.history, j, t)] = value;
+  }
+
+  /** Input i's additive trace at step u, with the spikes of step u (table: its decay powers). */
+  preTraceAt(i: number, u: number, table: Float64Array): number {
+    return traceAt(this.preHist, this.preHead[i], this.preValue, this.history, i, u, true, table);
+  }
+
+  /** Neuron j's additive trace at step u, before the spikes of step u. */
+  postTraceBefore(j: number, u: number, table: Float64Array): number {
+    return traceAt(this.postHist, this.postHead[j], this.postValue, this.history, j, u, false, table);
   }
 
   /** The last spike of input i at or before step u (NEVER if none is known). */
@@ -98,10 +116,22 @@ export class InputDelays {
   }
 }
 
-function push(hist: Int32Array, head: Int32Array, h: number, n: number, t: number): void {
+/** Append t to n's history; returns the entry's index. */
+function push(hist: Int32Array, head: Int32Array, h: number, n: number, t: number): number {
   const k = head[n] + 1 === h ? 0 : head[n] + 1;
   head[n] = k;
   hist[n * h + k] = t;
+  return k;
+}
+
+/** The value of the last entry at or before u (before u without `atOrBefore`), decayed to u; 0 when none. */
+function traceAt(hist: Int32Array, head: number, value: Float64Array, h: number, n: number, u: number, atOrBefore: boolean,
+  table: Float64Array): number {
+  for (let q = 0, k = head; q < h; q++, k = k === 0 ? h - 1 : k - 1) {
+    const s = hist[n * h + k];
+    if (atOrBefore ? s <= u : s < u) return u - s < table.length ? value[n * h + k] * table[u - s] : 0;
+  }
+  return 0;
 }
 
 function latest(hist: Int32Array, head: number, h: number, n: number, u: number, atOrBefore: boolean): number {

@@ -17,6 +17,11 @@ export interface LearningRule {
    * after the step's rows were added and before its post spikes (the depression phase, learning only).
    */
   onPreSpike?(p: Plasticity, i: number, t: number): void;
+  /**
+   * With input delays: the weight change of input i's spike at step t, applied delaySteps later with the post traces
+   * at each synapse's arrival (p.delayed), as the released code's Brian 1 applies the weight lines of its pre code.
+   */
+  onDelayedPreSpike?(p: Plasticity, i: number, t: number): void;
   /** Excitatory neuron j spikes at step t; `pre[preStart .. preEnd)` are the step's input spikes. */
   onPostSpike(p: Plasticity, j: number, t: number, pre: Int32Array, preStart: number, preEnd: number): void;
 }

@@ -49,6 +49,9 @@ export interface NetworkState {
     delayPreHead?: Int32Array;
     delayPostHistory?: Int32Array;
     delayPostHead?: Int32Array;
+    /** The additive traces' values at the history entries (weight-dependent rules with input delays). */
+    delayPreValue?: Float64Array;
+    delayPostValue?: Float64Array;
     /** Additive traces of the weight-dependent rules (weightRules.ts; saved with those rules only). */
     sumPre?: Float64Array;
     sumPreAt?: Int32Array;
@@ -86,6 +89,7 @@ function exportDelays(net: Simulation, neurons: number, np: number): Partial<Net
   return {
     delays, delayPreHistory: d.preHist.slice(), delayPreHead: d.preHead.slice(),
     delayPostHistory: d.postHist.slice(0, neurons * d.history), delayPostHead: d.postHead.slice(0, neurons),
+    ...(net.rule.onPreSpike ? { delayPreValue: d.preValue.slice(), delayPostValue: d.postValue.slice(0, neurons * d.history) } : {}),
   };
 }
 
@@ -109,6 +113,8 @@ function importDelays(net: Simulation, a: NetworkState["arrays"], neurons: numbe
   d.preHead.set(a.delayPreHead);
   d.postHist.set(a.delayPostHistory);
   d.postHead.set(a.delayPostHead);
+  if (a.delayPreValue) d.preValue.set(a.delayPreValue);
+  if (a.delayPostValue) d.postValue.set(a.delayPostValue);
 }
 
 /** Load a state into a fresh network of the same size (the caller refreshes the thresholds). */

@@ -38,6 +38,14 @@ export interface Plasticity {
   sumPost: Float64Array;
   sumPostAt: Int32Array;
   /**
+   * With input delays (delays.ts): the additive traces as synapse (i, j) sees them: input i's at the post spike's step
+   * t minus d_ij, neuron j's at a pre spike's arrival t + d_ij (before that step's post spikes).
+   */
+  delayed?: {
+    preTraceAt(i: number, j: number, t: number): number;
+    postTraceAtArrival(i: number, j: number, t: number): number;
+  };
+  /**
    * Scales the listed columns to sum to `total` (the arithmetic of scaleColumnsTo); the network
    * sets one backed by its kernels. Absent: normalizeColumns does it in TypeScript.
    */

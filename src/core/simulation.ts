@@ -102,7 +102,9 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const blocks = createBlocks(layout, preset, derived, rule.loopShape?.depressionNu ?? 0);
   const delays = derived.delaySteps > 0 ? new InputDelays(layout, derived.delaySteps) : undefined;
   if (delays) {
-    if (rule.loopShape === undefined) throw new RangeError(`Network: input delays are implemented for the rules whose depression is nuPre * post1 (triplet, postpre), not yet for "${rule.name}"`);
+    if (rule.loopShape === undefined && rule.onPreSpike === undefined) {
+      throw new RangeError(`Network: input delays need a rule with a loopShape (triplet, postpre) or the pre-spike hooks of the weight-dependent rules, not "${rule.name}"`);
+    }
     delays.draw(seed, n);
   }
   const delayBlock = delays ? createDelayBlock(layout, derived, rule.loopShape?.depressionNu ?? 0) : undefined;
@@ -136,6 +138,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
     lastPre: new Int32Array(buf, ptr.lastPre, INPUTS),
     recentPre: { list: new Int32Array(buf, ptr.recentPre, INPUTS), member: new Uint8Array(buf, ptr.recentPreMember, INPUTS) },
   });
+  if (delays && rule.onPreSpike) {
+    // the weight-dependent rules read their additive traces at each synapse's own time
+    plasticity.delayed = {
+      preTraceAt: (i, j, t) => delays.preTraceAt(i, t - delays.delays[i * np + j], derived.prePow),
+      postTraceAtArrival: (i, j, t) => delays.postTraceBefore(j, t + delays.delays[i * np + j], derived.post1Pow),
+    };
+  }
   const poisson = new PoissonInput(steps, INPUTS, derived.spikeProbPerPixel);
   const inhibitory = new InhibitoryLayer(n, preset.neuronModel, preset.inh, derived);
   const ring = { neuron: new Int32Array(buf, ptr.refNeuron, n + 1), until: new Int32Array(buf, ptr.refUntil, n + 1) };

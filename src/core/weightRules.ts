@@ -40,12 +40,15 @@ function stampPost(p: Plasticity, j: number, t: number): void {
   p.dirty.add(j);
 }
 
-/** W[i, j] = clip(W[i, j] + dw(x_pre_i(t), W[i, j])) for every input i (f64 arithmetic, stored in f32). */
+/**
+ * W[i, j] = clip(W[i, j] + dw(x_pre_i, W[i, j])) for every input i (f64 arithmetic, stored in f32); x_pre_i at step
+ * t, or with input delays at t - d_ij.
+ */
 function updateColumn(p: Plasticity, j: number, t: number, wMax: number, dw: (x: number, w: number) => number): void {
-  const { w, np, sumPre, sumPreAt } = p;
+  const { w, np, sumPre, sumPreAt, delayed } = p;
   const table = p.derived.prePow;
   for (let i = 0, a = j; i < INPUTS; i++, a += np) {
-    const x = additive(sumPre, sumPreAt, table, i, t);
+    const x = delayed ? delayed.preTraceAt(i, j, t) : additive(sumPre, sumPreAt, table, i, t);
     w[a] = clip(w[a] + dw(x, w[a]), wMax);
   }
 }
@@ -98,23 +101,28 @@ export function expWeightRule(params: StdpParams): LearningRule {
 export function prePostRule(params: StdpParams): LearningRule {
   required(params, "pre-post", ["etaPre", "xTar", "mu"]);
   const { etaPre, nuPost, xTar, mu, wMax } = params as Required<StdpParams>;
+  /** w -= etaPre x_post w^mu for the row of input i's spike at step t (x_post at t, or with delays at t + d_ij). */
+  const depressRow = (p: Plasticity, i: number, t: number): void => {
+    const { w, np, sumPost, sumPostAt, delayed } = p;
+    const table = p.derived.post1Pow, list = p.recentDep.list, count = p.recentDep.count;
+    for (let r = 0; r < count; r++) {
+      const j = list[r];
+      const x = delayed ? delayed.postTraceAtArrival(i, j, t) : additive(sumPost, sumPostAt, table, j, t);
+      if (x === 0) continue;
+      const a = i * np + j;
+      w[a] = clip(w[a] - etaPre * x * Math.pow(w[a], mu), wMax);
+      p.dirty.add(j);
+    }
+  };
   return {
     name: "pre-post",
     preSpikeDepression: noAmounts,
     onPreSpike(p, i, t) {
       bump(p.sumPre, p.sumPreAt, p.derived.prePow, i, t);
       p.recentPre.add(i);
-      const { w, np, sumPost, sumPostAt } = p;
-      const table = p.derived.post1Pow, list = p.recentDep.list, count = p.recentDep.count;
-      for (let r = 0; r < count; r++) {
-        const j = list[r];
-        const x = additive(sumPost, sumPostAt, table, j, t);
-        if (x === 0) continue;
-        const a = i * np + j;
-        w[a] = clip(w[a] - etaPre * x * Math.pow(w[a], mu), wMax);
-        p.dirty.add(j);
-      }
+      if (!p.delayed) depressRow(p, i, t);
     },
+    onDelayedPreSpike: (p, i, t) => depressRow(p, i, t),
     onPostSpike(p, j, t) {
       updateColumn(p, j, t, wMax, (x, w) => nuPost * (x - xTar) * Math.pow(wMax - w, mu));
       bump(p.sumPost, p.sumPostAt, p.derived.post1Pow, j, t);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { Network } from "../../src/core/network";
-import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_RELEASED } from "../../src/core/params";
+import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_RELEASED, withRule } from "../../src/core/params";
 import { respond, train } from "../../src/experiment/phases";
 import { loadNetwork, saveNetwork } from "../../src/core/snapshot";
 import { loadMnist } from "../../src/data/mnist";
@@ -24,7 +24,7 @@ test("same seed gives identical results; another seed gives different ones", () 
   assert.ok(!bytes(a.w).equals(bytes(c.w)));
 });
 
-for (const preset of [DIEHL_COOK_2015, BINDSNET, DIEHL_COOK_2015_RELEASED]) {
+for (const preset of [DIEHL_COOK_2015, BINDSNET, DIEHL_COOK_2015_RELEASED, withRule(DIEHL_COOK_2015_RELEASED, "pre-post")]) {
   test(`${preset.name}: a saved and loaded network continues exactly as the original`, () => {
     const dir = mkdtempSync(join(tmpdir(), "snn-save-"));
     const original = new Network({ neurons: 25, seed: 5, preset });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createKernels, wasmSimdAvailable } from "../../src/core/kernels";
 import { Network } from "../../src/core/network";
-import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, DIEHL_COOK_2015_RELEASED, withOverrides } from "../../src/core/params";
+import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, DIEHL_COOK_2015_RELEASED, withOverrides, withRule } from "../../src/core/params";
 import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
 import { loadMnist } from "../../src/data/mnist";
@@ -77,7 +77,8 @@ test("normalisation kernel: listed columns sum to the total (f64 row-order sums)
 });
 
 const INTEGRATING = withOverrides(DIEHL_COOK_2015, { name: "diehl-cook-2015 (excRefractory integrate)", excRefractory: "integrate" });
-for (const preset of [DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, BINDSNET, INTEGRATING, DIEHL_COOK_2015_RELEASED]) {
+for (const preset of [DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, BINDSNET, INTEGRATING, DIEHL_COOK_2015_RELEASED,
+  withRule(DIEHL_COOK_2015_RELEASED, "pre-post")]) {
   // With WASM kernels the conductance model runs its steps in the WASM step loop (stepLoop.ts); with the TypeScript
   // kernels it runs them one by one: training, then inference, must leave every part of the state identical.
   test(`${preset.name}: a network trains and responds identically with WASM and TypeScript kernels`, () => {

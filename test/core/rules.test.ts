@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { derive } from "../../src/core/derived";
 import { Network } from "../../src/core/network";
-import { DIEHL_COOK_2015, RULE_SETTINGS, withRule } from "../../src/core/params";
+import { DIEHL_COOK_2015, DIEHL_COOK_2015_RELEASED, RULE_SETTINGS, withRule } from "../../src/core/params";
 import { createPlasticity } from "../../src/core/plasticity";
 import { presetFromLabel, presetLabel } from "../../src/core/overrides";
 import { learningRule } from "../../src/core/stdp";
@@ -76,4 +76,33 @@ test("rules: a network trains with each weight-dependent rule (per step in TypeS
     const copy = net.clone();
     assert.deepEqual(copy.exportState().arrays.sumPre, net.exportState().arrays.sumPre);
   }
+});
+
+test("rules with input delays: x_pre at t - d_ij for the post update, x_post at the arrival t + d_ij for pre-post's depression", async () => {
+  const { InputDelays } = await import("../../src/core/delays");
+  const preset = withRule(DIEHL_COOK_2015_RELEASED, "pre-post");
+  const d = derive(preset);
+  const layout = allocateState(4, 16, { steps: 700, traceLength: d.post1Pow.length, preTraceLength: d.prePow.length, delaySteps: 20 });
+  layout.state.w.fill(0.5);
+  const np = layout.np;
+  const p = createPlasticity(layout.state.w, 4, np, d);
+  const delays = new InputDelays(layout, 20);
+  p.delayed = {
+    preTraceAt: (i, j, t) => delays.preTraceAt(i, t - delays.delays[i * np + j], d.prePow),
+    postTraceAtArrival: (i, j, t) => delays.postTraceBefore(j, t + delays.delays[i * np + j], d.post1Pow),
+  };
+  delays.delays[3 * np + 1] = 5;
+  const r = learningRule(preset.stdp);
+  // input 3 spikes at 0 and 4 (its additive trace is 1, then decay^4 + 1); neuron 1 at 2
+  delays.pushPre(3, 0, 1);
+  delays.pushPre(3, 4, decay ** 4 + 1);
+  delays.pushPost(1, 2, 1);
+  p.recentDep.add(1);
+  // the spike of input 3 at step 0 arrives at 5: x_post(1) = decay^3 (its spike at 2), applied S steps later
+  r.onDelayedPreSpike!(p, 3, 0);
+  const w1 = Math.fround(0.5 - 1e-4 * decay ** 3 * 0.5 ** 0.9);
+  close(p.w[3 * np + 1], w1);
+  // a post spike of neuron 1 at step 10 reads x_pre(3) at 10 - 5 = 5: (decay^4 + 1) decay
+  r.onPostSpike(p, 1, 10, new Int32Array(0), 0, 0);
+  close(p.w[3 * np + 1], w1 + 0.01 * ((decay ** 4 + 1) * decay - 0.4) * Math.pow(1 - w1, 0.9));
 });
