@@ -128,6 +128,7 @@ function delayedDepression(sim: Simulation, s: StepScratch): void {
 
 const ORDER: readonly ConductancePhase[] = CONDUCTANCE_STEP.map((p) => p.name);
 const EVENT_ORDER: readonly ConductancePhase[] = eventPhases();
+/** Reused by every call of this thread: each call sets every field before the phases read it; nothing carries over. */
 const scratch: StepScratch = { step: 0, a: 0, b: 0, learn: false, counting: false, n: 0, nInh: 0, inhSpikes: new Int32Array(0) };
 
 /**

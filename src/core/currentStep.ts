@@ -71,6 +71,7 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
 };
 
 const ORDER: readonly CurrentPhase[] = CURRENT_STEP.map((p) => p.name);
+/** Reused by every call of this thread: each call sets every field before the phases read it; nothing carries over. */
 const scratch: StepScratch = { a: 0, b: 0, learn: false, over: 0, nEmit: 0, nInh: 0, m: 0 };
 
 /** Step sim.t with the schedule's input spikes [a, b); returns the emitted excitatory spikes (0 or 1 with oneSpikePerStep). */

@@ -108,6 +108,10 @@ export function createSimulation(options: SimulationOptions): Simulation {
     delays.draw(seed, n);
   }
   const delayBlock = delays ? createDelayBlock(layout, derived, rule.loopShape?.depressionNu ?? 0) : undefined;
+  // the potentiation's kernel, with input delays or without (the same call fields)
+  const potentiation = delayBlock
+    ? { view: delayBlock.view, at: { ...delayBlock.at, count: delayBlock.at.preCount }, kernel: kernels.potentiateDelayed }
+    : { view: blocks.potentiate, at: blocks.at.potentiate, kernel: kernels.potentiateColumn };
   const plasticity: Plasticity = createPlasticity(state.w, n, np, derived, {
     scaleColumns: (cols, count, total) => {
       state.depIdx.set(cols.subarray(0, count));
@@ -117,23 +121,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
       kernels.normalizeColumns(b.address);
     },
     potentiate: (j, t, scale, wMax) => {
-      if (delayBlock) {
-        const { view: d, at: a } = delayBlock;
-        d.i32[a.j] = j;
-        d.i32[a.t] = t;
-        d.i32[a.preCount] = plasticity.recentPre.count;
-        d.f64[a.scale] = scale;
-        d.f64[a.wMax] = wMax;
-        kernels.potentiateDelayed(d.address);
-        return;
-      }
-      const b = blocks.potentiate, at = blocks.at.potentiate;
-      b.i32[at.j] = j;
-      b.i32[at.t] = t;
-      b.i32[at.count] = plasticity.recentPre.count;
-      b.f64[at.scale] = scale;
-      b.f64[at.wMax] = wMax;
-      kernels.potentiateColumn(b.address);
+      const { view, at, kernel } = potentiation;
+      view.i32[at.j] = j;
+      view.i32[at.t] = t;
+      view.i32[at.count] = plasticity.recentPre.count;
+      view.f64[at.scale] = scale;
+      view.f64[at.wMax] = wMax;
+      kernel(view.address);
     },
     lastPre: new Int32Array(buf, ptr.lastPre, INPUTS),
     recentPre: { list: new Int32Array(buf, ptr.recentPre, INPUTS), member: new Uint8Array(buf, ptr.recentPreMember, INPUTS) },

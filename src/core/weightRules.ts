@@ -64,38 +64,32 @@ function required(params: StdpParams, rule: string, names: (keyof StdpParams)[])
 /** Shared by the three: no pre-spike amounts for the kernel (their pre hook runs in TypeScript). */
 const noAmounts = (): number => 0;
 
-export function powerLawRule(params: StdpParams): LearningRule {
-  required(params, "power-law", ["eta", "xTar", "mu"]);
-  const { eta, xTar, mu, wMax } = params as Required<StdpParams>;
+/** A rule whose pre spikes only add to x_pre and whose post spikes change the column by dw(x_pre, w). */
+function columnRule(name: string, wMax: number, dw: (x: number, w: number) => number): LearningRule {
   return {
-    name: "power-law",
+    name,
     preSpikeDepression: noAmounts,
     onPreSpike(p, i, t) {
       bump(p.sumPre, p.sumPreAt, p.derived.prePow, i, t);
       p.recentPre.add(i);
     },
     onPostSpike(p, j, t) {
-      updateColumn(p, j, t, wMax, (x, w) => eta * (x - xTar) * Math.pow(wMax - w, mu));
+      updateColumn(p, j, t, wMax, dw);
       stampPost(p, j, t);
     },
   };
 }
 
+export function powerLawRule(params: StdpParams): LearningRule {
+  required(params, "power-law", ["eta", "xTar", "mu"]);
+  const { eta, xTar, mu, wMax } = params as Required<StdpParams>;
+  return columnRule("power-law", wMax, (x, w) => eta * (x - xTar) * Math.pow(wMax - w, mu));
+}
+
 export function expWeightRule(params: StdpParams): LearningRule {
   required(params, "exp-weight", ["eta", "xTar", "beta"]);
   const { eta, xTar, beta, wMax } = params as Required<StdpParams>;
-  return {
-    name: "exp-weight",
-    preSpikeDepression: noAmounts,
-    onPreSpike(p, i, t) {
-      bump(p.sumPre, p.sumPreAt, p.derived.prePow, i, t);
-      p.recentPre.add(i);
-    },
-    onPostSpike(p, j, t) {
-      updateColumn(p, j, t, wMax, (x, w) => eta * (x * Math.exp(-beta * w) - xTar * Math.exp(-beta * (wMax - w))));
-      stampPost(p, j, t);
-    },
-  };
+  return columnRule("exp-weight", wMax, (x, w) => eta * (x * Math.exp(-beta * w) - xTar * Math.exp(-beta * (wMax - w))));
 }
 
 export function prePostRule(params: StdpParams): LearningRule {
