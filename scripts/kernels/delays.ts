@@ -4,7 +4,7 @@
  * potentiation with per-synapse delays. Scalar loops: the scatter's targets depend on each synapse's delay.
  */
 import { DELAY_BLOCK } from "../../src/core/wasm/layout";
-import { load } from "./wat";
+import { exportWrapper, load } from "./wat";
 
 const D = (field: string): string => load(DELAY_BLOCK, field);
 
@@ -92,15 +92,9 @@ export function delayKernels(): string {
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $spike))))
 
-  ;; delayScatter(block: delay): $scatter of the block's idx, count, cur.
-  (func (export "delayScatter") (param $c i32) (result i32)
-    (call $scatter (local.get $c) ${D("idx")} ${D("count")} ${D("cur")})
-    (i32.const 0))
+${exportWrapper("delayScatter", "$scatter", DELAY_BLOCK, ["(local.get $c)", "idx", "count", "cur"], false)}
 
-  ;; delayDepress(block: delay): $depressDelayed of the block's idx, count, t, depList, depCount.
-  (func (export "delayDepress") (param $c i32) (result i32)
-    (call $depressDelayed (local.get $c) ${D("idx")} ${D("count")} ${D("t")} ${D("depList")} ${D("depCount")})
-    (i32.const 0))
+${exportWrapper("delayDepress", "$depressDelayed", DELAY_BLOCK, ["(local.get $c)", "idx", "count", "t", "depList", "depCount"], false)}
 
   ;; potentiateDelayed(block: delay): column j at a post spike at step t: for each recent input i (recentPre[0 ..
   ;; preCount)), u = t - d_ij, k = u - (i's last spike at or before u); when k < preLen, W[i, j] = f32(min(wMax, W[i, j]

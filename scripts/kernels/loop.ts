@@ -7,7 +7,7 @@
 import { CONDUCTANCE_STEP, ConductancePhase, Phase } from "../../src/core/schedule";
 import { CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
 import { STEP_PARAMS } from "./conductance";
-import { blockDoc, comment, load, store, wrap } from "./wat";
+import { comment, load, store, wrap } from "./wat";
 
 const C = (field: string): string => load(CONDUCTANCE_BLOCK, field);
 const S = (field: string, value: string): string => store(CONDUCTANCE_BLOCK, field, value);
@@ -296,5 +296,3 @@ ${stepBody()}
     ${S("leftCount", "(local.get $left)")}
     (local.get $n))`;
 }
-
-export { blockDoc };

@@ -118,7 +118,8 @@ function delayedDepression(sim: Simulation, s: StepScratch): void {
   }
   const recent = sim.plasticity.recentDep;
   const { view, at } = block;
-  new Int32Array(sim.layout.memory.buffer, sim.layout.ptr.depList, recent.count).set(recent.list.subarray(0, recent.count));
+  const list = delays.recentPost;
+  for (let r = 0; r < recent.count; r++) list[r] = recent.list[r];
   view.i32[at.idx] = sim.layout.ptr.schedule + 4 * a;
   view.i32[at.count] = b - a;
   view.i32[at.t] = sim.t - delays.slots;

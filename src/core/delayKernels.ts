@@ -2,6 +2,8 @@
  * The TypeScript oracles of the input delays' kernels (kernels.ts tsKernels includes them; the WASM ones are generated
  * from scripts/kernels/delays.ts with the same order of operations). All read the "delay" block (wasm/layout.ts).
  */
+import { historyEntry } from "./delays";
+import { NEVER } from "./plasticity";
 import { BlockView, DELAY_BLOCK } from "./wasm/layout";
 import { WasmMemory } from "./wasm/api";
 
@@ -31,16 +33,12 @@ export function tsDelayKernels(memory: WasmMemory): DelayKernels {
     if (!v) views.set(address, (v = new BlockView(memory, address, DELAY_BLOCK) as unknown as BlockView<string>));
     return (field: (typeof DELAY_BLOCK)["fields"] extends infer F ? keyof F & string : never) => v!.get(field);
   };
-  /** The newest entry of history `hist` of n at or before u (before u when `strict`), as the step; NEVER-like if none. */
-  const latest = (hist: number, head: number, h: number, n: number, u: number, strict: boolean): number => {
-    let k = i32[(head >> 2) + n];
-    for (let q = 0; q < h; q++) {
-      const s = i32[(hist >> 2) + n * h + k];
-      if (strict ? s < u : s <= u) return s;
-      k = k === 0 ? h - 1 : k - 1;
-    }
-    return -1_000_000_000;
+  /** The step of n's last spike at or before u (before u when `strict`) in a history (hist, head: views); NEVER if none. */
+  const latest = (hist: Int32Array, head: Int32Array, h: number, n: number, u: number, strict: boolean): number => {
+    const e = historyEntry(hist, head[n], h, n, u, !strict);
+    return e < 0 ? NEVER : hist[e];
   };
+  const view = (address: number): Int32Array => i32.subarray(address >> 2);
   return {
     delayScatter(block) {
       const c = read(block);
@@ -60,12 +58,13 @@ export function tsDelayKernels(memory: WasmMemory): DelayKernels {
       const c = read(block);
       const np = c("np"), t = c("t"), h = c("history"), len = c("post1Len"), nu = c("nu");
       const w = c("w") >> 2, delays = c("delays"), table = c("post1Pow") >> 3, dep = c("depList") >> 2;
+      const hist = view(c("postHist")), head = view(c("postHead"));
       for (let q = 0; q < c("count"); q++) {
         const i = i32[(c("idx") >> 2) + q];
         for (let r = 0; r < c("depCount"); r++) {
           const j = i32[dep + r];
           const u = t + u8[delays + i * np + j];
-          const k = u - latest(c("postHist"), c("postHead"), h, j, u, true);
+          const k = u - latest(hist, head, h, j, u, true);
           if (k >= len) continue;
           const a = w + i * np + j;
           const x = f32[a] - nu * f64[table + k];
@@ -78,10 +77,11 @@ export function tsDelayKernels(memory: WasmMemory): DelayKernels {
       const c = read(block);
       const np = c("np"), t = c("t"), j = c("j"), h = c("history"), len = c("preLen"), scale = c("scale"), wMax = c("wMax");
       const w = c("w") >> 2, delays = c("delays"), table = c("prePow") >> 3, recent = c("recentPre") >> 2;
+      const hist = view(c("preHist")), head = view(c("preHead"));
       for (let r = 0; r < c("preCount"); r++) {
         const i = i32[recent + r];
         const u = t - u8[delays + i * np + j];
-        const k = u - latest(c("preHist"), c("preHead"), h, i, u, false);
+        const k = u - latest(hist, head, h, i, u, false);
         if (k >= len) continue;
         const a = w + i * np + j;
         const x = f32[a] + scale * f64[table + k];

@@ -16,7 +16,7 @@
  * keeps the histories.
  */
 import { createRng, deriveSeed } from "../random/rng";
-import { NEVER } from "./plasticity";
+import { NEVER, shiftStamps } from "./plasticity";
 import { INPUTS, Layout } from "./state";
 
 export class InputDelays {
@@ -33,6 +33,8 @@ export class InputDelays {
   readonly postHead: Int32Array;
   /** Entries per history (slots + 1). */
   readonly history: number;
+  /** The delayed depression kernel's copy of the recent post neurons (the layout's depList scratch). */
+  readonly recentPost: Int32Array;
   /**
    * The additive traces' values right after each history entry's spike (weight-dependent rules; weightRules.ts): an
    * additive trace at a past step is that value decayed from the last spike at or before it.
@@ -47,6 +49,7 @@ export class InputDelays {
     this.delays = new Uint8Array(buffer, ptr.delays, INPUTS * np);
     this.ring = new Float32Array(buffer, ptr.delayRing, slots * np);
     this.slot = new Int32Array(buffer, ptr.delaySlot, 1);
+    this.recentPost = new Int32Array(buffer, ptr.depList, np);
     this.preHist = new Int32Array(buffer, ptr.preHist, INPUTS * this.history);
     this.preHead = new Int32Array(buffer, ptr.preHead, INPUTS);
     this.postHist = new Int32Array(buffer, ptr.postHist, np * this.history);
@@ -98,21 +101,10 @@ export class InputDelays {
     return traceAt(this.postHist, this.postHead[j], this.postValue, this.history, j, u, false, table);
   }
 
-  /** The last spike of input i at or before step u (NEVER if none is known). */
-  latestPre(i: number, u: number): number {
-    return latest(this.preHist, this.preHead[i], this.history, i, u, true);
-  }
-
-  /** The last spike of neuron j before step u (NEVER if none is known). */
-  latestPostBefore(j: number, u: number): number {
-    return latest(this.postHist, this.postHead[j], this.history, j, u, false);
-  }
-
   /** Shift every history stamp by -shift (the network's rebase). */
   rebase(shift: number): void {
-    for (const a of [this.preHist, this.postHist]) {
-      for (let k = 0; k < a.length; k++) a[k] = a[k] === NEVER ? NEVER : Math.max(NEVER, a[k] - shift);
-    }
+    shiftStamps(this.preHist, shift);
+    shiftStamps(this.postHist, shift);
   }
 }
 
@@ -124,20 +116,21 @@ function push(hist: Int32Array, head: Int32Array, h: number, n: number, t: numbe
   return k;
 }
 
-/** The value of the last entry at or before u (before u without `atOrBefore`), decayed to u; 0 when none. */
-function traceAt(hist: Int32Array, head: number, value: Float64Array, h: number, n: number, u: number, atOrBefore: boolean,
-  table: Float64Array): number {
+/**
+ * The index in `hist` (n's entries n * h .. n * h + h - 1, circular, the newest at `head`) of n's last spike at or
+ * before step u (before u without `atOrBefore`); -1 when none is known. Also the TypeScript oracle's lookup.
+ */
+export function historyEntry(hist: Int32Array, head: number, h: number, n: number, u: number, atOrBefore: boolean): number {
   for (let q = 0, k = head; q < h; q++, k = k === 0 ? h - 1 : k - 1) {
     const s = hist[n * h + k];
-    if (atOrBefore ? s <= u : s < u) return u - s < table.length ? value[n * h + k] * table[u - s] : 0;
+    if (atOrBefore ? s <= u : s < u) return n * h + k;
   }
-  return 0;
+  return -1;
 }
 
-function latest(hist: Int32Array, head: number, h: number, n: number, u: number, atOrBefore: boolean): number {
-  for (let q = 0, k = head; q < h; q++, k = k === 0 ? h - 1 : k - 1) {
-    const s = hist[n * h + k];
-    if (atOrBefore ? s <= u : s < u) return s;
-  }
-  return NEVER;
+/** The value of n's last entry at or before u (before u without `atOrBefore`), decayed to u; 0 when none. */
+function traceAt(hist: Int32Array, head: number, value: Float64Array, h: number, n: number, u: number, atOrBefore: boolean,
+  table: Float64Array): number {
+  const e = historyEntry(hist, head, h, n, u, atOrBefore);
+  return e >= 0 && u - hist[e] < table.length ? value[e] * table[u - hist[e]] : 0;
 }

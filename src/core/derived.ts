@@ -17,6 +17,8 @@ export interface Derived {
   excDecay: number;
   geDecay: number;
   giDecay: number;
+  /** The excitatory threshold without theta, vThreshMv - thetaOffsetMv (threshold = this + theta). */
+  thresholdBaseMv: number;
   /** Steps after the spike step during which spikes are blocked (see Preset.refractoryConvention). */
   excRefractorySteps: number;
   /** Conductance model: whether a refractory excitatory neuron's v is held at vReset (excRefractory "clamp"). */
@@ -69,6 +71,7 @@ export function derive(p: Readonly<Preset>): Derived {
     excDecay: Math.exp(-dt / p.exc.tauMembraneMs),
     geDecay: conductanceDecay(c?.exc.tauGeMs),
     giDecay: conductanceDecay(c?.exc.tauGiMs),
+    thresholdBaseMv: p.exc.vThreshMv - p.exc.thetaOffsetMv,
     excRefractorySteps: blockedSteps(steps(p.exc.refractoryMs, "exc.refractoryMs"), p.refractoryConvention),
     excRefractoryHold: c === undefined || (c.excRefractory ?? "clamp") === "clamp",
     delaySteps: c?.inputDelayMs ? steps(c.inputDelayMs, "inputDelayMs") : 0,

@@ -60,11 +60,23 @@ export interface NetworkState {
   };
 }
 
+type Rows = Float32Array | Uint8Array;
+
+/** The INPUTS rows of `padded` (np lanes each) without their padded lanes, into `out` (neurons per row). */
+function unpadRows<T extends Rows>(padded: T, out: T, np: number, neurons: number): T {
+  for (let i = 0; i < INPUTS; i++) out.set(padded.subarray(i * np, i * np + neurons), i * neurons);
+  return out;
+}
+
+/** The INPUTS rows of `rows` (neurons each) into `padded` (np lanes per row). */
+function padRows<T extends Rows>(rows: T, padded: T, np: number, neurons: number): void {
+  for (let i = 0; i < INPUTS; i++) padded.set(rows.subarray(i * neurons, (i + 1) * neurons), i * np);
+}
+
 /** Copy everything that determines the network's future (at a digit boundary). */
 export function exportNetworkState(net: Simulation): NetworkState {
   const { neurons, np, state, plasticity: pl, inhibitory: inh, inhibition } = net;
-  const weights = new Float32Array(INPUTS * neurons);
-  for (let i = 0; i < INPUTS; i++) weights.set(state.w.subarray(i * np, i * np + neurons), i * neurons);
+  const weights = unpadRows(state.w, new Float32Array(INPUTS * neurons), np, neurons);
   const refractory = net.refractory.entries();
   return {
     neurons, seed: net.seed, preset: net.preset, t: net.t, totals: { ...net.totals }, giShared: inhibition.g,
@@ -84,8 +96,7 @@ export function exportNetworkState(net: Simulation): NetworkState {
 
 function exportDelays(net: Simulation, neurons: number, np: number): Partial<NetworkState["arrays"]> {
   const d = net.delays!;
-  const delays = new Uint8Array(INPUTS * neurons);
-  for (let i = 0; i < INPUTS; i++) delays.set(d.delays.subarray(i * np, i * np + neurons), i * neurons);
+  const delays = unpadRows(d.delays, new Uint8Array(INPUTS * neurons), np, neurons);
   return {
     delays, delayPreHistory: d.preHist.slice(), delayPreHead: d.preHead.slice(),
     delayPostHistory: d.postHist.slice(0, neurons * d.history), delayPostHead: d.postHead.slice(0, neurons),
@@ -108,7 +119,7 @@ function importDelays(net: Simulation, a: NetworkState["arrays"], neurons: numbe
   expect("delays", a.delays.length, INPUTS * neurons);
   expect("delayPreHistory", a.delayPreHistory.length, d.preHist.length);
   expect("delayPostHistory", a.delayPostHistory.length, neurons * d.history);
-  for (let i = 0; i < INPUTS; i++) d.delays.set(a.delays.subarray(i * neurons, (i + 1) * neurons), i * np);
+  padRows(a.delays, d.delays, np, neurons);
   d.preHist.set(a.delayPreHistory);
   d.preHead.set(a.delayPreHead);
   d.postHist.set(a.delayPostHistory);
@@ -126,7 +137,7 @@ export function importNetworkState(net: Simulation, s: NetworkState): void {
   };
   expect("weights", a.weights.length, INPUTS * neurons);
   expect("theta", a.theta.length, neurons);
-  for (let i = 0; i < INPUTS; i++) state.w.set(a.weights.subarray(i * neurons, (i + 1) * neurons), i * np);
+  padRows(a.weights, state.w, np, neurons);
   state.theta.set(a.theta);
   state.v.set(a.v);
   state.ge.set(a.ge);

@@ -4,7 +4,7 @@
  * `exc.tauThetaMs=100000000;stdp.nuPost=0.02`, which names the runs in a results store (CSV-safe: no commas, no
  * quotes) and reads back to the same values.
  */
-import { DeepPartial, LearningRuleName, Preset, PRESETS, RULE_SETTINGS, withOverrides, withRule } from "./params";
+import { DeepPartial, LearningRuleName, Preset, PRESETS, RULE_SETTINGS, valueAtPath, withOverrides, withRule } from "./params";
 
 type Leaf = number | string | boolean;
 
@@ -99,8 +99,7 @@ function knownValue(path: string[], model?: Preset["neuronModel"]): unknown {
   }
   for (const preset of Object.values(PRESETS)) {
     if (model !== undefined && preset.neuronModel !== model) continue;
-    let v: unknown = preset;
-    for (const key of path) v = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+    const v = valueAtPath(preset, path);
     if (v !== undefined) return v;
   }
   return undefined;

@@ -15,7 +15,7 @@ export type {
   ConductanceExcitatoryParams, ConductanceInhibitoryParams, ConductancePreset, CurrentPreset, DeepPartial, ExcitatoryParams,
   InhibitoryParams, LearningRuleName, NeuronModel, Preset, StdpParams,
 } from "./presetTypes";
-export { withOverrides } from "./presetTypes";
+export { valueAtPath, withOverrides } from "./presetTypes";
 
 /** The paper's network as released (default preset). */
 export const DIEHL_COOK_2015: Readonly<ConductancePreset> = freezePreset<ConductancePreset>({

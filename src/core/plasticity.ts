@@ -94,6 +94,19 @@ export function pruneRecent(p: Plasticity, t: number, lag = 0): void {
   p.recentPre.retain((i) => t - p.lastPre[i] < p.derived.prePow.length + lag);
 }
 
+/** Post neuron j spiked at step t: its traces' stamp, the recent sets, and its column marked as changed. */
+export function stampPost(p: Plasticity, j: number, t: number): void {
+  p.lastPost[j] = t;
+  p.recent.add(j);
+  p.recentDep.add(j);
+  p.dirty.add(j);
+}
+
+/** Shift every step stamp of `a` by -shift, keeping NEVER (and never going below it): the network's rebase. */
+export function shiftStamps(a: Int32Array, shift: number): void {
+  for (let k = 0; k < a.length; k++) a[k] = a[k] === NEVER ? NEVER : Math.max(NEVER, a[k] - shift);
+}
+
 /** Forget all traces (BindsNET resets them after each digit). */
 export function resetTraces(p: Plasticity): void {
   p.lastPre.fill(NEVER);

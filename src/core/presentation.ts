@@ -6,7 +6,7 @@
 import { createRng, deriveSeed } from "../random/rng";
 import { runLoop, stepConductance } from "./conductanceStep";
 import { stepCurrent } from "./currentStep";
-import { NEVER, normalizeColumns, pruneRecent, resetTraces } from "./plasticity";
+import { normalizeColumns, pruneRecent, resetTraces, shiftStamps } from "./plasticity";
 import { Recording, recordStep } from "./recording";
 import { runRest } from "./restPeriod";
 import { Simulation } from "./simulation";
@@ -88,7 +88,7 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
     for (let s = 0; s < sched.steps; s++, sim.t++) total += stepConductance(sim, s, starts[s], starts[s + 1], learn, true);
     return total;
   }
-  const thresholdBase = sim.preset.exc.vThreshMv - sim.preset.exc.thetaOffsetMv;
+  const thresholdBase = sim.derived.thresholdBaseMv;
   for (let s = 0; s < sched.steps; s++) {
     const a = starts[s], b = starts[s + 1];
     const n = conductance ? stepConductance(sim, s, a, b, learn, true) : stepCurrent(sim, a, b, learn);
@@ -122,13 +122,8 @@ function resetState(sim: Simulation): void {
 /** Shift every step stamp by -t and restart the clock at 0 (long runs stay far from the i32 limit). */
 function rebase(sim: Simulation): void {
   const shift = sim.t;
-  const shiftStamps = (a: Int32Array): void => {
-    for (let k = 0; k < a.length; k++) a[k] = a[k] === NEVER ? NEVER : Math.max(NEVER, a[k] - shift);
-  };
-  shiftStamps(sim.plasticity.lastPre);
-  shiftStamps(sim.plasticity.lastPost);
-  shiftStamps(sim.plasticity.sumPreAt);
-  shiftStamps(sim.plasticity.sumPostAt);
+  const pl = sim.plasticity;
+  for (const stamps of [pl.lastPre, pl.lastPost, pl.sumPreAt, pl.sumPostAt]) shiftStamps(stamps, shift);
   sim.refractory.rebase(shift);
   sim.inhibitory.rebase(shift);
   sim.delays?.rebase(shift);

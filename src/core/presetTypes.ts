@@ -183,6 +183,13 @@ function merge<T>(target: T, patch: DeepPartial<T>): T {
   return target;
 }
 
+/** The value at a path of keys in a preset (or one of its parts); undefined when absent (arrays are not walked). */
+export function valueAtPath(preset: unknown, path: readonly string[]): unknown {
+  let v = preset;
+  for (const key of path) v = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
 /** A preset object, frozen with everything it holds. */
 export function freezePreset<P extends Preset>(value: P): Readonly<P> {
   return deepFreeze(value);

@@ -151,7 +151,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const stepLoop = preset.neuronModel === "conductance" && perStepReason === undefined
     ? new StepLoop({ layout, kernels, blocks, plasticity, inhibition, refractory, inhibitory })
     : undefined;
-  const thresholdBase = preset.exc.vThreshMv - preset.exc.thetaOffsetMv;
+  const thresholdBase = derived.thresholdBaseMv;
   return {
     preset, derived, neurons: n, np, seed, layout, state, kernels, blocks, inhibitory, plasticity, rule, refractory, inhibition,
     stepLoop, perStepReason, delays, delayBlock,

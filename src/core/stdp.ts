@@ -10,7 +10,7 @@
  */
 import type { LearningRule } from "./learningRule";
 import { LearningRuleName, StdpParams } from "./params";
-import { Plasticity } from "./plasticity";
+import { Plasticity, stampPost } from "./plasticity";
 import { expWeightRule, powerLawRule, prePostRule } from "./weightRules";
 
 export type { LearningRule } from "./learningRule";
@@ -64,14 +64,6 @@ export function potentiateColumnTo(w: Float32Array, np: number, j: number, t: nu
     const x = w[idx] + scale * table[k];
     w[idx] = x < wMax ? x : wMax;
   }
-}
-
-/** Post neuron j spiked at step t: its traces := 1, and its column is marked as changed. */
-function stampPost(p: Plasticity, j: number, t: number): void {
-  p.lastPost[j] = t;
-  p.recent.add(j);
-  p.recentDep.add(j);
-  p.dirty.add(j);
 }
 
 /**

@@ -2,9 +2,9 @@
 import { Simulation } from "./simulation";
 
 /** thr = vThresh + theta - offset for every neuron (f32), +inf on padded lanes and while refractory. */
-export function refreshThresholds(sim: Pick<Simulation, "state" | "neurons" | "np" | "preset" | "refractory">): void {
+export function refreshThresholds(sim: Pick<Simulation, "state" | "neurons" | "np" | "derived" | "refractory">): void {
   const { state, neurons, np } = sim;
-  const base = sim.preset.exc.vThreshMv - sim.preset.exc.thetaOffsetMv;
+  const base = sim.derived.thresholdBaseMv;
   for (let j = 0; j < neurons; j++) state.thr[j] = base + state.theta[j];
   state.thr.fill(Infinity, neurons, np);
   sim.refractory.forEach((j) => (state.thr[j] = Infinity));

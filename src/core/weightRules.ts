@@ -14,7 +14,7 @@
  * depression of pre-post only the post neurons with a non-zero trace.
  */
 import { StdpParams } from "./params";
-import { Plasticity } from "./plasticity";
+import { Plasticity, stampPost } from "./plasticity";
 import type { LearningRule } from "./learningRule";
 import { INPUTS } from "./state";
 
@@ -31,14 +31,6 @@ function bump(value: Float64Array, at: Int32Array, table: Float64Array, n: numbe
 }
 
 const clip = (x: number, wMax: number): number => (x < 0 ? 0 : x < wMax ? x : wMax);
-
-/** Post neuron j spiked at t: the stamps the network's bookkeeping reads (recent sets, changed columns). */
-function stampPost(p: Plasticity, j: number, t: number): void {
-  p.lastPost[j] = t;
-  p.recent.add(j);
-  p.recentDep.add(j);
-  p.dirty.add(j);
-}
 
 /**
  * W[i, j] = clip(W[i, j] + dw(x_pre_i, W[i, j])) for every input i (f64 arithmetic, stored in f32); x_pre_i at step

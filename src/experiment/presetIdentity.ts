@@ -10,7 +10,7 @@
  * preset that sets another value gets a new id. A field that is absent from a preset is left out too.
  */
 import { createHash } from "node:crypto";
-import { Preset } from "../core/params";
+import { Preset, valueAtPath } from "../core/params";
 
 /** One identity field: its dotted path in the preset and, for a field added later, the value it had implicitly before. */
 export interface IdentityField {
@@ -54,18 +54,11 @@ export const PRESET_IDENTITY: readonly IdentityField[] = Object.freeze([
   { path: "stdp.normalize", legacy: true },
 ]);
 
-/** The value at a dotted path (undefined when absent). */
-export function valueAt(preset: unknown, path: string): unknown {
-  let v = preset;
-  for (const key of path.split(".")) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
-  return v;
-}
-
 /** The canonical text of a preset (see the module comment). */
 export function canonicalPresetText(preset: Readonly<Preset>, fields: readonly IdentityField[] = PRESET_IDENTITY): string {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
-    const value = valueAt(preset, f.path) ?? f.whenAbsent;
+    const value = valueAtPath(preset, f.path.split(".")) ?? f.whenAbsent;
     if (value === undefined || (f.legacy !== undefined && value === f.legacy)) continue;
     const keys = f.path.split(".");
     let target = out;

@@ -1302,14 +1302,18 @@
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $spike))))
 
-  ;; delayScatter(block: delay): $scatter of the block's idx, count, cur.
+  ;; delayScatter(block: delay): calls $scatter with the block's fields.
   (func (export "delayScatter") (param $c i32) (result i32)
-    (call $scatter (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c)) (i32.load offset=80 (local.get $c)))
+    (call $scatter
+      (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c))
+      (i32.load offset=80 (local.get $c)))
     (i32.const 0))
 
-  ;; delayDepress(block: delay): $depressDelayed of the block's idx, count, t, depList, depCount.
+  ;; delayDepress(block: delay): calls $depressDelayed with the block's fields.
   (func (export "delayDepress") (param $c i32) (result i32)
-    (call $depressDelayed (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c)) (i32.load offset=84 (local.get $c)) (i32.load offset=60 (local.get $c)) (i32.load offset=88 (local.get $c)))
+    (call $depressDelayed
+      (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c))
+      (i32.load offset=84 (local.get $c)) (i32.load offset=60 (local.get $c)) (i32.load offset=88 (local.get $c)))
     (i32.const 0))
 
   ;; potentiateDelayed(block: delay): column j at a post spike at step t: for each recent input i (recentPre[0 ..
