@@ -2,10 +2,10 @@
  * Templates of the conductance model's excitatory step kernels: one template for the variants with and without the
  * gi term, its main loop unrolled over CHUNKS chunks of 4 neurons and its first ROWS input rows held in locals; the
  * self-inhibited variant; the row helpers. Every lane gets the same f32 operations in the same order as the
- * TypeScript oracle (src/core/kernels.ts conductanceEuler).
+ * TypeScript oracle (src/core/kernels.ts unclampedEuler, clampAtEInh).
  */
 import { CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
-import { exportWrapper, offset, times } from "./wat";
+import { address, exportWrapper, offset, times } from "./wat";
 
 /** Chunks of 4 neurons per iteration of the main loop (two and eight were slower end to end). */
 const CHUNKS = 4;
@@ -14,11 +14,39 @@ const ROWS = 4;
 
 const STEP_PARAMS = ["v", "ge", "thr", "out", "np", "w", "idx", "count", "rows", "dj", "dby", "m", "vRest", "eExc", "eInh", "k", "geDecay"];
 
-/** The Euler update of one vector of 4 neurons: pmax(eInh, V + ((vRest - V) + GE (eExc - V) [+ gi (eInh - V)]) k). */
+/** The Euler update of one vector of 4 neurons, before the clamp: V + ((vRest - V) + GE (eExc - V) [+ gi (eInh - V)]) k. */
 function euler(V: string, GE: string, withGi: boolean): string {
   const drive = `(f32x4.add (f32x4.sub (local.get $sRest) (local.get ${V})) (f32x4.mul (local.get ${GE}) (f32x4.sub (local.get $sExc) (local.get ${V}))))`;
   const full = withGi ? `(f32x4.add ${drive} (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get ${V}))))` : drive;
-  return `(f32x4.pmax (local.get $sInh) (f32x4.add (local.get ${V}) (f32x4.mul ${full} (local.get $sK))))`;
+  return `(f32x4.add (local.get ${V}) (f32x4.mul ${full} (local.get $sK)))`;
+}
+
+/**
+ * The clamp of the vector in local `vn`: vn = pmax(eInh, vn) [pmax(a, b) = a < b ? b : a], counting in $nClamp the
+ * real neurons' lanes (laneMask at byte offset $off + at) it changes (not vn >= eInh: below eInh, or not a number).
+ */
+function clampCounted(vn: string, at = ""): string {
+  return `        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get ${vn}) (local.get $sInh))) (v128.load${at} (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set ${vn} (f32x4.pmax (local.get $sInh) (local.get ${vn})))`;
+}
+
+/** The one-neuron Euler update before the clamp, with inhibitory conductance `gi` (locals $V, $GE; the oracle's order). */
+function scalarEuler(gi: string): string {
+  return `(f32.add (local.get $V)
+            (f32.mul
+              (f32.add
+                (f32.add
+                  (f32.sub (local.get $vRest) (local.get $V))
+                  (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
+                (f32.mul ${gi} (f32.sub (local.get $eInh) (local.get $V))))
+              (local.get $k)))`;
+}
+
+/** *clamps += delta when x was clamped (not x >= eInh). */
+function countScalarClamp(x: string, delta: number): string {
+  return `(if (i32.eqz (f32.ge (local.get ${x}) (local.get $eInh)))
+          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const ${delta})))))`;
 }
 
 /** $GE += each listed row at byte offset `at` (rows[0 .. count), in order), with the row cursor `cursor`. */
@@ -49,6 +77,7 @@ function stepKernel(name: string, withGi: boolean): string {
   return `  ;; One conductance-model step of the excitatory layer${withGi ? "" : " without the gi term (gi negligible)"}, with the step's input spikes folded in:
   ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
   ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v)${withGi ? " + gi (eInh - v)" : ""}))   [pmax(a, b) = a < b ? b : a]
+  ;;   *clamps += the real neurons' lanes (laneMask) the clamp changed (not v' >= eInh before it)
   ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
   ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
   ;; ${withGi ? "gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; $stepSelf fixes up the\n  ;; few self-inhibited neurons). " : ""}Refractory neurons have thr = +inf; the caller holds their v at vReset.
@@ -56,12 +85,12 @@ function stepKernel(name: string, withGi: boolean): string {
   (func ${name}
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
-    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32)${withGi ? " (param $gi f32)" : ""} (param $vReset f32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32)${withGi ? " (param $gi f32)" : ""} (param $vReset f32) (param $clamps i32) (param $laneMask i32)
     (result i32)
     ${rowLocals} (local $endU i32) (local $row i32)
     ${locals}
     (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
-    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128) (local $nClamp v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128)${withGi ? " (local $sGi v128)" : ""}
     (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
@@ -92,7 +121,8 @@ ${times(CHUNKS, (q) => `            (local.set ${chunk(q).GE} (f32x4.add (local.
             (local.set $r (i32.add (local.get $r) (i32.const 4)))
             (br $addU)))
 ${times(CHUNKS, (q) => `        (local.set ${chunk(q).V} (v128.load${chunk(q).at} (i32.add (local.get $v) (local.get $off))))
-        (local.set ${chunk(q).vn} ${euler(chunk(q).V, chunk(q).GE, withGi)})`)}
+        (local.set ${chunk(q).vn} ${euler(chunk(q).V, chunk(q).GE, withGi)})
+${clampCounted(chunk(q).vn, chunk(q).at)}`)}
 ${times(CHUNKS, (q) => `        (v128.store${chunk(q).at} (i32.add (local.get $v) (local.get $off)) (local.get ${chunk(q).vn}))
         (v128.store${chunk(q).at} (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get ${chunk(q).GE}) (local.get $sGe)))`)}
 ${times(CHUNKS, (q) => `        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get ${chunk(q).vn}) (v128.load${chunk(q).at} (i32.add (local.get $thr) (local.get $off))))))
@@ -107,6 +137,7 @@ ${emitChunk("$mask", q)}`)}
 ${addRows("$r", "f32x4.add", "v128.load", "$off")}
         (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $vn ${euler("$V", "$GE", withGi)})
+${clampCounted("$vn")}
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
@@ -115,6 +146,9 @@ ${emitChunk("$mask", 0)}
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
+    (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps))
+      (i32.add (i32.add (i32x4.extract_lane 0 (local.get $nClamp)) (i32x4.extract_lane 1 (local.get $nClamp)))
+        (i32.add (i32x4.extract_lane 2 (local.get $nClamp)) (i32x4.extract_lane 3 (local.get $nClamp))))))
     (local.get $n))`;
 }
 
@@ -123,12 +157,13 @@ const STEP_SELF = `  ;; $stepGi with all-but-self inhibition: gi is the shared c
   ;; except the count listed in selfIdx, whose gi is f32(G - selfGi[r]) (f64 subtraction; selfGi holds f64).
   ;; Before the step each listed neuron's v, its ge with the step's rows added (f32, in row order) and its threshold
   ;; are saved (3 f32 per neuron at save) and its threshold set to +inf; after it, the neuron is updated with its own gi
-  ;; by the same f32 formula, its threshold restored, and a spike (v' > thr) appended to out. Returns the spike count.
+  ;; by the same f32 formula, its threshold restored, and a spike (v' > thr) appended to out; *clamps counts its own
+  ;; update's clamp instead of the shared one's. Returns the spike count.
   (func $stepSelf
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
-    (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32)
+    (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32) (param $clamps i32) (param $laneMask i32)
     (result i32)
     (local $r i32) (local $j4 i32) (local $q i32) (local $rowsEnd i32) (local $s i32) (local $n i32)
     (local $GE f32) (local $V f32) (local $GI f32) (local $x f32)
@@ -150,7 +185,8 @@ ${addRows("$q", "f32.add", "f32.load", "$j4")}
     (local.set $n
       (call $stepGi (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np)
         (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m)
-        (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)))
+        (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)
+        (local.get $clamps) (local.get $laneMask)))
     (local.set $r (i32.const 0))
     (block $fixed
       (loop $post
@@ -162,15 +198,11 @@ ${addRows("$q", "f32.add", "f32.load", "$j4")}
         (local.set $GE (f32.load offset=4 (local.get $s)))
         (local.set $GI (f32.demote_f64 (f64.sub (local.get $gShared)
           (f64.load (i32.add (local.get $selfGi) (i32.shl (local.get $r) (i32.const 3)))))))
-        (local.set $x
-          (f32.add (local.get $V)
-            (f32.mul
-              (f32.add
-                (f32.add
-                  (f32.sub (local.get $vRest) (local.get $V))
-                  (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
-                (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
-              (local.get $k))))
+        ;; $stepGi counted this neuron's update with the shared gi, which it replaces: uncount it, count its own
+        (local.set $x ${scalarEuler("(local.get $gi)")})
+        ${countScalarClamp("$x", -1)}
+        (local.set $x ${scalarEuler("(local.get $GI)")})
+        ${countScalarClamp("$x", 1)}
         (local.set $x (select (local.get $x) (local.get $eInh) (f32.lt (local.get $eInh) (local.get $x))))
         (if (f32.gt (local.get $x) (f32.load offset=8 (local.get $s)))
           (then
@@ -256,14 +288,15 @@ export function conductanceKernels(): string {
   const B = CONDUCTANCE_BLOCK;
   // the exported step kernels add the rows at rowBase (W, or the delay ring); the step loop's are always W's rows
   const exported = STEP_PARAMS.map((f) => (f === "w" ? "rowBase" : f));
+  const clamps = address(B, "clamps");
   return [
     HELPERS,
     stepKernel("$stepGi", true),
     stepKernel("$stepNoGi", false),
     STEP_SELF,
-    exportWrapper("stepConductance", "$stepGi", B, [...exported, "gi", "vReset"], true),
-    exportWrapper("stepConductanceNoGi", "$stepNoGi", B, [...exported, "vReset"], true),
-    exportWrapper("stepConductanceSelf", "$stepSelf", B, [...exported, "gi", "vReset", "selfIdx", "selfGi", "selfCount", "gShared", "selfSave"], true),
+    exportWrapper("stepConductance", "$stepGi", B, [...exported, "gi", "vReset", clamps, "laneMask"], true),
+    exportWrapper("stepConductanceNoGi", "$stepNoGi", B, [...exported, "vReset", clamps, "laneMask"], true),
+    exportWrapper("stepConductanceSelf", "$stepSelf", B, [...exported, "gi", "vReset", "selfIdx", "selfGi", "selfCount", "gShared", "selfSave", clamps, "laneMask"], true),
     exportWrapper("depressRows", "$depressListed", B, ["w", "idx", "count", "np", "dj", "dby", "m"], false),
   ].join("\n\n");
 }

@@ -7,18 +7,19 @@
 import { CONDUCTANCE_STEP, ConductancePhase, Phase } from "../../src/core/schedule";
 import { CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
 import { STEP_PARAMS } from "./conductance";
-import { comment, load, store, wrap } from "./wat";
+import { address, comment, load, store, wrap } from "./wat";
 
 const C = (field: string): string => load(CONDUCTANCE_BLOCK, field);
 const S = (field: string, value: string): string => store(CONDUCTANCE_BLOCK, field, value);
 
-/** The step kernel's arguments inside the loop: the block's fields, the step's rows (rowBase, rowIdx, rowCount), m = 0, gi = f32(g). */
+/** The step kernel's arguments inside the loop: the block's fields, the step's rows (rowBase, rowIdx, rowCount), m = 0, gi = f32(g), the clamp counter's address. */
 function call(kernel: "$stepGi" | "$stepNoGi" | "$stepSelf"): string {
   const args = STEP_PARAMS.map((f) => f === "w" ? "(local.get $rowBase)" : f === "idx" ? "(local.get $rowIdx)"
     : f === "count" ? "(local.get $rowCount)" : f === "m" ? "(local.get $m)" : C(f));
   if (kernel !== "$stepNoGi") args.push("(f32.demote_f64 (local.get $g))");
   args.push(C("vReset"));
   if (kernel === "$stepSelf") args.push(C("selfIdx"), C("selfGi"), "(local.get $selfCount)", "(local.get $g)", C("selfSave"));
+  args.push(address(CONDUCTANCE_BLOCK, "clamps"), C("laneMask"));
   return `(call ${kernel}\n                  ${wrap(args, 18)})`;
 }
 

@@ -8,6 +8,13 @@ export function load(layout: BlockLayout, field: string, base = "$c"): string {
   return `(${f.type}.load offset=${f.offset} (local.get ${base}))`;
 }
 
+/** `(i32.add (local.get $c) (i32.const N))`: the address of a field of the block whose address is in local `base`. */
+export function address(layout: BlockLayout, field: string, base = "$c"): string {
+  const f = (layout.fields as Record<string, BlockLayout["fields"][string]>)[field];
+  if (!f) throw new Error(`generator: block ${layout.name} has no field "${field}"`);
+  return `(i32.add (local.get ${base}) (i32.const ${f.offset}))`;
+}
+
 /** `(type.store offset=N (local.get $c) value)`. */
 export function store(layout: BlockLayout, field: string, value: string, base = "$c"): string {
   const f = (layout.fields as Record<string, BlockLayout["fields"][string]>)[field];

@@ -73,6 +73,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
     labelSamples: record.labelSamples, unassignedNeurons: record.unassignedNeurons,
     trainSamplesPerSec: round(record.trainSamplesPerSec, 1), evalSamplesPerSec: round(record.evalSamplesPerSec, 1),
     presentationsPerSample: round(record.presentationsPerSample, 4), cappedDigits: record.cappedDigits,
+    excSpikesPerSample: round(record.excSpikesPerSample, 2), testSpikesPerSample: round(record.testSpikesPerSample, 2),
+    eInhClampsPerSample: round(record.eInhClampsPerSample ?? 0, 2), testEInhClampsPerSample: round(record.testEInhClampsPerSample ?? 0, 2),
     trainSeconds: round(record.trainSeconds, 2), evalSeconds: round(record.evalSeconds, 2), kernels,
     code: codeVersion(), ...(typeof o.save === "string" ? { saved: o.save } : {}),
   };
@@ -81,6 +83,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     console.log(`${preset}, ${config.neurons} neurons, ${trainSamples} x ${epochs} training digits (${dataset}), seed ${config.seed}`);
     console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits`);
     console.log(`training ${result.trainSamplesPerSec} digits/s (${result.presentationsPerSample} presentations per digit, ${result.cappedDigits} capped), inference ${result.evalSamplesPerSec} digits/s`);
+    console.log(`updates of v clamped at E_inh per digit: ${result.eInhClampsPerSample} in training, ${result.testEInhClampsPerSample} on the evaluation digits`);
   }
   return 0;
 }

@@ -63,7 +63,8 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
   const { memory, ptr, np, neurons } = layout;
   const e = preset.exc, inh = preset.inh;
   conductance.assign({
-    v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, w: ptr.w, rowBase: d.delaySteps > 0 ? ptr.delayRing : ptr.w,
+    v: ptr.v, ge: ptr.ge, thr: ptr.thr, out: ptr.spikesOut, np, laneMask: ptr.laneMask, w: ptr.w,
+    rowBase: d.delaySteps > 0 ? ptr.delayRing : ptr.w,
     rows: ptr.rowPtrs, dj: ptr.depIdx, dby: ptr.depBy, schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi, selfSave: ptr.selfSave,
     depList: ptr.depList, depLast: ptr.depLast, post1Pow: ptr.trace, post1Len: d.post1Pow.length, inhIdx: ptr.inhIdx,
     inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut, leftIdx: ptr.leftIdx, leftV: ptr.leftV,

@@ -23,7 +23,8 @@ export interface Kernels {
   /**
    * Conductance block. One step of the excitatory layer with the step's input rows folded in (rows idx[0 .. count)):
    * ge += the rows in order; v' = pmax(eInh, v + k((vRest - v) + ge (eExc - v) + gi (eInh - v))); spike if v' > thr
-   * (v' = vReset); ge *= geDecay; then the rows' depression by the dj/dby list of length m. Returns the spikes (in out).
+   * (v' = vReset); ge *= geDecay; then the rows' depression by the dj/dby list of length m; the block's `clamps` grows
+   * by the real neurons' updates (laneMask) the pmax changed (not v' >= eInh before it). Returns the spikes (in out).
    */
   stepConductance: Kernel;
   /**
@@ -106,20 +107,23 @@ export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
 const fr = Math.fround;
 
 /**
- * One neuron's conductance Euler step in f32, operation for operation as the WASM kernel (the oracle of the vector
- * loop, and the update of the few self-inhibited neurons whose gi differs from the shared one):
- *   v' = pmax(eInh, v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)))
+ * One neuron's conductance Euler step in f32 before the clamp, operation for operation as the WASM kernel (the oracle
+ * of the vector loop, and the update of the few self-inhibited neurons whose gi differs from the shared one):
+ *   v' = v + k * ((vRest - v) + ge (eExc - v) + gi (eInh - v)), then pmax(eInh, v') (clampAtEInh)
  */
-export function conductanceEuler(V: number, GE: number, GI: number, vRest: number, eExc: number, eInh: number, k: number): number {
+function unclampedEuler(V: number, GE: number, GI: number, vRest: number, eExc: number, eInh: number, k: number): number {
   vRest = fr(vRest); eExc = fr(eExc); eInh = fr(eInh); k = fr(k); GI = fr(GI);
   const drive = fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) + fr(GI * fr(eInh - V)));
-  const x = fr(V + fr(drive * k));
-  return eInh < x ? x : eInh;
+  return fr(V + fr(drive * k));
 }
 
-/** conductanceEuler without the gi term (the NoGi kernel's formula; arguments already f32). */
-function conductanceEulerNoGi(V: number, GE: number, vRest: number, eExc: number, eInh: number, k: number): number {
-  const x = fr(V + fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) * k));
+/** unclampedEuler without the gi term (the NoGi kernel's formula; arguments already f32). */
+function unclampedEulerNoGi(V: number, GE: number, vRest: number, eExc: number, eInh: number, k: number): number {
+  return fr(V + fr(fr(fr(vRest - V) + fr(GE * fr(eExc - V))) * k));
+}
+
+/** The kernels' clamp, pmax(eInh, x); it acts (and the kernels count it) when not x >= eInh. */
+function clampAtEInh(x: number, eInh: number): number {
   return eInh < x ? x : eInh;
 }
 
@@ -142,6 +146,7 @@ function tsKernels(memory: WasmMemory): Kernels {
       f32[a] = x > 0 ? x : 0;
     }
   };
+  const clampsSlot = (block: number): number => (block + CONDUCTANCE_BLOCK.fields.clamps.offset) >> 2;
   const rowsOf = (c: (f: "w" | "idx" | "count" | "np") => number, base: number = c("w")): number[] => {
     const rows: number[] = [];
     for (let r = 0; r < c("count"); r++) rows.push((base >> 2) + i32[(c("idx") >> 2) + r] * c("np"));
@@ -152,14 +157,16 @@ function tsKernels(memory: WasmMemory): Kernels {
     const c = read(CONDUCTANCE_BLOCK, block);
     const vReset = c("vReset"), geDecay = c("geDecay"), vRest = c("vRest"), eExc = c("eExc"), eInh = c("eInh"), k = c("k");
     const gi = c("gi"), np = c("np"), m = c("m");
-    const v = c("v") >> 2, ge = c("ge") >> 2, thr = c("thr") >> 2, out = c("out") >> 2;
+    const v = c("v") >> 2, ge = c("ge") >> 2, thr = c("thr") >> 2, out = c("out") >> 2, lanes = c("laneMask") >> 2;
     const rows = rowsOf(c, c("rowBase"));
-    let n = 0;
+    let n = 0, clamped = 0;
     for (let j = 0; j < np; j++) {
       let GE = f32[ge + j];
       for (const row of rows) GE = fr(GE + f32[row + j]);
       const V = f32[v + j];
-      const vn = withGi ? conductanceEuler(V, GE, gi, vRest, eExc, eInh, k) : conductanceEulerNoGi(V, GE, vRest, eExc, eInh, k);
+      const x = withGi ? unclampedEuler(V, GE, gi, vRest, eExc, eInh, k) : unclampedEulerNoGi(V, GE, vRest, eExc, eInh, k);
+      if (!(x >= eInh) && i32[lanes + j] !== 0) clamped++;
+      const vn = clampAtEInh(x, eInh);
       if (vn > f32[thr + j]) {
         f32[v + j] = vReset;
         i32[out + n++] = j;
@@ -169,6 +176,7 @@ function tsKernels(memory: WasmMemory): Kernels {
       f32[ge + j] = fr(GE * geDecay);
     }
     if (m > 0) for (const row of rows) depress(row, c("dj"), c("dby"), m);
+    i32[clampsSlot(block)] += clamped;
     return n;
   };
   return {
@@ -193,7 +201,12 @@ function tsKernels(memory: WasmMemory): Kernels {
       for (let r = 0; r < selfCount; r++) {
         const j = i32[self + r];
         f32[thr + j] = f32[save + 3 * r + 2];
-        const vn = conductanceEuler(f32[save + 3 * r], f32[save + 3 * r + 1], c("gShared") - f64[selfGi + r], c("vRest"), c("eExc"), c("eInh"), c("k"));
+        const V = f32[save + 3 * r], GE = f32[save + 3 * r + 1];
+        // the vector loop counted this neuron's update with the shared gi, which its own replaces
+        if (!(unclampedEuler(V, GE, c("gi"), c("vRest"), c("eExc"), c("eInh"), c("k")) >= c("eInh"))) i32[clampsSlot(block)]--;
+        const x = unclampedEuler(V, GE, c("gShared") - f64[selfGi + r], c("vRest"), c("eExc"), c("eInh"), c("k"));
+        if (!(x >= c("eInh"))) i32[clampsSlot(block)]++;
+        const vn = clampAtEInh(x, c("eInh"));
         if (vn > f32[thr + j]) {
           f32[v + j] = c("vReset");
           i32[(c("out") >> 2) + n++] = j;

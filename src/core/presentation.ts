@@ -72,7 +72,16 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   totals.cappedDigits += capped ? 1 : 0;
   totals.excSpikes += spikes;
   totals.inputSpikes += sim.schedule.total;
+  totals.eInhClamps += takeClampCount(sim);
   return { presentations, capped, spikes, inputSpikes: sim.schedule.total, intensity };
+}
+
+/** The step kernels' count of clamps at eInh since the last call (the conductance block's counter, then zeroed). */
+function takeClampCount(sim: Simulation): number {
+  const block = sim.blocks.conductance;
+  const n = block.get("clamps");
+  block.set("clamps", 0);
+  return n;
 }
 
 function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number, learn: boolean, rec?: Recording): number {

@@ -20,13 +20,19 @@ import { allocateState, ExcState, INPUTS, Layout } from "./state";
 import { LearningRule } from "./stdp";
 import { StepLoop } from "./stepLoop";
 
-/** Totals since a network was built (digits, presentations, retries that hit the cap, spikes). */
+/** Totals since a network was built (digits, presentations, retries that hit the cap, spikes, clamps). */
 export interface Totals {
   digits: number;
   presentations: number;
   cappedDigits: number;
   excSpikes: number;
   inputSpikes: number;
+  /**
+   * Excitatory updates whose Euler step took v below eInh (or to NaN), so that the safety clamp v = eInh acted, in
+   * presentations and rest periods (conductance model; 0 for the current model). Networks saved before this count
+   * existed start it at 0 when loaded.
+   */
+  eInhClamps: number;
 }
 
 export interface Simulation {
@@ -161,7 +167,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
     rngTies: createRng(deriveSeed(seed, "one-spike-choice")),
     counts: new Int32Array(np), inhOut: new Int32Array(n), emitted: new Int32Array(np), emittedPrev: new Int32Array(np),
     prevEmitted: 0, t: 0,
-    totals: { digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0 },
+    totals: { digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0 },
     leaveRefractory: (j) => {
       state.thr[j] = thresholdBase + state.theta[j];
     },

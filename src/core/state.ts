@@ -39,6 +39,8 @@ export interface Layout {
   memory: WasmMemory;
   ptr: { w: number; ge: number; v: number; thr: number; spikesOut: number; depIdx: number; depBy: number; rowPtrs: number;
     schedule: number; selfIdx: number; selfGi: number; selfSave: number; theta: number;
+    /** i32[np]: -1 for the lanes of real neurons, 0 for the padding (the step kernels count clamps in real lanes only). */
+    laneMask: number;
     /** The refractory queue's ring (RefractoryQueue storage, neurons + 1 entries each). */
     refNeuron: number; refUntil: number } & StepLoopPointers;
   state: ExcState;
@@ -71,7 +73,7 @@ export function allocateState(neurons: number, scheduleCapacity: number,
   const S = loop.delaySteps ?? 0, H = S > 0 ? S + 1 : 0;
   const np = Math.ceil(neurons / 4) * 4;
   const sizes = { w: INPUTS * np, ge: np, v: np, thr: np, spikesOut: np, depIdx: np, depBy: 2 * np, rowPtrs: INPUTS, schedule: scheduleCapacity,
-    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, theta: 2 * np, refNeuron: neurons + 1, refUntil: neurons + 1, stepStart: loop.steps + 1,
+    selfIdx: np, selfGi: 2 * np, selfSave: 3 * np, theta: 2 * np, laneMask: np, refNeuron: neurons + 1, refUntil: neurons + 1, stepStart: loop.steps + 1,
     conductanceBlock: CONDUCTANCE_BLOCK.bytes / 4, currentBlock: CURRENT_BLOCK.bytes / 4, normalizeBlock: NORMALIZE_BLOCK.bytes / 4,
     potentiateBlock: POTENTIATE_BLOCK.bytes / 4, stampBlock: STAMP_BLOCK.bytes / 4, depList: np, depLast: np,
     trace: 2 * loop.traceLength, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
@@ -105,5 +107,6 @@ export function allocateState(neurons: number, scheduleCapacity: number,
     selfGi: new Float64Array(buf, ptr.selfGi, np),
     theta: new Float64Array(buf, ptr.theta, np),
   };
+  new Int32Array(buf, ptr.laneMask, np).fill(-1, 0, neurons);
   return { neurons, np, memory, ptr, state };
 }

@@ -19,15 +19,17 @@ export interface PhaseStats {
   cappedDigits: number;
   excSpikes: number;
   inputSpikes: number;
+  /** Excitatory updates clamped at eInh (Totals.eInhClamps). */
+  eInhClamps: number;
   seconds: number;
   samplesPerSec: number;
 }
 
 /** The statistics of several phases run one after the other (rates from the summed samples and seconds). */
 export function sumStats(parts: PhaseStats[]): PhaseStats {
-  const total: PhaseStats = { samples: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, seconds: 0, samplesPerSec: 0 };
+  const total: PhaseStats = { samples: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0, seconds: 0, samplesPerSec: 0 };
   for (const p of parts) {
-    for (const key of ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "seconds"] as const) total[key] += p[key];
+    for (const key of ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "eInhClamps", "seconds"] as const) total[key] += p[key];
   }
   total.samplesPerSec = total.samples / Math.max(total.seconds, 1e-9);
   return total;
@@ -74,6 +76,7 @@ function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: bo
     cappedDigits: net.totals.cappedDigits - before.cappedDigits,
     excSpikes: net.totals.excSpikes - before.excSpikes,
     inputSpikes: net.totals.inputSpikes - before.inputSpikes,
+    eInhClamps: net.totals.eInhClamps - before.eInhClamps,
     seconds,
     samplesPerSec: samples / Math.max(seconds, 1e-9),
   };

@@ -43,7 +43,7 @@ export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
   "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
   "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
   "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
-  "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
+  "eInhClampsPerSample", "testEInhClampsPerSample", "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
 ];
 
 /** Fields that depend on how and when a result was computed, not on what was computed. */

@@ -32,6 +32,12 @@ export interface RunRecord {
   excSpikesPerSample: number;
   /** Spikes per test digit (frozen network). */
   testSpikesPerSample: number;
+  /**
+   * Excitatory updates clamped at eInh (the conductance model's safety; Totals.eInhClamps) per digit: in training so
+   * far, and on the evaluation digits. Absent in records stored before the count existed.
+   */
+  eInhClampsPerSample?: number;
+  testEInhClampsPerSample?: number;
   trainSeconds: number;
   trainSamplesPerSec: number;
   evalSeconds: number;
@@ -84,6 +90,7 @@ export function evaluateSnapshot(net: Network, data: RunData, labelSamples: numb
     accuracyProportion: evaluation.accuracyProportion,
     unassignedNeurons: assignment.labels.filter((c) => c < 0).length,
     testSpikesPerSample: onTest.stats.excSpikes / onTest.stats.samples,
+    testEInhClampsPerSample: onTest.stats.eInhClamps / onTest.stats.samples,
     evalSeconds: seconds,
     evalSamplesPerSec: (forLabels.stats.samples + onTest.stats.samples) / Math.max(seconds, 1e-9),
     assignment,
@@ -144,6 +151,8 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
         cappedDigits: t.cappedDigits,
         excSpikesPerSample: t.excSpikes / t.digits,
         testSpikesPerSample: ev.testSpikesPerSample,
+        eInhClampsPerSample: t.eInhClamps / t.digits,
+        testEInhClampsPerSample: ev.testEInhClampsPerSample,
         trainSeconds,
         trainSamplesPerSec: amount / Math.max(trainSeconds, 1e-9),
         evalSeconds: ev.evalSeconds,

@@ -5,6 +5,7 @@ import { Network } from "../../src/core/network";
 import { BINDSNET, DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, DIEHL_COOK_2015_RELEASED, withOverrides, withRule } from "../../src/core/params";
 import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
+import { BlockView, CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
 import { loadMnist } from "../../src/data/mnist";
 import * as K from "./kernelArgs";
 
@@ -96,3 +97,55 @@ for (const preset of [DIEHL_COOK_2015, DIEHL_COOK_2015_EULER, BINDSNET, INTEGRAT
     assert.deepEqual(sa, sb);
   });
 }
+
+test("the step kernels count the updates they clamp at eInh, real neurons only (hand-computed), WASM = TypeScript", () => {
+  // k = 0.005, gi = 300, ge = 0, no rows: v' = v + 0.005 ((-65 - v) + 300 (-100 - v)). From v = -65: -117.5 (clamped);
+  // from v = -100: -99.825 (not); from v = -99.9: -99.9 + 0.005 (34.9 - 30) = -99.8755 (not); NaN: clamped.
+  const counts = (kind: "wasm" | "ts") => {
+    const l = allocateState(37, 64);
+    const s = l.state;
+    s.ge.fill(0);
+    s.thr.fill(Infinity);
+    s.v.fill(-65);
+    for (let j = 0; j < 10; j++) s.v[j] = -100;
+    s.v[10] = -99.9;
+    s.v[11] = NaN;
+    // lanes 37-39 are padding (v -65 too): not counted
+    const k = createKernels(l.memory, kind);
+    const step0 = { idx: s.schedule.byteOffset, count: 0, m: 0, vRest: -65, eExc: 0, eInh: -100, k: 0.005, geDecay: 0.5, vReset: -65 };
+    const block = new BlockView(l.memory, l.ptr.conductanceBlock, CONDUCTANCE_BLOCK);
+    const out: number[] = [];
+    K.stepConductance(k, l, { ...step0, gi: 300 });
+    out.push(block.get("clamps"));
+    assert.ok(Math.abs(s.v[0] - -99.825) < 1e-4);
+    assert.equal(s.v[12], -100); // clamped
+    // NoGi: v' = v + 0.005 (-65 - v) never falls below eInh from v >= eInh
+    s.v.fill(-65);
+    K.stepConductanceNoGi(k, l, step0);
+    out.push(block.get("clamps"));
+    // self-inhibited neurons 0 and 20: the shared gi 300 would clamp 20 (v = -65), its own gi 300 - 299 = 1 does not;
+    // 0 (v = -100) is clamped by neither
+    s.v.fill(-65);
+    s.v[0] = -100;
+    s.selfIdx.set([0, 20]);
+    s.selfGi.set([0, 299]);
+    K.stepConductanceSelf(k, l, { ...step0, gi: 300, selfCount: 2, gShared: 300 });
+    out.push(block.get("clamps"));
+    return out;
+  };
+  // 37 neurons: 10 at -100 and 1 at -99.9 not clamped, the NaN and the other 25 clamped
+  assert.deepEqual(counts("wasm"), [26, 26, 26 + 35]);
+  assert.deepEqual(counts("ts"), counts("wasm"));
+});
+
+test("a network counts its clamps at eInh alike in the WASM step loop and the TypeScript steps (and they do act)", () => {
+  const { train } = loadMnist({ train: 200 });
+  const clamps = (kernels: "wasm" | "ts") => {
+    const net = new Network({ neurons: 100, seed: 1, preset: DIEHL_COOK_2015, kernels });
+    for (let d = 0; d < train.count; d++) net.present(train.images.subarray(d * 784, (d + 1) * 784), true);
+    return net.totals.eInhClamps;
+  };
+  const n = clamps("wasm");
+  assert.ok(n > 0, "the first 200 digits at 100 neurons clamp some updates (263 when this test was written)");
+  assert.equal(clamps("ts"), n);
+});

@@ -19,46 +19,47 @@
 ;;      8 i32 thr: static: thresholds (f32[np], +inf while refractory)
 ;;     12 i32 out: static: spiking neuron indices of the step (i32[np])
 ;;     16 i32 np: static: padded neuron count (a multiple of 4)
-;;     20 i32 w: static: weights W (f32[inputs x np], row-major)
-;;     24 i32 rowBase: static: the step kernels' rows are rowBase + idx[k] * np * 4: W, or with input delays the delay ring
-;;     28 i32 rows: static: scratch for the step's row addresses (i32[inputs])
-;;     32 i32 dj: static: depression list, post neurons (i32[np])
-;;     36 i32 dby: static: depression list, amounts (f64[np])
-;;     40 i32 schedule: static: the presentation's input spikes (i32[], CSR payload)
-;;     44 i32 stepStart: static: the schedule's step starts (i32[steps + 1])
-;;     48 i32 selfIdx: static: self-inhibited neurons (i32[np])
-;;     52 i32 selfGi: static: their own inhibitory share S_j (f64[np])
-;;     56 i32 selfSave: static: scratch, 3 f32 per self-inhibited neuron
-;;     60 i32 depList: static: recent post neurons (i32[np]), the depression's input
-;;     64 i32 depLast: static: their last spike step (i32[np])
-;;     68 i32 post1Pow: static: the post1 trace's power table (f64[post1Len])
-;;     72 i32 post1Len: static: its length
-;;     76 i32 inhIdx: static: active inhibitory neurons (i32[np])
-;;     80 i32 inhV: static: their v (f64[np])
-;;     84 i32 inhInput: static: their input conductance (f64[np])
-;;     88 i32 inhRef: static: their refractory end step (i32[np])
-;;     92 i32 inhOut: static: inhibitory spikes of the step (i32[np])
-;;     96 i32 leftIdx: static: inhibitory neurons that went quiet (i32[np])
-;;    100 i32 leftV: static: their v (f64[np])
-;;    104 i32 leftSince: static: the step they left (i32[np])
-;;    108 i32 leftRef: static: their refractory end (i32[np])
-;;    112 i32 inhRefractorySteps: static: blocked steps after an inhibitory spike
-;;    116 i32 theta: static: adaptive thresholds (f64[np])
-;;    120 i32 refNeuron: static: the refractory queue's ring, neurons (i32[refLength])
-;;    124 i32 refUntil: static: the ring's end steps (i32[refLength])
-;;    128 i32 refLength: static: the ring's length
-;;    132 i32 holdV: static: 1 when refractory neurons are held at vReset (excRefractory "clamp"), 0 when v integrates
-;;    136 i32 delays: static: 1 with input delays (the loop then runs the delays' phases and kernels)
-;;    140 i32 delayBlock: static: address of the delay block (delays only)
-;;    144 i32 delaySlot: static: scratch holding the step's ring slot (the step kernel's one row with delays)
-;;    148 i32 slotCount: static: the delay ring's slots S
-;;    152 i32 presentSteps: static: steps of a presentation (the schedule's steps)
-;;    156 f32 vRest: static: excitatory vRestMv
-;;    160 f32 eExc: static: excitatory eExcMv
-;;    164 f32 eInh: static: excitatory eInhMv
-;;    168 f32 k: static: Euler factor dt / tau_m
-;;    172 f32 geDecay: static: ge's factor per step
-;;    176 f32 vReset: static: excitatory vResetMv
+;;     20 i32 laneMask: static: -1 for real neurons' lanes, 0 for the padding (i32[np]; the clamp count's mask)
+;;     24 i32 w: static: weights W (f32[inputs x np], row-major)
+;;     28 i32 rowBase: static: the step kernels' rows are rowBase + idx[k] * np * 4: W, or with input delays the delay ring
+;;     32 i32 rows: static: scratch for the step's row addresses (i32[inputs])
+;;     36 i32 dj: static: depression list, post neurons (i32[np])
+;;     40 i32 dby: static: depression list, amounts (f64[np])
+;;     44 i32 schedule: static: the presentation's input spikes (i32[], CSR payload)
+;;     48 i32 stepStart: static: the schedule's step starts (i32[steps + 1])
+;;     52 i32 selfIdx: static: self-inhibited neurons (i32[np])
+;;     56 i32 selfGi: static: their own inhibitory share S_j (f64[np])
+;;     60 i32 selfSave: static: scratch, 3 f32 per self-inhibited neuron
+;;     64 i32 depList: static: recent post neurons (i32[np]), the depression's input
+;;     68 i32 depLast: static: their last spike step (i32[np])
+;;     72 i32 post1Pow: static: the post1 trace's power table (f64[post1Len])
+;;     76 i32 post1Len: static: its length
+;;     80 i32 inhIdx: static: active inhibitory neurons (i32[np])
+;;     84 i32 inhV: static: their v (f64[np])
+;;     88 i32 inhInput: static: their input conductance (f64[np])
+;;     92 i32 inhRef: static: their refractory end step (i32[np])
+;;     96 i32 inhOut: static: inhibitory spikes of the step (i32[np])
+;;    100 i32 leftIdx: static: inhibitory neurons that went quiet (i32[np])
+;;    104 i32 leftV: static: their v (f64[np])
+;;    108 i32 leftSince: static: the step they left (i32[np])
+;;    112 i32 leftRef: static: their refractory end (i32[np])
+;;    116 i32 inhRefractorySteps: static: blocked steps after an inhibitory spike
+;;    120 i32 theta: static: adaptive thresholds (f64[np])
+;;    124 i32 refNeuron: static: the refractory queue's ring, neurons (i32[refLength])
+;;    128 i32 refUntil: static: the ring's end steps (i32[refLength])
+;;    132 i32 refLength: static: the ring's length
+;;    136 i32 holdV: static: 1 when refractory neurons are held at vReset (excRefractory "clamp"), 0 when v integrates
+;;    140 i32 delays: static: 1 with input delays (the loop then runs the delays' phases and kernels)
+;;    144 i32 delayBlock: static: address of the delay block (delays only)
+;;    148 i32 delaySlot: static: scratch holding the step's ring slot (the step kernel's one row with delays)
+;;    152 i32 slotCount: static: the delay ring's slots S
+;;    156 i32 presentSteps: static: steps of a presentation (the schedule's steps)
+;;    160 f32 vRest: static: excitatory vRestMv
+;;    164 f32 eExc: static: excitatory eExcMv
+;;    168 f32 eInh: static: excitatory eInhMv
+;;    172 f32 k: static: Euler factor dt / tau_m
+;;    176 f32 geDecay: static: ge's factor per step
+;;    180 f32 vReset: static: excitatory vResetMv
 ;;    184 f64 giDecay: static: gi's factor per step
 ;;    192 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
 ;;    200 f64 inhVRest: static: inhibitory vRestMv
@@ -92,6 +93,7 @@
 ;;    364 i32 n: out (runSteps): excitatory spikes of the event step
 ;;    368 i32 nInh: out (runSteps): inhibitory spikes of the event step
 ;;    372 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
+;;    376 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -262,6 +264,7 @@
   ;; One conductance-model step of the excitatory layer, with the step's input spikes folded in:
   ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
   ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v) + gi (eInh - v)))   [pmax(a, b) = a < b ? b : a]
+  ;;   *clamps += the real neurons' lanes (laneMask) the clamp changed (not v' >= eInh before it)
   ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
   ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
   ;; gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; $stepSelf fixes up the
@@ -270,12 +273,12 @@
   (func $stepGi
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
-    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32)
     (result i32)
     (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32) (local $endU i32) (local $row i32)
     (local $V0 v128) (local $GE0 v128) (local $vn0 v128) (local $V1 v128) (local $GE1 v128) (local $vn1 v128) (local $V2 v128) (local $GE2 v128) (local $vn2 v128) (local $V3 v128) (local $GE3 v128) (local $vn3 v128)
     (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
-    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128) (local $nClamp v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sGi v128)
     (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
@@ -337,13 +340,25 @@
             (local.set $r (i32.add (local.get $r) (i32.const 4)))
             (br $addU)))
         (local.set $V0 (v128.load (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn0 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V0)))) (local.get $sK)))))
+        (local.set $vn0 (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V0)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn0) (local.get $sInh))) (v128.load (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn0 (f32x4.pmax (local.get $sInh) (local.get $vn0)))
         (local.set $V1 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn1 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V1)))) (local.get $sK)))))
+        (local.set $vn1 (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V1)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn1) (local.get $sInh))) (v128.load offset=16 (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn1 (f32x4.pmax (local.get $sInh) (local.get $vn1)))
         (local.set $V2 (v128.load offset=32 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn2 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V2)))) (local.get $sK)))))
+        (local.set $vn2 (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V2)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn2) (local.get $sInh))) (v128.load offset=32 (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn2 (f32x4.pmax (local.get $sInh) (local.get $vn2)))
         (local.set $V3 (v128.load offset=48 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn3 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V3)))) (local.get $sK)))))
+        (local.set $vn3 (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V3)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn3) (local.get $sInh))) (v128.load offset=48 (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn3 (f32x4.pmax (local.get $sInh) (local.get $vn3)))
         (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn0))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE0) (local.get $sGe)))
         (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn1))
@@ -387,7 +402,10 @@
             (local.set $r (i32.add (local.get $r) (i32.const 4)))
             (br $add)))
         (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V)))) (local.get $sK)))))
+        (local.set $vn (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn) (local.get $sInh))) (v128.load (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn (f32x4.pmax (local.get $sInh) (local.get $vn)))
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
@@ -399,11 +417,15 @@
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
+    (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps))
+      (i32.add (i32.add (i32x4.extract_lane 0 (local.get $nClamp)) (i32x4.extract_lane 1 (local.get $nClamp)))
+        (i32.add (i32x4.extract_lane 2 (local.get $nClamp)) (i32x4.extract_lane 3 (local.get $nClamp))))))
     (local.get $n))
 
   ;; One conductance-model step of the excitatory layer without the gi term (gi negligible), with the step's input spikes folded in:
   ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
   ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v)))   [pmax(a, b) = a < b ? b : a]
+  ;;   *clamps += the real neurons' lanes (laneMask) the clamp changed (not v' >= eInh before it)
   ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
   ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
   ;; Refractory neurons have thr = +inf; the caller holds their v at vReset.
@@ -411,12 +433,12 @@
   (func $stepNoGi
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
-    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32)
     (result i32)
     (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32) (local $endU i32) (local $row i32)
     (local $V0 v128) (local $GE0 v128) (local $vn0 v128) (local $V1 v128) (local $GE1 v128) (local $vn1 v128) (local $V2 v128) (local $GE2 v128) (local $vn2 v128) (local $V3 v128) (local $GE3 v128) (local $vn3 v128)
     (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
-    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128) (local $nClamp v128)
     (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128)
     (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
@@ -477,13 +499,25 @@
             (local.set $r (i32.add (local.get $r) (i32.const 4)))
             (br $addU)))
         (local.set $V0 (v128.load (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn0 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (local.get $sK)))))
+        (local.set $vn0 (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn0) (local.get $sInh))) (v128.load (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn0 (f32x4.pmax (local.get $sInh) (local.get $vn0)))
         (local.set $V1 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn1 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (local.get $sK)))))
+        (local.set $vn1 (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn1) (local.get $sInh))) (v128.load offset=16 (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn1 (f32x4.pmax (local.get $sInh) (local.get $vn1)))
         (local.set $V2 (v128.load offset=32 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn2 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (local.get $sK)))))
+        (local.set $vn2 (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn2) (local.get $sInh))) (v128.load offset=32 (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn2 (f32x4.pmax (local.get $sInh) (local.get $vn2)))
         (local.set $V3 (v128.load offset=48 (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn3 (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (local.get $sK)))))
+        (local.set $vn3 (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn3) (local.get $sInh))) (v128.load offset=48 (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn3 (f32x4.pmax (local.get $sInh) (local.get $vn3)))
         (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn0))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE0) (local.get $sGe)))
         (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn1))
@@ -527,7 +561,10 @@
             (local.set $r (i32.add (local.get $r) (i32.const 4)))
             (br $add)))
         (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
-        (local.set $vn (f32x4.pmax (local.get $sInh) (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (local.get $sK)))))
+        (local.set $vn (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (local.get $sK))))
+        (local.set $nClamp (i32x4.sub (local.get $nClamp)
+          (v128.and (v128.not (f32x4.ge (local.get $vn) (local.get $sInh))) (v128.load (i32.add (local.get $laneMask) (local.get $off))))))
+        (local.set $vn (f32x4.pmax (local.get $sInh) (local.get $vn)))
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
@@ -539,18 +576,22 @@
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
+    (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps))
+      (i32.add (i32.add (i32x4.extract_lane 0 (local.get $nClamp)) (i32x4.extract_lane 1 (local.get $nClamp)))
+        (i32.add (i32x4.extract_lane 2 (local.get $nClamp)) (i32x4.extract_lane 3 (local.get $nClamp))))))
     (local.get $n))
 
   ;; $stepGi with all-but-self inhibition: gi is the shared conductance G (f64 gShared, f32 gi) for every neuron
   ;; except the count listed in selfIdx, whose gi is f32(G - selfGi[r]) (f64 subtraction; selfGi holds f64).
   ;; Before the step each listed neuron's v, its ge with the step's rows added (f32, in row order) and its threshold
   ;; are saved (3 f32 per neuron at save) and its threshold set to +inf; after it, the neuron is updated with its own gi
-  ;; by the same f32 formula, its threshold restored, and a spike (v' > thr) appended to out. Returns the spike count.
+  ;; by the same f32 formula, its threshold restored, and a spike (v' > thr) appended to out; *clamps counts its own
+  ;; update's clamp instead of the shared one's. Returns the spike count.
   (func $stepSelf
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
-    (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32)
+    (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32) (param $clamps i32) (param $laneMask i32)
     (result i32)
     (local $r i32) (local $j4 i32) (local $q i32) (local $rowsEnd i32) (local $s i32) (local $n i32)
     (local $GE f32) (local $V f32) (local $GI f32) (local $x f32)
@@ -578,7 +619,8 @@
     (local.set $n
       (call $stepGi (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np)
         (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m)
-        (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)))
+        (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)
+        (local.get $clamps) (local.get $laneMask)))
     (local.set $r (i32.const 0))
     (block $fixed
       (loop $post
@@ -590,8 +632,18 @@
         (local.set $GE (f32.load offset=4 (local.get $s)))
         (local.set $GI (f32.demote_f64 (f64.sub (local.get $gShared)
           (f64.load (i32.add (local.get $selfGi) (i32.shl (local.get $r) (i32.const 3)))))))
-        (local.set $x
-          (f32.add (local.get $V)
+        ;; $stepGi counted this neuron's update with the shared gi, which it replaces: uncount it, count its own
+        (local.set $x (f32.add (local.get $V)
+            (f32.mul
+              (f32.add
+                (f32.add
+                  (f32.sub (local.get $vRest) (local.get $V))
+                  (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
+                (f32.mul (local.get $gi) (f32.sub (local.get $eInh) (local.get $V))))
+              (local.get $k))))
+        (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
+          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const -1)))))
+        (local.set $x (f32.add (local.get $V)
             (f32.mul
               (f32.add
                 (f32.add
@@ -599,6 +651,8 @@
                   (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
                 (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
               (local.get $k))))
+        (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
+          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const 1)))))
         (local.set $x (select (local.get $x) (local.get $eInh) (f32.lt (local.get $eInh) (local.get $x))))
         (if (f32.gt (local.get $x) (f32.load offset=8 (local.get $s)))
           (then
@@ -614,40 +668,43 @@
   (func (export "stepConductance") (param $c i32) (result i32)
     (call $stepGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
-      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=288 (local.get $c))
-      (f32.load offset=156 (local.get $c)) (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
-      (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c)) (f32.load offset=292 (local.get $c))
-      (f32.load offset=176 (local.get $c))))
+      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=292 (local.get $c))
+      (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 376))
+      (i32.load offset=20 (local.get $c))))
 
   ;; stepConductanceNoGi(block: conductance): calls $stepNoGi with the block's fields.
   (func (export "stepConductanceNoGi") (param $c i32) (result i32)
     (call $stepNoGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
-      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=288 (local.get $c))
-      (f32.load offset=156 (local.get $c)) (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
-      (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))))
+      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=180 (local.get $c))
+      (i32.add (local.get $c) (i32.const 376)) (i32.load offset=20 (local.get $c))))
 
   ;; stepConductanceSelf(block: conductance): calls $stepSelf with the block's fields.
   (func (export "stepConductanceSelf") (param $c i32) (result i32)
     (call $stepSelf
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
-      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=24 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=288 (local.get $c))
-      (f32.load offset=156 (local.get $c)) (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
-      (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c)) (f32.load offset=292 (local.get $c))
-      (f32.load offset=176 (local.get $c)) (i32.load offset=48 (local.get $c)) (i32.load offset=52 (local.get $c))
-      (i32.load offset=304 (local.get $c)) (f64.load offset=296 (local.get $c)) (i32.load offset=56 (local.get $c))))
+      (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
+      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=292 (local.get $c))
+      (f32.load offset=180 (local.get $c)) (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c))
+      (i32.load offset=304 (local.get $c)) (f64.load offset=296 (local.get $c)) (i32.load offset=60 (local.get $c))
+      (i32.add (local.get $c) (i32.const 376)) (i32.load offset=20 (local.get $c))))
 
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
   (func (export "depressRows") (param $c i32) (result i32)
     (call $depressListed
-      (i32.load offset=20 (local.get $c)) (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c))
-      (i32.load offset=16 (local.get $c)) (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c))
+      (i32.load offset=24 (local.get $c)) (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c))
+      (i32.load offset=16 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c))
       (i32.load offset=288 (local.get $c)))
     (i32.const 0))
 
@@ -680,7 +737,7 @@
         (local.set $b (i32.const 0))
         (if (local.get $scheduled)
           (then
-            (local.set $p (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $s) (i32.const 2))))
+            (local.set $p (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $s) (i32.const 2))))
             (local.set $a (i32.load (local.get $p)))
             (local.set $b (i32.load offset=4 (local.get $p)))))
         ;; phase expireRefractory: refractory periods that end at t: the neuron's threshold is restored (vThresh + theta
@@ -688,35 +745,35 @@
         (block $expired
           (loop $expire
             (br_if $expired (i32.eq (local.get $head) (i32.load offset=336 (local.get $c))))
-            (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
+            (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=128 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
               (local.get $t)))
-            (local.set $j (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
+            (local.set $j (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
             (f32.store (i32.add (i32.load offset=8 (local.get $c)) (i32.shl (local.get $j) (i32.const 2)))
               (f32.demote_f64 (f64.add (f64.load offset=272 (local.get $c))
-                (f64.load (i32.add (i32.load offset=116 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
+                (f64.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
             (local.set $head (i32.add (local.get $head) (i32.const 1)))
-            (if (i32.eq (local.get $head) (i32.load offset=128 (local.get $c))) (then (local.set $head (i32.const 0))))
+            (if (i32.eq (local.get $head) (i32.load offset=132 (local.get $c))) (then (local.set $head (i32.const 0))))
             (br $expire)))
         ;; phase scatterInput: input delays: each input spike i of the step adds its row, as it is now, to the delay
         ;;   ring: W[i, j] lands in slot (t + d_ij) mod S
-        (if (i32.and (i32.load offset=136 (local.get $c)) (i32.gt_s (local.get $b) (local.get $a)))
+        (if (i32.and (i32.load offset=140 (local.get $c)) (i32.gt_s (local.get $b) (local.get $a)))
           (then
-            (call $scatter (i32.load offset=140 (local.get $c)) (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
-              (i32.sub (local.get $b) (local.get $a)) (i32.rem_u (local.get $t) (i32.load offset=148 (local.get $c))))))
+            (call $scatter (i32.load offset=144 (local.get $c)) (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $a) (i32.const 2)))
+              (i32.sub (local.get $b) (local.get $a)) (i32.rem_u (local.get $t) (i32.load offset=152 (local.get $c))))))
         ;; phase excitatory: ge += W[i, :] for each input spike i of the step (in order; with input delays: ge += the
         ;;   ring's slot of step t, then cleared); Euler update of v with ge and gi = G - S_j (all-but-self inhibition),
         ;;   clamped at eInh; spike if v > threshold (v = vReset); ge, G and every S_j decay
         ;; the rows the kernel adds: the step's input rows of W, or with input delays the ring's slot of step t
-        (if (i32.load offset=136 (local.get $c))
+        (if (i32.load offset=140 (local.get $c))
           (then
-            (local.set $slot (i32.rem_u (local.get $t) (i32.load offset=148 (local.get $c))))
-            (i32.store (i32.load offset=144 (local.get $c)) (local.get $slot))
-            (local.set $rowBase (i32.load offset=24 (local.get $c)))
-            (local.set $rowIdx (i32.load offset=144 (local.get $c)))
+            (local.set $slot (i32.rem_u (local.get $t) (i32.load offset=152 (local.get $c))))
+            (i32.store (i32.load offset=148 (local.get $c)) (local.get $slot))
+            (local.set $rowBase (i32.load offset=28 (local.get $c)))
+            (local.set $rowIdx (i32.load offset=148 (local.get $c)))
             (local.set $rowCount (i32.const 1)))
           (else
-            (local.set $rowBase (i32.load offset=20 (local.get $c)))
-            (local.set $rowIdx (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $a) (i32.const 2))))
+            (local.set $rowBase (i32.load offset=24 (local.get $c)))
+            (local.set $rowIdx (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $a) (i32.const 2))))
             (local.set $rowCount (i32.sub (local.get $b) (local.get $a)))))
         ;; the kernels run without their depression (m = 0): the phase "depression" follows them in $depressStep
         (local.set $m (i32.const 0))
@@ -728,36 +785,38 @@
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
                   (i32.load offset=16 (local.get $c)) (local.get $rowBase) (local.get $rowIdx) (local.get $rowCount)
-                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
-                  (i32.load offset=36 (local.get $c)) (local.get $m) (f32.load offset=156 (local.get $c))
-                  (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
-                  (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c))
-                  (f32.demote_f64 (local.get $g)) (f32.load offset=176 (local.get $c)))))
+                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c))
+                  (i32.load offset=40 (local.get $c)) (local.get $m) (f32.load offset=160 (local.get $c))
+                  (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
+                  (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
+                  (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
+                  (i32.add (local.get $c) (i32.const 376)) (i32.load offset=20 (local.get $c)))))
               (else
                 (local.set $n (call $stepSelf
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
                   (i32.load offset=16 (local.get $c)) (local.get $rowBase) (local.get $rowIdx) (local.get $rowCount)
-                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
-                  (i32.load offset=36 (local.get $c)) (local.get $m) (f32.load offset=156 (local.get $c))
-                  (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
-                  (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c))
-                  (f32.demote_f64 (local.get $g)) (f32.load offset=176 (local.get $c))
-                  (i32.load offset=48 (local.get $c)) (i32.load offset=52 (local.get $c)) (local.get $selfCount)
-                  (local.get $g) (i32.load offset=56 (local.get $c))))
+                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c))
+                  (i32.load offset=40 (local.get $c)) (local.get $m) (f32.load offset=160 (local.get $c))
+                  (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
+                  (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
+                  (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
+                  (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c)) (local.get $selfCount)
+                  (local.get $g) (i32.load offset=60 (local.get $c)) (i32.add (local.get $c) (i32.const 376))
+                  (i32.load offset=20 (local.get $c))))
                 ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
                 (local.set $kept (i32.const 0))
                 (local.set $r (i32.const 0))
                 (block $decayed
                   (loop $decay
                     (br_if $decayed (i32.ge_u (local.get $r) (local.get $selfCount)))
-                    (local.set $x (f64.mul (f64.load (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
+                    (local.set $x (f64.mul (f64.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
                       (local.get $giDecay)))
                     (if (f64.gt (local.get $x) (local.get $giNeg))
                       (then
-                        (i32.store (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2)))
-                          (i32.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
-                        (f64.store (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $x))
+                        (i32.store (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2)))
+                          (i32.load (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
+                        (f64.store (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $x))
                         (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
                     (local.set $r (i32.add (local.get $r) (i32.const 1)))
                     (br $decay)))
@@ -772,36 +831,37 @@
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
                   (i32.load offset=8 (local.get $c)) (i32.load offset=12 (local.get $c))
                   (i32.load offset=16 (local.get $c)) (local.get $rowBase) (local.get $rowIdx) (local.get $rowCount)
-                  (i32.load offset=28 (local.get $c)) (i32.load offset=32 (local.get $c))
-                  (i32.load offset=36 (local.get $c)) (local.get $m) (f32.load offset=156 (local.get $c))
-                  (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c))
-                  (f32.load offset=168 (local.get $c)) (f32.load offset=172 (local.get $c))
-                  (f32.load offset=176 (local.get $c))))))
-        (if (i32.load offset=136 (local.get $c))
+                  (i32.load offset=32 (local.get $c)) (i32.load offset=36 (local.get $c))
+                  (i32.load offset=40 (local.get $c)) (local.get $m) (f32.load offset=160 (local.get $c))
+                  (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
+                  (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
+                  (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 376))
+                  (i32.load offset=20 (local.get $c))))))
+        (if (i32.load offset=140 (local.get $c))
           (then
-            (memory.fill (i32.add (i32.load offset=24 (local.get $c)) (i32.mul (local.get $slot) (i32.shl (i32.load offset=16 (local.get $c)) (i32.const 2))))
+            (memory.fill (i32.add (i32.load offset=28 (local.get $c)) (i32.mul (local.get $slot) (i32.shl (i32.load offset=16 (local.get $c)) (i32.const 2))))
               (i32.const 0) (i32.shl (i32.load offset=16 (local.get $c)) (i32.const 2)))))
         ;; phase depression: learning, with input spikes: the rule's pre-spike depression of the step's input rows after
         ;;   their addition, W[i, j] = max(0, W[i, j] - nuPre * post1_j(t)) for the recent post neurons j (with input
         ;;   delays: of the rows of step t - S, with post1_j at t - S + d_ij)
-        (if (i32.load offset=136 (local.get $c))
+        (if (i32.load offset=140 (local.get $c))
           (then
             ;; input delays: the rows of step u = (this step's presentation index) - S, with post1 at their arrival
-            (local.set $u (i32.sub (i32.add (local.get $s) (i32.load offset=360 (local.get $c))) (i32.load offset=148 (local.get $c))))
-            (if (i32.and (local.get $learn) (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.lt_s (local.get $u) (i32.load offset=152 (local.get $c)))))
+            (local.set $u (i32.sub (i32.add (local.get $s) (i32.load offset=360 (local.get $c))) (i32.load offset=152 (local.get $c))))
+            (if (i32.and (local.get $learn) (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.lt_s (local.get $u) (i32.load offset=156 (local.get $c)))))
               (then
-                (local.set $p (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (local.get $u) (i32.const 2))))
+                (local.set $p (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $u) (i32.const 2))))
                 (if (i32.gt_s (i32.load offset=4 (local.get $p)) (i32.load (local.get $p)))
                   (then
-                    (call $depressDelayed (i32.load offset=140 (local.get $c)) (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (i32.load (local.get $p)) (i32.const 2)))
-                      (i32.sub (i32.load offset=4 (local.get $p)) (i32.load (local.get $p))) (i32.sub (local.get $t) (i32.load offset=148 (local.get $c)))
-                      (i32.load offset=60 (local.get $c)) (i32.load offset=328 (local.get $c))))))))
+                    (call $depressDelayed (i32.load offset=144 (local.get $c)) (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (i32.load (local.get $p)) (i32.const 2)))
+                      (i32.sub (i32.load offset=4 (local.get $p)) (i32.load (local.get $p))) (i32.sub (local.get $t) (i32.load offset=152 (local.get $c)))
+                      (i32.load offset=64 (local.get $c)) (i32.load offset=328 (local.get $c))))))))
           (else
             (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
               (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))))
         ;; phase holdRefractory: refractory excitatory neurons are held at vReset (excRefractory "clamp"; with
         ;;   "integrate" v integrates and only spikes are blocked)
-        (if (i32.load offset=132 (local.get $c))
+        (if (i32.load offset=136 (local.get $c))
           (then
             (local.set $r (local.get $head))
             (block $held
@@ -809,10 +869,10 @@
                 (br_if $held (i32.eq (local.get $r) (i32.load offset=336 (local.get $c))))
                 (f32.store
                   (i32.add (i32.load offset=0 (local.get $c))
-                    (i32.shl (i32.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
-                  (f32.load offset=176 (local.get $c)))
+                    (i32.shl (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+                  (f32.load offset=180 (local.get $c)))
                 (local.set $r (i32.add (local.get $r) (i32.const 1)))
-                (if (i32.eq (local.get $r) (i32.load offset=128 (local.get $c))) (then (local.set $r (i32.const 0))))
+                (if (i32.eq (local.get $r) (i32.load offset=132 (local.get $c))) (then (local.set $r (i32.const 0))))
                 (br $hold)))))
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while refractory)
         (local.set $nInh (i32.const 0))
@@ -831,20 +891,20 @@
         (block $delivered
           (loop $deliver
             (br_if $delivered (i32.ge_u (local.get $e) (local.get $nInh)))
-            (local.set $j (i32.load (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+            (local.set $j (i32.load (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
             (local.set $g (f64.add (local.get $g) (f64.load offset=264 (local.get $c))))
             (local.set $r (i32.const 0))
             (block $found
               (loop $find
                 (br_if $found (i32.ge_u (local.get $r) (local.get $selfCount)))
                 (br_if $found (i32.eq (local.get $j)
-                  (i32.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
+                  (i32.load (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
                 (local.set $r (i32.add (local.get $r) (i32.const 1)))
                 (br $find)))
-            (local.set $p (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
+            (local.set $p (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 3))))
             (if (i32.eq (local.get $r) (local.get $selfCount))
               (then
-                (i32.store (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
+                (i32.store (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
                 (f64.store (local.get $p) (f64.const 0))
                 (local.set $selfCount (i32.add (local.get $selfCount) (i32.const 1)))))
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=264 (local.get $c))))
@@ -867,18 +927,18 @@
     (local $r i32) (local $k i32) (local $n i32) (local $len i32) (local $by f64) (local $j4 i32) (local $q i32)
     (local $rowsEnd i32) (local $a i32) (local $x f64)
     (local.set $n (i32.load offset=328 (local.get $c)))
-    (local.set $len (i32.load offset=72 (local.get $c)))
-    (local.set $rowsEnd (i32.add (i32.load offset=28 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $len (i32.load offset=76 (local.get $c)))
+    (local.set $rowsEnd (i32.add (i32.load offset=32 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
     (block $end
       (loop $each
         (br_if $end (i32.ge_u (local.get $r) (local.get $n)))
-        (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
+        (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=68 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
         (if (i32.lt_s (local.get $k) (local.get $len))
           (then
             (local.set $by (f64.mul (f64.load offset=192 (local.get $c))
-              (f64.load (i32.add (i32.load offset=68 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
-            (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=60 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
-            (local.set $q (i32.load offset=28 (local.get $c)))
+              (f64.load (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
+            (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
+            (local.set $q (i32.load offset=32 (local.get $c)))
             (block $rowsDone
               (loop $rows
                 (br_if $rowsDone (i32.ge_u (local.get $q) (local.get $rowsEnd)))
@@ -902,10 +962,10 @@
     (block $end
       (loop $each
         (br_if $end (i32.ge_u (local.get $e) (local.get $count)))
-        (local.set $j (i32.load (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
-        (local.set $v (f64.load (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
-        (local.set $in (f64.load (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
-        (local.set $ref (i32.load (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $j (i32.load (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $v (f64.load (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
+        (local.set $in (f64.load (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $e) (i32.const 3)))))
+        (local.set $ref (i32.load (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
         (local.set $live (i32.ge_s (local.get $t) (local.get $ref)))
         (local.set $vn (local.get $v))
         (if (local.get $live)
@@ -918,23 +978,23 @@
         (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=232 (local.get $c))))
           (then
             (local.set $vn (f64.load offset=240 (local.get $c)))
-            (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=112 (local.get $c))) (i32.const 1)))
-            (i32.store (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
+            (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=116 (local.get $c))) (i32.const 1)))
+            (i32.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
         (if (i32.and (i32.ge_s (i32.add (local.get $t) (i32.const 1)) (local.get $ref))
               (f64.lt (f64.abs (local.get $in)) (f64.load offset=256 (local.get $c))))
           (then
-            (i32.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
-            (f64.store (i32.add (i32.load offset=100 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
-            (i32.store (i32.add (i32.load offset=104 (local.get $c)) (i32.shl (local.get $left) (i32.const 2)))
+            (i32.store (i32.add (i32.load offset=100 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
+            (f64.store (i32.add (i32.load offset=104 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
+            (i32.store (i32.add (i32.load offset=108 (local.get $c)) (i32.shl (local.get $left) (i32.const 2)))
               (i32.add (local.get $t) (i32.const 1)))
-            (i32.store (i32.add (i32.load offset=108 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $ref))
+            (i32.store (i32.add (i32.load offset=112 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $ref))
             (local.set $left (i32.add (local.get $left) (i32.const 1))))
           (else
-            (i32.store (i32.add (i32.load offset=76 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
-            (f64.store (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $vn))
-            (f64.store (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $in))
-            (i32.store (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ref))
+            (i32.store (i32.add (i32.load offset=80 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $j))
+            (f64.store (i32.add (i32.load offset=84 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $vn))
+            (f64.store (i32.add (i32.load offset=88 (local.get $c)) (i32.shl (local.get $kept) (i32.const 3))) (local.get $in))
+            (i32.store (i32.add (i32.load offset=92 (local.get $c)) (i32.shl (local.get $kept) (i32.const 2))) (local.get $ref))
             (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $each)))

@@ -52,6 +52,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["thr", "i32", "static: thresholds (f32[np], +inf while refractory)"],
   ["out", "i32", "static: spiking neuron indices of the step (i32[np])"],
   ["np", "i32", "static: padded neuron count (a multiple of 4)"],
+  ["laneMask", "i32", "static: -1 for real neurons' lanes, 0 for the padding (i32[np]; the clamp count's mask)"],
   ["w", "i32", "static: weights W (f32[inputs x np], row-major)"],
   ["rowBase", "i32", "static: the step kernels' rows are rowBase + idx[k] * np * 4: W, or with input delays the delay ring"],
   ["rows", "i32", "static: scratch for the step's row addresses (i32[inputs])"],
@@ -125,6 +126,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["n", "i32", "out (runSteps): excitatory spikes of the event step"],
   ["nInh", "i32", "out (runSteps): inhibitory spikes of the event step"],
   ["event", "i32", "out (runSteps): 1 when the run stopped after a step with excitatory spikes"],
+  ["clamps", "i32", "in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)"],
 ] as const);
 
 /** The current model's kernels (excCurrent, inputSpikes). */
