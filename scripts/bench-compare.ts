@@ -1,5 +1,6 @@
 /**
- * `node --import tsx scripts/bench-compare.ts --base DIR [--neurons 100,400,1600,6400] [--repeats 7] [--samples 1000]`
+ * `node --import tsx scripts/bench-compare.ts --base DIR [--neurons 100,400,1600,6400] [--repeats 7] [--samples 1000]
+ *   [--preset diehl-cook-2015]`
  * Speed of this checkout against another one (DIR: a checkout or `git worktree` of the old code, with node_modules):
  * fresh processes of scripts/bench-one.ts of the two alternate, size by size and round by round, so that both see the
  * same minutes of this machine's drifting speed. Prints per size the median training and inference rates of each, the
@@ -8,22 +9,25 @@
  */
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
-import { intListOption, intOption, parseOptions } from "../src/cli/args";
+import { choiceOption, intListOption, intOption, parseOptions } from "../src/cli/args";
+import { PRESETS } from "../src/core/params";
 
 const o = parseOptions(process.argv.slice(2), {
   base: { type: "string" }, neurons: { type: "string" }, repeats: { type: "string" }, samples: { type: "string" },
+  preset: { type: "string" },
 });
 if (typeof o.base !== "string") throw new RangeError("bench-compare: --base DIR (a checkout of the code to compare with) is required");
 const dirs = { base: resolve(o.base), new: resolve(__dirname, "..") };
 const sizes = intListOption(o, "neurons", [100, 400, 1600, 6400], 1);
 const repeats = intOption(o, "repeats", 7, 1, 50);
 const samples = intOption(o, "samples", 1000, 1, 8000);
+const preset = choiceOption(o, "preset", "diehl-cook-2015", Object.keys(PRESETS));
 
 type Run = { trainSamplesPerSec: number; inferSamplesPerSec: number; machineRefMs: number };
 const runs = new Map<string, Run[]>();
 const one = (which: "base" | "new", neurons: number): Run => {
   const out = execFileSync(process.execPath, ["--import", "tsx", join(dirs[which], "scripts", "bench-one.ts"), String(neurons), String(samples),
-    "diehl-cook-2015", "wasm"], { encoding: "utf8", cwd: dirs[which] });
+    preset, "wasm"], { encoding: "utf8", cwd: dirs[which] });
   return JSON.parse(out.trim().split("\n").pop()!) as Run;
 };
 for (let r = 0; r < repeats; r++) {

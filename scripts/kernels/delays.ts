@@ -1,12 +1,19 @@
 /**
  * Templates of the input delays' kernels (src/core/delays.ts; TypeScript oracles in src/core/delayKernels.ts, the same
- * operations in the same order): the scatter of the step's rows into the delay ring, the delayed depression and the
- * potentiation with per-synapse delays. Scalar loops: the scatter's targets depend on each synapse's delay.
+ * operations in the same order at every synapse): the scatter of the step's rows into the delay ring, the delayed
+ * depression and the potentiation with per-synapse delays. Scalar loops: the scatter's targets depend on each
+ * synapse's delay.
  */
 import { DELAY_BLOCK } from "../../src/core/wasm/layout";
 import { exportWrapper, load } from "./wat";
 
 const D = (field: string): string => load(DELAY_BLOCK, field);
+
+/**
+ * Lanes per tile of the scatter: 1,024 lanes of 20 slots are 80 KB of the ring (scripts/bench-scatter.ts measured
+ * 512, 1,024 and 2,048 at 6,400 neurons; 1,024 was fastest).
+ */
+const SCATTER_TILE = 1024;
 
 /** `$latest`: the newest history entry of n at or before u (strict: before u); -1e9 (NEVER) when none. */
 const LATEST = `  ;; The newest entry of n's spike history (hist: i32[n x h], circular, head[n] the newest) at or before step u, or
@@ -31,33 +38,55 @@ export function delayKernels(): string {
   return `${LATEST}
 
   ;; The input spikes idx[0 .. count) of the step whose ring slot is cur: ring[(cur + d_ij) mod slots][j] += W[i, j] for
-  ;; every lane j < np, spike by spike (f32 additions in that order). $c: the delay block (its static fields).
+  ;; every lane j < np. In tiles of ${SCATTER_TILE} lanes, spike by spike within a tile, so that the tile's part of the ring stays
+  ;; in cache across the step's spikes: every ring entry gets its additions in spike order, as the oracle's spike-by-spike
+  ;; loop gives them. The slots' addresses come from slotBases[d] = ring + ((cur + d) mod slots) * np * 4.
+  ;; $c: the delay block (its static fields).
   (func $scatter (param $c i32) (param $idx i32) (param $count i32) (param $cur i32)
     (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $stride i32)
-    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32)
+    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32) (local $bases i32)
+    (local $j0 i32) (local $j1 i32)
     (local.set $np ${D("np")})
     (local.set $slots ${D("slots")})
     (local.set $ring ${D("ring")})
+    (local.set $bases ${D("slotBases")})
     (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
-    (block $spikes
-      (loop $spike
-        (br_if $spikes (i32.ge_u (local.get $k) (local.get $count)))
-        (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))))
-        (local.set $row (i32.add ${D("w")} (i32.mul (local.get $i) (local.get $stride))))
-        (local.set $drow (i32.add ${D("delays")} (i32.mul (local.get $i) (local.get $np))))
-        (local.set $j (i32.const 0))
-        (block $lanes
-          (loop $lane
-            (br_if $lanes (i32.ge_u (local.get $j) (local.get $np)))
-            (local.set $s (i32.add (local.get $cur) (i32.load8_u (i32.add (local.get $drow) (local.get $j)))))
-            (local.set $s (select (i32.sub (local.get $s) (local.get $slots)) (local.get $s) (i32.ge_u (local.get $s) (local.get $slots))))
-            (local.set $a (i32.add (i32.add (local.get $ring) (i32.mul (local.get $s) (local.get $stride))) (i32.shl (local.get $j) (i32.const 2))))
-            (f32.store (local.get $a)
-              (f32.add (f32.load (local.get $a)) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $lane)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $spike))))
+    (block $based
+      (loop $base
+        (br_if $based (i32.ge_u (local.get $s) (local.get $slots)))
+        (local.set $a (i32.add (local.get $cur) (local.get $s)))
+        (local.set $a (select (i32.sub (local.get $a) (local.get $slots)) (local.get $a) (i32.ge_u (local.get $a) (local.get $slots))))
+        (i32.store (i32.add (local.get $bases) (i32.shl (local.get $s) (i32.const 2)))
+          (i32.add (local.get $ring) (i32.mul (local.get $a) (local.get $stride))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $base)))
+    (block $tiled
+      (loop $tile
+        (br_if $tiled (i32.ge_u (local.get $j0) (local.get $np)))
+        (local.set $j1 (i32.add (local.get $j0) (i32.const ${SCATTER_TILE})))
+        (local.set $j1 (select (local.get $np) (local.get $j1) (i32.gt_u (local.get $j1) (local.get $np))))
+        (local.set $k (i32.const 0))
+        (block $spikes
+          (loop $spike
+            (br_if $spikes (i32.ge_u (local.get $k) (local.get $count)))
+            (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $row (i32.add ${D("w")} (i32.mul (local.get $i) (local.get $stride))))
+            (local.set $drow (i32.add ${D("delays")} (i32.mul (local.get $i) (local.get $np))))
+            (local.set $j (local.get $j0))
+            (block $lanes
+              (loop $lane
+                (br_if $lanes (i32.ge_u (local.get $j) (local.get $j1)))
+                (local.set $a (i32.add
+                  (i32.load (i32.add (local.get $bases) (i32.shl (i32.load8_u (i32.add (local.get $drow) (local.get $j))) (i32.const 2))))
+                  (i32.shl (local.get $j) (i32.const 2))))
+                (f32.store (local.get $a)
+                  (f32.add (f32.load (local.get $a)) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $lane)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $spike)))
+        (local.set $j0 (local.get $j1))
+        (br $tile))))
 
   ;; The delayed depression of the input spikes idx[0 .. count) of step t: for each listed recent post neuron j
   ;; (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,

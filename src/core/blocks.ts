@@ -93,7 +93,7 @@ export function createDelayBlock(layout: Layout, d: Derived, depressionNu: numbe
     w: ptr.w, np, delays: ptr.delays, ring: ptr.delayRing, slots: d.delaySteps, history: d.delaySteps + 1,
     preHist: ptr.preHist, preHead: ptr.preHead, postHist: ptr.postHist, postHead: ptr.postHead, post1Pow: ptr.trace,
     post1Len: d.post1Pow.length, prePow: ptr.preTrace, preLen: d.prePow.length, recentPre: ptr.recentPre,
-    depList: ptr.depList, nu: depressionNu,
+    depList: ptr.depList, slotBases: ptr.slotBases, nu: depressionNu,
   });
   return { view, at: view.slots("idx", "count", "cur", "t", "depCount", "j", "preCount", "scale", "wMax") };
 }

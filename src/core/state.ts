@@ -55,7 +55,7 @@ export interface StepLoopPointers {
   /** Plasticity's pre-spike stamps and recent inputs, and the pre trace's power table (the potentiation kernel's). */
   lastPre: number; recentPre: number; recentPreMember: number; preTrace: number;
   /** Input delays (delays.ts; empty without them). */
-  delays: number; delayRing: number; delaySlot: number; preHist: number; preHead: number; postHist: number; postHead: number;
+  delays: number; delayRing: number; delaySlot: number; slotBases: number; preHist: number; preHead: number; postHist: number; postHead: number;
   delayBlock: number;
   /** The WASM Poisson generator's block and scratch, with two slots of CDF tables (see poissonWasm.ts). */
   poissonBlock: number; pixels: number; cdfAt: number; cdfLength: number; rngWords: number; stamp: number; tmp: number;
@@ -82,7 +82,7 @@ export function allocateState(neurons: number, scheduleCapacity: number,
     lastPre: INPUTS, recentPre: INPUTS, recentPreMember: INPUTS / 4, preTrace: 2 * (loop.preTraceLength ?? 0),
     counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0,
     // input delays (delays.ts): u8 delays, the delay ring, the pre and post spike histories, the kernels' block
-    delays: S > 0 ? (INPUTS * np) / 4 : 0, delayRing: S * np, delaySlot: S > 0 ? 4 : 0, preHist: INPUTS * H, preHead: H > 0 ? INPUTS : 0,
+    delays: S > 0 ? (INPUTS * np) / 4 : 0, delayRing: S * np, delaySlot: S > 0 ? 4 : 0, slotBases: S, preHist: INPUTS * H, preHead: H > 0 ? INPUTS : 0,
     postHist: np * H, postHead: H > 0 ? np : 0, delayBlock: S > 0 ? DELAY_BLOCK.bytes / 4 : 0 };
   const ptr = {} as Layout["ptr"];
   let offset = 64; // keep 0 unused

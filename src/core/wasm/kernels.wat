@@ -180,16 +180,17 @@
 ;;     52 i32 preLen: static: its length
 ;;     56 i32 recentPre: static: the recent inputs (i32[inputs])
 ;;     60 i32 depList: static: the recent post neurons (i32[np]), copied by the caller
-;;     64 f64 nu: static: the rule's depression per unit of post1 (LearningRule.loopShape)
-;;     72 i32 idx: call (delayScatter, delayDepress): address of the step's first input spike
-;;     76 i32 count: call: the step's input spikes
-;;     80 i32 cur: call (delayScatter): the ring slot of the current step
-;;     84 i32 t: call: the pre spikes' step (delayDepress) or the post spike's step (potentiateDelayed)
-;;     88 i32 depCount: call (delayDepress): recent post neurons listed
-;;     92 i32 j: call (potentiateDelayed): the column (post neuron)
-;;     96 i32 preCount: call (potentiateDelayed): recent inputs listed
-;;    104 f64 scale: call (potentiateDelayed): the rule's factor
-;;    112 f64 wMax: call (potentiateDelayed): the weight bound
+;;     64 i32 slotBases: static: the scatter's scratch, each slot's address from the current one (i32[slots])
+;;     72 f64 nu: static: the rule's depression per unit of post1 (LearningRule.loopShape)
+;;     80 i32 idx: call (delayScatter, delayDepress): address of the step's first input spike
+;;     84 i32 count: call: the step's input spikes
+;;     88 i32 cur: call (delayScatter): the ring slot of the current step
+;;     92 i32 t: call: the pre spikes' step (delayDepress) or the post spike's step (potentiateDelayed)
+;;     96 i32 depCount: call (delayDepress): recent post neurons listed
+;;    100 i32 j: call (potentiateDelayed): the column (post neuron)
+;;    104 i32 preCount: call (potentiateDelayed): recent inputs listed
+;;    112 f64 scale: call (potentiateDelayed): the rule's factor
+;;    120 f64 wMax: call (potentiateDelayed): the weight bound
 (module
   (import "env" "memory" (memory 1))
 
@@ -1301,33 +1302,55 @@
     (i32.const -1000000000))
 
   ;; The input spikes idx[0 .. count) of the step whose ring slot is cur: ring[(cur + d_ij) mod slots][j] += W[i, j] for
-  ;; every lane j < np, spike by spike (f32 additions in that order). $c: the delay block (its static fields).
+  ;; every lane j < np. In tiles of 1024 lanes, spike by spike within a tile, so that the tile's part of the ring stays
+  ;; in cache across the step's spikes: every ring entry gets its additions in spike order, as the oracle's spike-by-spike
+  ;; loop gives them. The slots' addresses come from slotBases[d] = ring + ((cur + d) mod slots) * np * 4.
+  ;; $c: the delay block (its static fields).
   (func $scatter (param $c i32) (param $idx i32) (param $count i32) (param $cur i32)
     (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $stride i32)
-    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32)
+    (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32) (local $bases i32)
+    (local $j0 i32) (local $j1 i32)
     (local.set $np (i32.load offset=4 (local.get $c)))
     (local.set $slots (i32.load offset=16 (local.get $c)))
     (local.set $ring (i32.load offset=12 (local.get $c)))
+    (local.set $bases (i32.load offset=64 (local.get $c)))
     (local.set $stride (i32.shl (local.get $np) (i32.const 2)))
-    (block $spikes
-      (loop $spike
-        (br_if $spikes (i32.ge_u (local.get $k) (local.get $count)))
-        (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))))
-        (local.set $row (i32.add (i32.load offset=0 (local.get $c)) (i32.mul (local.get $i) (local.get $stride))))
-        (local.set $drow (i32.add (i32.load offset=8 (local.get $c)) (i32.mul (local.get $i) (local.get $np))))
-        (local.set $j (i32.const 0))
-        (block $lanes
-          (loop $lane
-            (br_if $lanes (i32.ge_u (local.get $j) (local.get $np)))
-            (local.set $s (i32.add (local.get $cur) (i32.load8_u (i32.add (local.get $drow) (local.get $j)))))
-            (local.set $s (select (i32.sub (local.get $s) (local.get $slots)) (local.get $s) (i32.ge_u (local.get $s) (local.get $slots))))
-            (local.set $a (i32.add (i32.add (local.get $ring) (i32.mul (local.get $s) (local.get $stride))) (i32.shl (local.get $j) (i32.const 2))))
-            (f32.store (local.get $a)
-              (f32.add (f32.load (local.get $a)) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br $lane)))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $spike))))
+    (block $based
+      (loop $base
+        (br_if $based (i32.ge_u (local.get $s) (local.get $slots)))
+        (local.set $a (i32.add (local.get $cur) (local.get $s)))
+        (local.set $a (select (i32.sub (local.get $a) (local.get $slots)) (local.get $a) (i32.ge_u (local.get $a) (local.get $slots))))
+        (i32.store (i32.add (local.get $bases) (i32.shl (local.get $s) (i32.const 2)))
+          (i32.add (local.get $ring) (i32.mul (local.get $a) (local.get $stride))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $base)))
+    (block $tiled
+      (loop $tile
+        (br_if $tiled (i32.ge_u (local.get $j0) (local.get $np)))
+        (local.set $j1 (i32.add (local.get $j0) (i32.const 1024)))
+        (local.set $j1 (select (local.get $np) (local.get $j1) (i32.gt_u (local.get $j1) (local.get $np))))
+        (local.set $k (i32.const 0))
+        (block $spikes
+          (loop $spike
+            (br_if $spikes (i32.ge_u (local.get $k) (local.get $count)))
+            (local.set $i (i32.load (i32.add (local.get $idx) (i32.shl (local.get $k) (i32.const 2)))))
+            (local.set $row (i32.add (i32.load offset=0 (local.get $c)) (i32.mul (local.get $i) (local.get $stride))))
+            (local.set $drow (i32.add (i32.load offset=8 (local.get $c)) (i32.mul (local.get $i) (local.get $np))))
+            (local.set $j (local.get $j0))
+            (block $lanes
+              (loop $lane
+                (br_if $lanes (i32.ge_u (local.get $j) (local.get $j1)))
+                (local.set $a (i32.add
+                  (i32.load (i32.add (local.get $bases) (i32.shl (i32.load8_u (i32.add (local.get $drow) (local.get $j))) (i32.const 2))))
+                  (i32.shl (local.get $j) (i32.const 2))))
+                (f32.store (local.get $a)
+                  (f32.add (f32.load (local.get $a)) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $lane)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $spike)))
+        (local.set $j0 (local.get $j1))
+        (br $tile))))
 
   ;; The delayed depression of the input spikes idx[0 .. count) of step t: for each listed recent post neuron j
   ;; (depList[0 .. depCount)), u = t + d_ij, k = u - (j's last spike before u); when k < post1Len,
@@ -1355,7 +1378,7 @@
               (then
                 (local.set $a (i32.add (i32.load offset=0 (local.get $c)) (i32.shl (local.get $a) (i32.const 2))))
                 (local.set $x (f64.sub (f64.promote_f32 (f32.load (local.get $a)))
-                  (f64.mul (f64.load offset=64 (local.get $c)) (f64.load (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $k) (i32.const 3)))))))
+                  (f64.mul (f64.load offset=72 (local.get $c)) (f64.load (i32.add (i32.load offset=40 (local.get $c)) (i32.shl (local.get $k) (i32.const 3)))))))
                 (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (f64.const 0) (f64.gt (local.get $x) (f64.const 0)))))))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $post)))
@@ -1365,15 +1388,15 @@
   ;; delayScatter(block: delay): calls $scatter with the block's fields.
   (func (export "delayScatter") (param $c i32) (result i32)
     (call $scatter
-      (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c))
-      (i32.load offset=80 (local.get $c)))
+      (local.get $c) (i32.load offset=80 (local.get $c)) (i32.load offset=84 (local.get $c))
+      (i32.load offset=88 (local.get $c)))
     (i32.const 0))
 
   ;; delayDepress(block: delay): calls $depressDelayed with the block's fields.
   (func (export "delayDepress") (param $c i32) (result i32)
     (call $depressDelayed
-      (local.get $c) (i32.load offset=72 (local.get $c)) (i32.load offset=76 (local.get $c))
-      (i32.load offset=84 (local.get $c)) (i32.load offset=60 (local.get $c)) (i32.load offset=88 (local.get $c)))
+      (local.get $c) (i32.load offset=80 (local.get $c)) (i32.load offset=84 (local.get $c))
+      (i32.load offset=92 (local.get $c)) (i32.load offset=60 (local.get $c)) (i32.load offset=96 (local.get $c)))
     (i32.const 0))
 
   ;; potentiateDelayed(block: delay): column j at a post spike at step t: for each recent input i (recentPre[0 ..
@@ -1383,14 +1406,14 @@
     (local $r i32) (local $i i32) (local $u i32) (local $k i32) (local $a i32) (local $x f64) (local $np i32) (local $j i32)
     (local $t i32) (local $h i32) (local $len i32) (local $wMax f64)
     (local.set $np (i32.load offset=4 (local.get $c)))
-    (local.set $j (i32.load offset=92 (local.get $c)))
-    (local.set $t (i32.load offset=84 (local.get $c)))
+    (local.set $j (i32.load offset=100 (local.get $c)))
+    (local.set $t (i32.load offset=92 (local.get $c)))
     (local.set $h (i32.load offset=20 (local.get $c)))
     (local.set $len (i32.load offset=52 (local.get $c)))
-    (local.set $wMax (f64.load offset=112 (local.get $c)))
+    (local.set $wMax (f64.load offset=120 (local.get $c)))
     (block $inputs
       (loop $input
-        (br_if $inputs (i32.ge_u (local.get $r) (i32.load offset=96 (local.get $c))))
+        (br_if $inputs (i32.ge_u (local.get $r) (i32.load offset=104 (local.get $c))))
         (local.set $i (i32.load (i32.add (i32.load offset=56 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))))
         (local.set $a (i32.add (i32.mul (local.get $i) (local.get $np)) (local.get $j)))
         (local.set $u (i32.sub (local.get $t) (i32.load8_u (i32.add (i32.load offset=8 (local.get $c)) (local.get $a)))))
@@ -1400,7 +1423,7 @@
           (then
             (local.set $a (i32.add (i32.load offset=0 (local.get $c)) (i32.shl (local.get $a) (i32.const 2))))
             (local.set $x (f64.add (f64.promote_f32 (f32.load (local.get $a)))
-              (f64.mul (f64.load offset=104 (local.get $c)) (f64.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $k) (i32.const 3)))))))
+              (f64.mul (f64.load offset=112 (local.get $c)) (f64.load (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $k) (i32.const 3)))))))
             (f32.store (local.get $a) (f32.demote_f64 (select (local.get $x) (local.get $wMax) (f64.lt (local.get $x) (local.get $wMax)))))))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $input)))

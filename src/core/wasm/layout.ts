@@ -225,6 +225,7 @@ export const DELAY_BLOCK = defineBlock("delay", "input delays (delays.ts)", [
   ["preLen", "i32", "static: its length"],
   ["recentPre", "i32", "static: the recent inputs (i32[inputs])"],
   ["depList", "i32", "static: the recent post neurons (i32[np]), copied by the caller"],
+  ["slotBases", "i32", "static: the scatter's scratch, each slot's address from the current one (i32[slots])"],
   ["nu", "f64", "static: the rule's depression per unit of post1 (LearningRule.loopShape)"],
   ["idx", "i32", "call (delayScatter, delayDepress): address of the step's first input spike"],
   ["count", "i32", "call: the step's input spikes"],
