@@ -114,3 +114,25 @@ test("snn sweep --plan runs several sweeps in order into one store", () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /sweep 1 has no "seeds"/);
 });
+
+test("two sweeps started on one --out after a killed sweep left its lock: one writes, no record is stored twice", async () => {
+  const { mkdtempSync, readFileSync, writeFileSync, mkdirSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const { spawn } = require("node:child_process") as typeof import("node:child_process");
+  const out = join(mkdtempSync(join(tmpdir(), "snn-two-")), "store");
+  mkdirSync(out);
+  const gone = spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" }).stdout.trim();
+  writeFileSync(join(out, ".lock"), `${gone}\n`);
+  const args = [SNN, "sweep", "--neurons", "10", "--seeds", "2", "--train", "100", "--test", "50", "--labels", "100", "--out", out, "--workers", "1"];
+  const results = await Promise.all([0, 1].map(() => new Promise<{ status: number | null; stderr: string }>((done) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => done({ status, stderr }));
+  })));
+  assert.ok(results.some((r) => r.status === 0), results.map((r) => r.stderr).join("\n"));
+  for (const r of results) if (r.status !== 0) assert.match(r.stderr, /is being written by process \d+/);
+  const cells = readFileSync(join(out, "records.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).cellId);
+  assert.equal(cells.length, 2);
+  assert.equal(new Set(cells).size, cells.length);
+});

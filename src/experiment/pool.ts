@@ -53,8 +53,16 @@ export function pendingRuns(specs: SweepSpec | SweepSpec[], store: ResultsStore)
 
 /** Run a sweep, or a plan of sweeps in order (their runs share one pool of threads, so no core idles between them). */
 export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOptions): Promise<SweepOutcome> {
-  const started = performance.now();
   const store = ResultsStore.open(options.out);
+  try {
+    return await sweepInto(store, spec, options);
+  } finally {
+    store.close();
+  }
+}
+
+async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], options: SweepOptions): Promise<SweepOutcome> {
+  const started = performance.now();
   const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store);
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), pending.length || 1));
   const emit = options.onEvent ?? (() => undefined);
@@ -62,7 +70,6 @@ export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOpti
   const errors: SweepOutcome["errors"] = [];
   const seconds = () => (performance.now() - started) / 1000;
   if (pending.length === 0 || options.signal?.aborted) {
-    store.close();
     return { store, interrupted: Boolean(options.signal?.aborted), errors, seconds: seconds() };
   }
 
@@ -97,6 +104,5 @@ export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOpti
   }));
   options.signal?.removeEventListener("abort", onAbort);
   if (!interrupted) await threads.close();
-  store.close();
   return { store, interrupted, errors, seconds: seconds() };
 }

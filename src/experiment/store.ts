@@ -10,11 +10,12 @@ import { join } from "node:path";
 import { presetFromLabel } from "../core/overrides";
 import { Preset } from "../core/params";
 import { presetValuesHash, RECORD_COLUMNS, StoredRecord } from "./records";
+import { acquireStoreLock, StoreLock } from "./storeLock";
 
 export const RECORDS_JSONL = "records.jsonl";
 export const RECORDS_CSV = "records.csv";
-/** Present while a process writes the store (holds its pid). */
-export const LOCK_FILE = ".lock";
+/** Present while a process writes the store (holds its pid; storeLock.ts). */
+export { LOCK_FILE } from "./storeLock";
 /** The full parameter values of every preset the records name, by presetHash. */
 export const PRESETS_JSON = "presets.json";
 
@@ -32,16 +33,21 @@ export class ResultsStore {
 
   /**
    * Open (creating if needed) the store in `dir` for writing, repairing a truncated last line. One writer at a time:
-   * the store is locked (`.lock`, holding the writer's pid) until close() or the end of the process; a lock left by a
-   * process that no longer runs (killed) is taken over.
+   * the store is locked (`.lock`, holding the writer's pid; storeLock.ts) until close() or the end of the process; a
+   * lock left by a process that no longer runs (killed) is taken over, by exactly one of several processes that find it.
    */
   static open(dir: string): ResultsStore {
     mkdirSync(dir, { recursive: true });
     const store = new ResultsStore(dir);
     store.lock();
-    store.load(true);
-    store.writeCsv();
-    store.describePresets(store.list);
+    try {
+      store.load(true);
+      store.writeCsv();
+      store.describePresets(store.list);
+    } catch (e) {
+      store.close();
+      throw e;
+    }
     return store;
   }
 
@@ -59,38 +65,16 @@ export class ResultsStore {
   private readOnly = false;
   /** presets.json's content, read once. */
   private presets: Record<string, unknown> | undefined;
-  private locked = false;
-  private readonly unlockOnExit = (): void => this.close();
-
-  private get lockPath(): string {
-    return join(this.dir, LOCK_FILE);
-  }
+  private held: StoreLock | undefined;
 
   private lock(): void {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        writeFileSync(this.lockPath, `${process.pid}\n`, { flag: "wx" });
-        this.locked = true;
-        process.once("exit", this.unlockOnExit);
-        return;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-        const pid = Number(readFileSync(this.lockPath, "utf8").trim());
-        if (pid === process.pid || !processAlive(pid)) {
-          rmSync(this.lockPath, { force: true }); // our own, or left by a process that is gone
-          continue;
-        }
-        throw new Error(`results store ${this.dir} is being written by process ${pid} (another sweep?): wait for it to finish or use another --out`);
-      }
-    }
+    this.held = acquireStoreLock(this.dir);
   }
 
   /** Release the write lock (a read-only store has none). */
   close(): void {
-    if (!this.locked) return;
-    this.locked = false;
-    process.off("exit", this.unlockOnExit);
-    rmSync(this.lockPath, { force: true });
+    this.held?.release();
+    this.held = undefined;
   }
 
   get jsonlPath(): string {
@@ -194,16 +178,6 @@ function knownPreset(label: string): Readonly<Preset> | undefined {
     return presetFromLabel(label);
   } catch {
     return undefined;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

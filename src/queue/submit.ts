@@ -28,7 +28,14 @@ export async function submitSweep(spec: SweepSpec | SweepSpec[], options: QueueS
   const started = performance.now();
   await checkRedis(options.url);
   const store = ResultsStore.open(options.out);
-  const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store);
+  let planned: ReturnType<typeof pendingRuns>;
+  try {
+    planned = pendingRuns(spec, store);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  const { runs, pending, storedCells, missingCells } = planned;
   const emit = options.onEvent ?? (() => undefined);
   const queue = new Queue<RunJobData, RunJobResult>(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: connectionOptions(options.url) });
   const errors: SweepOutcome["errors"] = [];

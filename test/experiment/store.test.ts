@@ -14,6 +14,7 @@ test("appends are durable, idempotent per cell, and mirrored in the CSV", () => 
   assert.equal(store.append(record("a", 50)), true);
   assert.equal(store.append(record("a", 51)), false);
   assert.equal(store.append(record("b", 60)), true);
+  store.close();
   const reopened = ResultsStore.open(dir);
   assert.deepEqual(reopened.records().map((r) => [r.cellId, r.accuracy]), [["a", 50], ["b", 60]]);
   const csv = readFileSync(join(dir, "records.csv"), "utf8").trim().split("\n");
@@ -24,7 +25,9 @@ test("appends are durable, idempotent per cell, and mirrored in the CSV", () => 
 
 test("a truncated last line (a crash mid-write) is dropped and reported; later appends are clean", () => {
   const dir = mkdtempSync(join(tmpdir(), "store-"));
-  ResultsStore.open(dir).append(record("a", 50));
+  const first = ResultsStore.open(dir);
+  first.append(record("a", 50));
+  first.close();
   appendFileSync(join(dir, "records.jsonl"), '{"cellId":"b","accur');
   const store = ResultsStore.open(dir);
   assert.equal(store.report.repairedBytes, '{"cellId":"b","accur'.length);
@@ -67,4 +70,51 @@ test("one writer at a time: a second writer is refused while the first runs; a d
   store.append(record("x", 1));
   store.close();
   assert.equal(ResultsStore.read(dir).size, 1);
+});
+
+test("a stale lock found by several processes at once has exactly one winner (5 races of 8 processes)", () => {
+  const { spawn, spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const store = join(__dirname, "..", "..", "src", "experiment", "store.ts");
+  // each racer waits for a common start time, opens the store and says whether it won; a winner holds the lock until
+  // every racer has answered (the test closes its stdin)
+  const racer = `const { ResultsStore } = require(${JSON.stringify(store)});
+    const start = Number(process.argv[1]); while (Date.now() < start) {}
+    try { ResultsStore.open(process.argv[2]); console.log("won"); process.stdin.on("end", () => process.exit(0)).resume(); }
+    catch (e) { console.log(/is being written by process/.test(e.message) ? "refused" : "error " + e.message); process.exit(0); }`;
+  const gone = Number(spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" }).stdout.trim());
+  const race = (): Promise<string[]> => new Promise((done) => {
+    const dir = mkdtempSync(join(tmpdir(), "store-race-"));
+    writeFileSync(join(dir, ".lock"), `${gone}\n`);
+    const start = String(Date.now() + 3000);
+    const answers: string[] = [];
+    let closed = 0;
+    const children = Array.from({ length: 8 }, () => spawn(process.execPath, ["--import", "tsx", "-e", racer, start, dir], { stdio: ["pipe", "pipe", "inherit"] }));
+    for (const child of children) {
+      let text = "";
+      child.stdout!.on("data", (d) => {
+        text += d;
+        if (!text.endsWith("\n")) return;
+        answers.push(text.trim());
+        if (answers.length === children.length) for (const c of children) c.stdin!.end();
+      });
+      child.on("close", () => {
+        if (++closed === children.length) done(answers.sort());
+      });
+    }
+  });
+  return (async () => {
+    // (the lock as first written, remove-then-create, let 2-3 of 8 win in 3 of 5 such races)
+    for (let r = 0; r < 5; r++) assert.deepEqual(await race(), [...Array(7).fill("refused"), "won"], `race ${r + 1}`);
+  })();
+});
+
+test("a store cannot be opened twice for writing in one process; a failed open releases the lock", () => {
+  const dir = mkdtempSync(join(tmpdir(), "store-"));
+  const first = ResultsStore.open(dir);
+  assert.throws(() => ResultsStore.open(dir), /already being written by this process/);
+  first.close();
+  writeFileSync(join(dir, "records.jsonl"), "{not json}\n");
+  assert.throws(() => ResultsStore.open(dir), /line 1 is not valid JSON/);
+  writeFileSync(join(dir, "records.jsonl"), "");
+  ResultsStore.open(dir).close();
 });
