@@ -4,6 +4,7 @@
  * value a per-step decay would reach), cut to 0 once below TRACE_CUTOFF.
  */
 import { Preset } from "./params";
+import { MAX_PRESENTATION_STEPS } from "./poisson";
 
 /** Trace values below this are treated as 0 (their effect, nu * 1e-12 <= 1e-14, is far below f32 resolution of w). */
 export const TRACE_CUTOFF = 1e-12;
@@ -64,8 +65,12 @@ export function derive(p: Readonly<Preset>): Derived {
   const euler = p.neuronModel === "conductance" && p.conductanceDecay === "euler";
   const conductanceDecay = (tauMs: number | undefined): number => (tauMs === undefined ? 0 : euler ? 1 - dt / tauMs : Math.exp(-dt / tauMs));
   const c = p.neuronModel === "conductance" ? p : undefined;
+  const presentSteps = steps(p.presentMs, "presentMs");
+  if (presentSteps > MAX_PRESENTATION_STEPS) {
+    throw new RangeError(`preset ${p.name}: a presentation of ${presentSteps} steps (presentMs ${p.presentMs} / dtMs ${dt}) is longer than the ${MAX_PRESENTATION_STEPS} steps the Poisson input draws exactly: use dtMs >= ${p.presentMs / MAX_PRESENTATION_STEPS}`);
+  }
   return {
-    presentSteps: steps(p.presentMs, "presentMs"),
+    presentSteps,
     restSteps: steps(p.restMs, "restMs"),
     excEuler: dt / p.exc.tauMembraneMs,
     excDecay: Math.exp(-dt / p.exc.tauMembraneMs),

@@ -57,6 +57,13 @@ export function binomialCdf(n: number, p: number): Float64Array {
   return values.slice(0, length);
 }
 
+/**
+ * The longest presentation the Poisson input draws exactly: its uniform draw of a spike's step (Lemire's
+ * multiply-shift in 31-bit integer arithmetic, the same in TypeScript and WASM) needs 2^bits >= steps with
+ * 2^bits * steps <= 2^31, which holds up to 2^15 steps.
+ */
+export const MAX_PRESENTATION_STEPS = 1 << 15;
+
 /** Generates presentations' spike schedules for one (steps, spikeProbPerPixel); caches CDFs per probability. */
 export class PoissonInput {
   /** cdfByIntensity[intensity][pixel]: Binomial CDF of that pixel's spike count, built on first use. */
@@ -75,7 +82,9 @@ export class PoissonInput {
     this.tmpStep = new Int32Array(steps * inputs);
     this.tmpPixel = new Int32Array(steps * inputs);
     this.counts = new Int32Array(steps + 1);
-    if (!(steps >= 1 && steps <= 1 << 20)) throw new RangeError(`PoissonInput: steps must be in [1, 2^20], got ${steps}`);
+    if (!(Number.isInteger(steps) && steps >= 1 && steps <= MAX_PRESENTATION_STEPS)) {
+      throw new RangeError(`PoissonInput: steps must be an integer in [1, ${MAX_PRESENTATION_STEPS}], got ${steps}`);
+    }
     this.uniformBits = Math.floor(Math.log2(0x7fffffff / steps));
     this.uniformThreshold = ((1 << this.uniformBits) - steps) % steps;
   }

@@ -103,3 +103,35 @@ test("the WASM generator gives the TypeScript generator's spikes and leaves the 
   assert.throws(() => wasm.fill(digits[0], 100, rngB, inWasm), /input rate too high/);
   assert.throws(() => wasm.fill(digits[0], 1.5, rngB, inWasm), /intensity must be an integer >= 1/);
 });
+
+test("presentations up to 32,768 steps: WASM = TypeScript at the boundary; longer ones are refused before a run", async () => {
+  const { MAX_PRESENTATION_STEPS } = await import("../../src/core/poisson");
+  const { derive } = await import("../../src/core/derived");
+  const { DIEHL_COOK_2015, withOverrides } = await import("../../src/core/params");
+  const steps = MAX_PRESENTATION_STEPS;
+  assert.equal(steps, 32768);
+  const dt = 350 / steps; // ms: 32,768 steps exactly
+  const perPixel = (0.25 * dt) / 1000; // the paper's rate, pixel / 4 Hz, per step
+  const layout = allocateState(4, steps * 784, { steps, traceLength: 0 });
+  const wasm = new WasmPoisson(new PoissonInput(steps, 784, perPixel), layout, createKernels(layout.memory, "wasm"));
+  const input = new PoissonInput(steps, 784, perPixel);
+  const inWasm = createSchedule(steps, 784, layout.state.schedule, layout.state.stepStart);
+  const inTs = createSchedule(steps, 784);
+  const pixels = new Uint8Array(784);
+  for (let k = 0; k < 20; k++) pixels[37 * k] = 255 - k;
+  const [rngA, rngB] = [createRng(3), createRng(3)];
+  input.fill(pixels, 2, rngA, inTs);
+  wasm.fill(pixels, 2, rngB, inWasm);
+  assert.ok(inTs.total > 500);
+  assert.equal(inWasm.total, inTs.total);
+  assert.deepEqual(inWasm.idx.subarray(0, inWasm.total), inTs.idx.subarray(0, inTs.total));
+  assert.deepEqual(inWasm.stepStart, inTs.stepStart);
+  // every step can be drawn: the last steps get spikes too
+  assert.ok(inTs.stepStart[steps] - inTs.stepStart[steps - 4000] > 0);
+  assert.throws(() => new PoissonInput(steps + 1, 784, 1e-4), /steps must be an integer in \[1, 32768\], got 32769/);
+  // a preset whose presentation needs more steps is refused with the reason (0.01 ms: 35,000 steps)
+  assert.equal(derive(withOverrides(DIEHL_COOK_2015, { presentMs: 16384 })).presentSteps, steps);
+  assert.throws(() => derive(withOverrides(DIEHL_COOK_2015, { presentMs: 16384.5 })), /a presentation of 32769 steps/);
+  assert.throws(() => derive(withOverrides(DIEHL_COOK_2015, { dtMs: 0.01 })),
+    /a presentation of 35000 steps \(presentMs 350 \/ dtMs 0.01\) is longer than the 32768 steps the Poisson input draws exactly: use dtMs >= 0.01068115234375/);
+});
