@@ -116,6 +116,22 @@ export function validatePreset(p: Readonly<Preset>): void {
   for (const [name, value] of nonNegative) {
     if (!(value >= 0)) throw new RangeError(`preset ${p.name}: ${name} must be >= 0, got ${value}`);
   }
+  for (const [name, value] of [["minSpikes", p.minSpikes], ["maxRetries", p.maxRetries], ["startIntensity", p.startIntensity]] as const) {
+    if (!Number.isInteger(value)) throw new RangeError(`preset ${p.name}: ${name} must be a whole number, got ${value}`);
+  }
+  const c = p.neuronModel === "conductance" ? p : undefined;
+  type Mode = readonly [string, unknown, readonly unknown[]];
+  const modes: Mode[] = [
+    ["neuronModel", p.neuronModel, ["conductance", "current"]],
+    ["normWhen", p.normWhen, ["before", "after"]],
+    ["refractoryConvention", p.refractoryConvention, ["brian", "bindsnet"]],
+  ];
+  if (c) modes.push(["conductanceDecay", c.conductanceDecay, [undefined, "exponential", "euler"]], ["excRefractory", c.excRefractory, [undefined, "clamp", "integrate"]]);
+  for (const [name, value, allowed] of modes) {
+    if (!allowed.includes(value)) {
+      throw new RangeError(`preset ${p.name}: ${name} must be ${allowed.filter((a) => a !== undefined).map((a) => JSON.stringify(a)).join(" or ")}, got ${JSON.stringify(value)}`);
+    }
+  }
   if (!(p.exc.vResetMv < p.exc.vThreshMv + p.exc.thetaInitMv - p.exc.thetaOffsetMv)) {
     throw new RangeError(`preset ${p.name}: exc.vResetMv ${p.exc.vResetMv} must lie below the initial threshold`);
   }
@@ -131,9 +147,6 @@ export function validatePreset(p: Readonly<Preset>): void {
         throw new RangeError(`preset ${p.name}: conductanceDecay "euler" needs ${name} >= dtMs (${p.dtMs}), got ${tau}`);
       }
     }
-  }
-  if (p.neuronModel === "conductance" && ![undefined, "clamp", "integrate"].includes(p.excRefractory)) {
-    throw new RangeError(`preset ${p.name}: excRefractory must be "clamp" or "integrate", got ${JSON.stringify(p.excRefractory)}`);
   }
   const delayMs = (p as { inputDelayMs?: number }).inputDelayMs;
   if (delayMs !== undefined && delayMs !== 0) {

@@ -7,7 +7,7 @@
 import { createRng, deriveSeed, Rng } from "../random/rng";
 import { createBlocks, createDelayBlock, DelayBlock, KernelBlocks } from "./blocks";
 import { InputDelays } from "./delays";
-import { Derived, derive } from "./derived";
+import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
 import { createKernels, KernelKind, Kernels } from "./kernels";
 import { Preset } from "./params";
@@ -95,6 +95,7 @@ export interface SimulationOptions {
 /** Build the parts of a network (weights and thresholds are initialised by the caller; see presentation.ts). */
 export function createSimulation(options: SimulationOptions): Simulation {
   const { preset, neurons: n, seed, rule } = options;
+  validatePreset(preset);
   const derived = derive(preset);
   const steps = derived.presentSteps;
   const layout = allocateState(n, steps * INPUTS, {

@@ -41,3 +41,20 @@ test("overrides: a parameter of the other neuron model is refused (each model ha
   assert.equal((presetFromLabel("diehl-cook-2015+conductanceDecay=euler") as Readonly<ConductancePreset>).conductanceDecay, "euler");
   assert.equal("eExcMv" in presetFromLabel("bindsnet").exc, false);
 });
+
+test("overrides: mode fields take only their allowed values, counts only whole numbers (refused before a network is built)", async () => {
+  const { Network } = await import("../../src/core/network");
+  const cases: [string, RegExp][] = [
+    ["normWhen=never", /normWhen must be "before" or "after", got "never"/],
+    ["conductanceDecay=exact", /conductanceDecay must be "exponential" or "euler", got "exact"/],
+    ["excRefractory=hold", /excRefractory must be "clamp" or "integrate", got "hold"/],
+    ["refractoryConvention=brian2", /refractoryConvention must be "brian" or "bindsnet", got "brian2"/],
+    ["maxRetries=2.5", /maxRetries must be a whole number, got 2.5/],
+    ["minSpikes=0.5", /minSpikes must be a whole number, got 0.5/],
+    ["startIntensity=1.5", /startIntensity must be a whole number, got 1.5/],
+  ];
+  for (const [label, message] of cases) {
+    assert.throws(() => new Network({ neurons: 4, seed: 1, preset: presetFromLabel(`diehl-cook-2015+${label}`) }), message, label);
+  }
+  assert.equal(new Network({ neurons: 4, seed: 1, preset: presetFromLabel("diehl-cook-2015+conductanceDecay=euler;maxRetries=3") }).neurons, 4);
+});
