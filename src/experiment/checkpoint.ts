@@ -3,7 +3,8 @@
  * `<dir>/checkpoints/<runId>.snn` (atomically: temporary file, then rename), so a run that is killed resumes from its
  * last snapshot instead of from scratch. A loaded network continues exactly as the saved one would have, so resumed
  * runs give the same records. The checkpoint is deleted when its run completes; with `keepNetwork` the trained network
- * is then saved to `<dir>/networks/<runId>.snn` (loadNetwork reads it), for analysis after the run.
+ * is then saved to `<dir>/networks/<runId>.snn` (loadNetwork reads it), for analysis after the run. A damaged
+ * checkpoint is set aside and reported, never resumed from.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,13 +19,28 @@ export interface Checkpointer {
   done(net: Network): void;
 }
 
-export function fileCheckpointer(dir: string, runId: string, options: { keepNetwork?: boolean } = {}): Checkpointer {
+/** Where a damaged checkpoint is reported by default (the sweep's and train's stderr). */
+const warn = (message: string): void => console.warn(`checkpoint: ${message}`);
+
+/**
+ * Checkpoints of one run in `dir`. A checkpoint that fails to load (checksum, header or values: snapshot.ts) is
+ * renamed to `<runId>.snn.corrupt-<time>`, reported (`onCorrupt`, default: stderr) and the run starts from scratch.
+ */
+export function fileCheckpointer(dir: string, runId: string, options: { keepNetwork?: boolean; onCorrupt?: (message: string) => void } = {}): Checkpointer {
   const folder = join(dir, "checkpoints");
   const path = join(folder, `${runId}.snn`);
   return {
     load() {
       if (!existsSync(path)) return undefined;
-      return decodeNetworkState(readFileSync(path), path);
+      try {
+        return decodeNetworkState(readFileSync(path), path);
+      } catch (e) {
+        // never resume from a damaged file: keep it for inspection under another name and start the run again
+        const aside = `${path}.corrupt-${Date.now()}`;
+        renameSync(path, aside);
+        (options.onCorrupt ?? warn)(`${(e as Error).message}; set aside as ${aside}, the run starts again from its beginning`);
+        return undefined;
+      }
     },
     save(net, trainSeconds) {
       mkdirSync(folder, { recursive: true });

@@ -81,6 +81,17 @@ test("a run killed between snapshots resumes from its last periodic checkpoint w
   const strip = (r: typeof reference[0]) => ({ ...r, trainSeconds: 0, trainSamplesPerSec: 0, evalSeconds: 0, evalSamplesPerSec: 0 });
   assert.deepEqual(resumed.map(strip), reference.map(strip));
   assert.ok(!existsSync(join(dir, "checkpoints", "r.snn"))); // removed when the run completes
+  // a checkpoint damaged after it was written is set aside and reported: the run starts again, same records
+  assert.throws(() => runExperiment(c, { checkpoint: { ...counting, save: (...a: Parameters<typeof checkpoint.save>) => { checkpoint.save(...a); throw new Error("killed"); } }, checkpointEvery: 100 }), /killed/);
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  const path = join(dir, "checkpoints", "r.snn");
+  const bytes = readFileSync(path);
+  bytes[bytes.length - 5000] ^= 0x40;
+  writeFileSync(path, bytes);
+  const reports: string[] = [];
+  const again = runExperiment(c, { checkpoint: fileCheckpointer(dir, "r", { onCorrupt: (m) => reports.push(m) }), checkpointEvery: 100 });
+  assert.deepEqual(again.map(strip), reference.map(strip));
+  assert.match(reports.join(""), /checksum mismatch/);
 });
 
 test("shuffled order: a seeded permutation of the training pool; held-out digits, test digits and old ids unchanged", async () => {
