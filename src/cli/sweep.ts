@@ -27,6 +27,8 @@ ${PRESET_HELP}
   --queue URL        run the grid's cells as BullMQ jobs on Redis (redis://[user:pass@]host:port[/db], rediss:// for
                      TLS; or set SNN_QUEUE_URL) and collect the records from \`snn worker\` processes
   --queue-name NAME  BullMQ queue (default snn-sweep)
+  --queue-wait S     with --queue: stop (exit 1, jobs stay queued) when Redis does not answer for S seconds (default
+                     30) or no worker consumes the queue for 4 S seconds (default 120)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
   --shuffle SEED     train every run on the digits in an order shuffled with SEED (default: the dataset's order)
   --plan FILE        run the sweeps listed in a JSON file (an array of SweepSpec objects, see src/experiment/sweep.ts)
@@ -43,6 +45,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
+    "queue-wait": { type: "string" },
   });
   const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
   const sizes = datasetSizes(dataset);
@@ -76,9 +79,13 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   process.on("SIGINT", onSigint);
   const url = queueUrl(typeof o.queue === "string" ? o.queue : undefined);
   if (url && o["keep-networks"]) throw new UsageError("--keep-networks keeps networks on this machine: not with --queue (workers run elsewhere)");
+  const wait = intOption(o, "queue-wait", 30, 1, 86400);
   const ui = sweepProgress(url ? 8 : workers);
   const outcome = url
-    ? await submitSweep(specs, { url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent })
+    ? await submitSweep(specs, {
+      url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent,
+      redisTimeoutMs: 1000 * wait, noWorkerMs: 4000 * wait,
+    })
     : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent, keepNetworks: Boolean(o["keep-networks"]) });
   process.off("SIGINT", onSigint);
   ui.close();

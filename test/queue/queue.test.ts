@@ -153,3 +153,44 @@ test("a failing job is retried a bounded number of times, then left failed with 
   await queue.close();
   worker.proc.kill("SIGTERM");
 });
+
+test("a queued sweep that nothing consumes stops with the reason (and no listener leak); the jobs stay queued", { skip, timeout: 60000 }, async () => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.name);
+  process.on("warning", onWarning);
+  const controller = new AbortController();
+  const out = mkdtempSync(join(tmpdir(), "nobody-"));
+  const t0 = Date.now();
+  await assert.rejects(submitSweep(small, { url, out, queueName: "nobody-listens", pollMs: 10, noWorkerMs: 1500, signal: controller.signal }),
+    /no worker has consumed queue "nobody-listens" at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ for 2 s: start `snn worker`/);
+  assert.ok(Date.now() - t0 < 15000);
+  await new Promise((r) => setImmediate(r));
+  process.off("warning", onWarning);
+  assert.deepEqual(warnings.filter((w) => w === "MaxListenersExceededWarning"), []);
+  const { Queue } = await import("bullmq");
+  const queue = new Queue("nobody-listens", { connection: connectionOptions(url) });
+  assert.equal(await queue.count(), 4);
+  await queue.obliterate({ force: true });
+  await queue.close();
+});
+
+test("a queued sweep whose Redis dies stops within its timeout and says so", { skip, timeout: 60000 }, async () => {
+  const port = await freePort();
+  const own = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const ownUrl = `redis://127.0.0.1:${port}`;
+  for (let waited = 0; ; waited += 100) {
+    try {
+      await checkRedis(ownUrl, 1000);
+      break;
+    } catch (e) {
+      if (waited > 10000) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const out = mkdtempSync(join(tmpdir(), "redis-dies-"));
+  setTimeout(() => own.kill("SIGKILL"), 1000);
+  const t0 = Date.now();
+  await assert.rejects(submitSweep(small, { url: ownUrl, out, pollMs: 50, redisTimeoutMs: 2000, noWorkerMs: 60000 }),
+    /lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+: no answer for 2 s. The sweep stops here; its jobs stay queued/);
+  assert.ok(Date.now() - t0 < 20000, `took ${Date.now() - t0} ms`);
+});
