@@ -11,6 +11,8 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--neurons", "0"], /--neurons must be in \[1, 100000\], got 0/],
     [["--neurons", "-5"], /--neurons must be in \[1, 100000\], got -5/],
     [["--neurons", "abc"], /--neurons must be an integer, got "abc"/],
+    [["--neurons", "0x10"], /--neurons must be an integer, got "0x10"/],
+    [["--save", require("node:os").tmpdir()], /--save .* is a folder: give a file name/],
     [["--train", "1.5"], /--train must be an integer, got "1.5"/],
     [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
     [["--dataset", "cifar"], /--dataset must be one of mnist, mnist-full, got "cifar"/],
@@ -135,4 +137,22 @@ test("two sweeps started on one --out after a killed sweep left its lock: one wr
   const cells = readFileSync(join(out, "records.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).cellId);
   assert.equal(cells.length, 2);
   assert.equal(new Set(cells).size, cells.length);
+});
+
+test("snn summary refuses a folder that holds no store; damaged records and presets.json are named", () => {
+  const { mkdtempSync, writeFileSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const missing = snn("summary", "--out", join(tmpdir(), "no-such-store-here"));
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no results store at .*no-such-store-here \(it has no records\.jsonl\)/);
+  const dir = mkdtempSync(join(tmpdir(), "snn-nullacc-"));
+  writeFileSync(join(dir, "records.jsonl"), '{"cellId":"a","accuracy":null}\n');
+  const nullAccuracy = snn("summary", "--out", dir);
+  assert.notEqual(nullAccuracy.status, 0);
+  assert.match(nullAccuracy.stderr, /records\.jsonl: line 1: accuracy must be a number in \[0, 100\], got null/);
+  const store = mkdtempSync(join(tmpdir(), "snn-presets-"));
+  writeFileSync(join(store, "presets.json"), "{broken");
+  const sweep = snn("sweep", "--neurons", "5", "--seeds", "1", "--train", "10", "--test", "10", "--labels", "10", "--out", store, "--workers", "1");
+  assert.notEqual(sweep.status, 0);
+  assert.match(sweep.stderr, /presets\.json is not valid JSON .*delete it and it is rebuilt from the records/);
 });

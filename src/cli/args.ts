@@ -22,6 +22,9 @@ export function parseOptions(argv: string[], spec: OptionSpec): Record<string, s
   }
 }
 
+/** How integers are written on the command line: decimal digits, optionally signed or with an exponent (8e3). */
+const DECIMAL = /^[+-]?\d+(\.\d*)?(e\+?\d+)?$/i;
+
 /** An integer option within [min, max]; `fallback` when absent. */
 export function intOption(values: Record<string, unknown>, name: string, fallback: number | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = values[name];
@@ -30,7 +33,7 @@ export function intOption(values: Record<string, unknown>, name: string, fallbac
     return fallback;
   }
   const n = Number(raw);
-  if (typeof raw !== "string" || raw.trim() === "" || !Number.isInteger(n)) throw new UsageError(`--${name} must be an integer, got "${String(raw)}"`);
+  if (typeof raw !== "string" || !DECIMAL.test(raw.trim()) || !Number.isInteger(n)) throw new UsageError(`--${name} must be an integer, got "${String(raw)}"`);
   if (n < min || n > max) throw new UsageError(`--${name} must be in [${min}, ${max}], got ${n}`);
   return n;
 }
@@ -45,7 +48,7 @@ export function intListOption(values: Record<string, unknown>, name: string, fal
   const parts = String(raw).split(",").map((x) => x.trim());
   return parts.map((part) => {
     const n = Number(part);
-    if (part === "" || !Number.isInteger(n)) throw new UsageError(`--${name} must be comma-separated integers, got "${String(raw)}"`);
+    if (!DECIMAL.test(part) || !Number.isInteger(n)) throw new UsageError(`--${name} must be comma-separated integers, got "${String(raw)}"`);
     if (n < min || n > max) throw new UsageError(`--${name}: every value must be in [${min}, ${max}], got ${n}`);
     return n;
   });

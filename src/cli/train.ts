@@ -1,4 +1,6 @@
 /** `snn train`: train one network, assign labels on the training digits, evaluate on the test digits. */
+import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { saveNetwork } from "../core/snapshot";
 import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { fileCheckpointer } from "../experiment/checkpoint";
@@ -6,7 +8,7 @@ import { RunConfig } from "../experiment/config";
 import { runId } from "../experiment/records";
 import { loadRunData, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
-import { choiceOption, intOption, parseOptions } from "./args";
+import { choiceOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { progressLine } from "./progress";
 
@@ -52,6 +54,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     ...(validation ? { validation: true } : {}),
     ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
   };
+  if (typeof o.save === "string") checkWritableFile(o.save, "--save");
   const data = loadRunData(config);
   const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
   const [record] = runExperiment(config, {
@@ -86,6 +89,23 @@ export async function trainCommand(argv: string[]): Promise<number> {
     console.log(`updates of v clamped at E_inh per digit: ${result.eInhClampsPerSample} in training, ${result.testEInhClampsPerSample} on the evaluation digits`);
   }
   return 0;
+}
+
+/** Refuse, before any training, a file path the result could not be written to (a folder, or a parent that is a file). */
+function checkWritableFile(path: string, option: string): void {
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${option} ${path} is a folder: give a file name (e.g. ${join(path, "net.snn")})`);
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    if (existsSync(dir)) {
+      if (!statSync(dir).isDirectory()) throw new UsageError(`${option} ${path}: ${dir} is a file, not a folder`);
+      try {
+        accessSync(dir, constants.W_OK);
+      } catch {
+        throw new UsageError(`${option} ${path}: the folder ${dir} is not writable`);
+      }
+      return;
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 function round(x: number, digits: number): number {

@@ -13,7 +13,7 @@
  * not negative); every error names the file and what is wrong.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { KernelKind } from "./kernels";
 import { Network, NetworkState } from "./network";
@@ -146,7 +146,12 @@ export function saveNetwork(net: Network, path: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, encodeNetworkState(net.exportState()));
-  renameSync(tmp, path);
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new Error(`saveNetwork: cannot write ${path}: ${(e as Error).message}`);
+  }
 }
 
 /** Load a network saved by saveNetwork; it continues exactly as the saved one would have. */

@@ -105,7 +105,14 @@ export class ResultsStore {
       } catch (e) {
         throw new Error(`${this.jsonlPath}: line ${k + 1} is not valid JSON (${(e as Error).message}); fix or remove that line`);
       }
-      if (typeof record.cellId !== "string") throw new Error(`${this.jsonlPath}: line ${k + 1} has no cellId`);
+      if (typeof record !== "object" || record === null || typeof record.cellId !== "string") throw new Error(`${this.jsonlPath}: line ${k + 1} has no cellId`);
+      for (const key of ["accuracy", "accuracyProportion"] as const) {
+        const x = record[key];
+        if (key === "accuracyProportion" && x === undefined) continue;
+        if (!(typeof x === "number" && x >= 0 && x <= 100)) {
+          throw new Error(`${this.jsonlPath}: line ${k + 1}: ${key} must be a number in [0, 100], got ${JSON.stringify(x)}; fix or remove that line`);
+        }
+      }
       record.evaluatedOn ??= "test"; // records written before the field existed were all evaluated on the test digits
       if (!this.byCell.has(record.cellId)) {
         this.byCell.set(record.cellId, record);
@@ -151,7 +158,7 @@ export class ResultsStore {
    */
   private describePresets(records: StoredRecord[]): void {
     const path = join(this.dir, PRESETS_JSON);
-    if (!this.presets) this.presets = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
+    if (!this.presets) this.presets = existsSync(path) ? readPresets(path) : {};
     const known = this.presets!;
     let changed = false;
     for (const r of records) {
@@ -170,6 +177,20 @@ export class ResultsStore {
     for (const r of this.list) lines.push(RECORD_COLUMNS.map((c) => csvCell(r[c])).join(","));
     writeAtomically(this.csvPath, lines.join("\n") + "\n");
   }
+}
+
+/** presets.json's content; a damaged file is an error that names it (it can be deleted: it is rebuilt from the records). */
+function readPresets(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`${path} is not valid JSON (${(e as Error).message}): delete it and it is rebuilt from the records`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error(`${path} must hold an object of presets by hash: delete it and it is rebuilt from the records`);
+  }
+  return parsed as Record<string, unknown>;
 }
 
 /** The values behind a preset label when this code knows them (a named preset, with or without valid overrides). */

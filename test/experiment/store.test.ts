@@ -39,7 +39,7 @@ test("a truncated last line (a crash mid-write) is dropped and reported; later a
 
 test("a corrupt complete line is reported with its line number, not silently dropped", () => {
   const dir = mkdtempSync(join(tmpdir(), "store-"));
-  writeFileSync(join(dir, "records.jsonl"), '{"cellId":"a"}\nnot json\n{"cellId":"b"}\n');
+  writeFileSync(join(dir, "records.jsonl"), '{"cellId":"a","accuracy":50}\nnot json\n{"cellId":"b","accuracy":50}\n');
   assert.throws(() => ResultsStore.open(dir), /records\.jsonl: line 2 is not valid JSON/);
 });
 
