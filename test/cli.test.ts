@@ -156,3 +156,11 @@ test("snn summary refuses a folder that holds no store; damaged records and pres
   assert.notEqual(sweep.status, 0);
   assert.match(sweep.stderr, /presets\.json is not valid JSON .*delete it and it is rebuilt from the records/);
 });
+
+test("a results folder that cannot be created is an error naming it, not a hang (/proc)", { skip: require("node:fs").existsSync("/proc/self") ? false : "no /proc here" }, () => {
+  const r = spawnSync(process.execPath, [SNN, "sweep", "--neurons", "5", "--seeds", "1", "--train", "10", "--test", "10", "--labels", "10",
+    "--out", "/proc/snn-workbook-test/store", "--workers", "1"], { encoding: "utf8", timeout: 30_000 });
+  assert.equal(r.signal, null, "it must not hang");
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /cannot create the folder \/proc\/snn-workbook-test\/store/);
+});

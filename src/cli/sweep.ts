@@ -98,7 +98,10 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     console.log(`results: ${outcome.store.jsonlPath} (${outcome.store.size} records), ${formatDuration(outcome.seconds)}${outcome.interrupted ? ", interrupted" : ""}`);
     console.log(summaryText(rows));
   }
-  for (const e of outcome.errors) console.error(`run N=${e.config.neurons} seed ${e.config.seed} failed: ${e.message}`);
+  if (outcome.errors.length > 0) {
+    console.error(`${outcome.errors.length} run(s) failed (each said why above); the others' records are stored. Set SNN_DEBUG=1 for the stack traces.`);
+    if (process.env.SNN_DEBUG) for (const e of outcome.errors) console.error(`run N=${e.config.neurons} seed ${e.config.seed}: ${e.message}`);
+  }
   return outcome.interrupted ? 130 : outcome.errors.length > 0 ? 1 : 0;
 }
 

@@ -13,7 +13,8 @@
  * not negative); every error names the file and what is wrong.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { makeDirs } from "./files";
 import { dirname } from "node:path";
 import { KernelKind } from "./kernels";
 import { Network, NetworkState } from "./network";
@@ -143,7 +144,7 @@ function checkArrays(arrays: Record<string, AnyArray>, neurons: number, fail: (w
 
 /** Save a network (at a digit boundary) to a .snn file, atomically (write to a temporary name, then rename). */
 export function saveNetwork(net: Network, path: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirs(dirname(path));
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, encodeNetworkState(net.exportState()));
   try {

@@ -6,7 +6,8 @@
  * is then saved to `<dir>/networks/<runId>.snn` (loadNetwork reads it), for analysis after the run. A damaged
  * checkpoint is set aside and reported, never resumed from.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { makeDirs } from "../core/files";
 import { join } from "node:path";
 import { Network, NetworkState } from "../core/network";
 import { decodeNetworkState, encodeNetworkState, saveNetwork } from "../core/snapshot";
@@ -43,7 +44,7 @@ export function fileCheckpointer(dir: string, runId: string, options: { keepNetw
       }
     },
     save(net, trainSeconds) {
-      mkdirSync(folder, { recursive: true });
+      makeDirs(folder);
       const state = net.exportState();
       state.meta = { trainSeconds };
       const tmp = `${path}.tmp-${process.pid}`;
@@ -52,7 +53,6 @@ export function fileCheckpointer(dir: string, runId: string, options: { keepNetw
     },
     done(net) {
       if (options.keepNetwork) {
-        mkdirSync(join(dir, "networks"), { recursive: true });
         saveNetwork(net, join(dir, "networks", `${runId}.snn`));
       }
       rmSync(path, { force: true });

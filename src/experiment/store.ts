@@ -5,12 +5,13 @@
  * line in records.jsonl: opening the store repairs that (drops the partial line, says so) and rewrites the CSV.
  * A corrupt complete line is not repaired silently: opening fails and names the line.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { presetFromLabel } from "../core/overrides";
 import { Preset } from "../core/params";
 import { presetValuesHash, RECORD_COLUMNS, StoredRecord } from "./records";
 import { acquireStoreLock, StoreLock } from "./storeLock";
+import { makeDirs } from "../core/files";
 
 export const RECORDS_JSONL = "records.jsonl";
 export const RECORDS_CSV = "records.csv";
@@ -37,7 +38,7 @@ export class ResultsStore {
    * lock left by a process that no longer runs (killed) is taken over, by exactly one of several processes that find it.
    */
   static open(dir: string): ResultsStore {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const store = new ResultsStore(dir);
     store.lock();
     try {
