@@ -15,7 +15,8 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--save", require("node:os").tmpdir()], /--save .* is a folder: give a file name/],
     [["--train", "1.5"], /--train must be an integer, got "1.5"/],
     [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
-    [["--dataset", "cifar"], /--dataset must be one of mnist, mnist-full, got "cifar"/],
+    [["--dataset", "cifar"], /--dataset must be one of mnist, mnist-full, or idx:DIR \(a folder of MNIST-named IDX files\), got "cifar"/],
+    [["--dataset", "idx:/nonexistent-folder"], /IDX folder \/nonexistent-folder: neither \/nonexistent-folder\/train-images-idx3-ubyte nor/],
     [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, diehl-cook-2015-released, bindsnet, got "brian"/],
     [["--rule", "hebb"], /--rule must be one of triplet, postpre, power-law, exp-weight, pre-post, got "hebb"/],
     [["--shuffle", "x"], /--shuffle must be an integer, got "x"/],
@@ -163,4 +164,38 @@ test("a results folder that cannot be created is an error naming it, not a hang 
   assert.equal(r.signal, null, "it must not hang");
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /cannot create the folder \/proc\/snn-workbook-test\/store/);
+});
+
+test("--dataset idx:DIR trains on a user's IDX files; the store names them by path and content hash", () => {
+  const { mkdtempSync, writeFileSync, readFileSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const { encodeIdx } = require("../src/data/idx") as typeof import("../src/data/idx");
+  const { loadMnist } = require("../src/data/mnist") as typeof import("../src/data/mnist");
+  const dir = mkdtempSync(join(tmpdir(), "snn-idx-"));
+  const { train, test: held } = loadMnist({ train: 60, test: 20 });
+  const write = (labelsOf: (l: Uint8Array) => Uint8Array) => {
+    writeFileSync(join(dir, "train-images-idx3-ubyte"), encodeIdx([60, 28, 28], train.images));
+    writeFileSync(join(dir, "train-labels-idx1-ubyte"), encodeIdx([60], labelsOf(train.labels)));
+    writeFileSync(join(dir, "t10k-images-idx3-ubyte"), encodeIdx([20, 28, 28], held.images));
+    writeFileSync(join(dir, "t10k-labels-idx1-ubyte"), encodeIdx([20], held.labels));
+  };
+  write((l) => l);
+  const r = snn("train", "--dataset", `idx:${dir}`, "--neurons", "10", "--train", "60", "--test", "20", "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+  assert.equal(out.dataset, `idx:${dir}`);
+  assert.equal(out.trainSamples, 60);
+  const tooMany = snn("train", "--dataset", `idx:${dir}`, "--train", "61");
+  assert.match(tooMany.stderr, /--train must be in \[1, 60\], got 61/);
+  const store = join(dir, "store");
+  const sweep = () => snn("sweep", "--dataset", `idx:${dir}`, "--neurons", "10", "--seeds", "1", "--train", "60", "--test", "20", "--labels", "60", "--out", store, "--workers", "1");
+  assert.equal(sweep().status, 0);
+  write((l) => l.map((x) => (x + 1) % 10)); // other labels, same sizes: other data
+  assert.equal(sweep().status, 0);
+  const records = readFileSync(join(store, "records.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(records.length, 2);
+  assert.deepEqual(records.map((x) => x.dataset), [`idx:${dir}`, `idx:${dir}`]);
+  assert.match(records[0].dataHash, /^[0-9a-f]{16}$/);
+  assert.notEqual(records[0].dataHash, records[1].dataHash);
+  assert.notEqual(records[0].runId, records[1].runId);
 });

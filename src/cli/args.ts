@@ -1,5 +1,6 @@
 /** Command-line option parsing with errors that say what is wrong (util.parseArgs underneath). */
 import { parseArgs } from "node:util";
+import { DatasetName, datasetSizes, parseDataset } from "../data/datasets";
 
 export class UsageError extends Error {}
 
@@ -60,4 +61,17 @@ export function choiceOption<T extends string>(values: Record<string, unknown>, 
   if (raw === undefined) return fallback;
   if (!choices.includes(raw as T)) throw new UsageError(`--${name} must be one of ${choices.join(", ")}, got "${String(raw)}"`);
   return raw as T;
+}
+
+/** The --dataset option: a named data set (default mnist) or idx:DIR, its files read and checked (data/datasets.ts). */
+export function datasetOption(values: Record<string, unknown>): DatasetName {
+  const raw = values.dataset;
+  if (raw === undefined) return "mnist";
+  try {
+    const dataset = parseDataset(String(raw));
+    datasetSizes(dataset); // an idx:DIR folder is read and checked now, before any work
+    return dataset;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }

@@ -1,14 +1,14 @@
 /** `snn sweep`: a grid of runs on worker threads, stored in a resumable results store, summarised at the end. */
 import { availableParallelism } from "node:os";
 import { summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
-import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
+import { DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { runSweep, SweepEvent } from "../experiment/pool";
 import { queueUrl } from "../queue/connection";
 import { submitSweep } from "../queue/submit";
 import { DEFAULT_LABEL_DIGITS } from "../experiment/config";
 import { SweepSpec, sweepRuns } from "../experiment/sweep";
 import { readFileSync } from "node:fs";
-import { choiceOption, intListOption, intOption, parseOptions, UsageError } from "./args";
+import { choiceOption, datasetOption, intListOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { formatDuration, progressText } from "./progress";
 
@@ -20,7 +20,9 @@ export const SWEEP_USAGE = `snn sweep [options]
   --seeds K          seeds 1..K (default 3), or --seed-list 4,7,9
   --test N           test digits (default: the whole test split)
   --labels N         label digits at intermediate snapshots (default 10000; the last snapshot uses all)
-  --dataset NAME     ${DATASETS.join(" | ")} (default mnist)
+  --dataset NAME     ${DATASETS.join(" | ")} (default mnist), or idx:DIR: a folder of IDX files named as MNIST's four
+                     (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-..., optionally .gz; records name it by
+                     path and content hash)
 ${PRESET_HELP}
   --workers W        worker threads (default ${availableParallelism()}, the cores)
   --out DIR          results store (default data/results)
@@ -47,7 +49,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
     "queue-wait": { type: "string" },
   });
-  const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
+  const dataset = datasetOption(o);
   const sizes = datasetSizes(dataset);
   const epochs = o.epochs === undefined ? undefined : intOption(o, "epochs", 1, 1, 1000);
   const testSamples = intOption(o, "test", sizes.test, 1, evaluationDigitsAvailable(dataset, Boolean(o.validation)));

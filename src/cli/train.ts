@@ -2,13 +2,13 @@
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { saveNetwork } from "../core/snapshot";
-import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
+import { DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { fileCheckpointer } from "../experiment/checkpoint";
 import { RunConfig } from "../experiment/config";
 import { runId } from "../experiment/records";
 import { loadRunData, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
-import { choiceOption, intOption, parseOptions, UsageError } from "./args";
+import { choiceOption, datasetOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { progressLine } from "./progress";
 
@@ -17,7 +17,9 @@ export const TRAIN_USAGE = `snn train [options]
   --train N          training digits per pass (default: all of the dataset's training split)
   --epochs E         passes over the training digits (default 1)
   --test N           test digits (default: all of the test split)
-  --dataset NAME     ${DATASETS.join(" | ")} (default mnist: the embedded 8,000 / 2,000 split)
+  --dataset NAME     ${DATASETS.join(" | ")} (default mnist: the embedded 8,000 / 2,000 split), or idx:DIR: a folder of
+                     IDX files named as MNIST's four (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-...,
+                     optionally .gz; records name it by path and content hash)
   --seed S           seed of the run (default 1)
 ${PRESET_HELP}
   --kernels K        wasm | ts (default wasm)
@@ -35,7 +37,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" }, checkpoints: { type: "string" },
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" },
   });
-  const dataset = choiceOption<DatasetName>(o, "dataset", "mnist", DATASETS);
+  const dataset = datasetOption(o);
   const preset = presetOption(o);
   const kernels = choiceOption(o, "kernels", "wasm", ["wasm", "ts"] as const);
   const sizes = datasetSizes(dataset);

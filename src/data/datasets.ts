@@ -1,10 +1,36 @@
 /**
  * The data sets' sizes, once: how many training and test digits each has, and how many training digits remain for
  * training when some are held out for validation (the last ones of the training split). Every command, run check and
- * script reads them here.
+ * script reads them here. A user's folder of IDX files (`idx:DIR`) has the sizes its files say.
  */
-export type DatasetName = "mnist" | "mnist-full";
+import { resolve } from "node:path";
+import { readIdxFolder } from "./idxFolder";
+
+/** The named data sets, or `idx:DIR`: a folder of the user's with IDX files under MNIST's names (idxFolder.ts). */
+export type DatasetName = "mnist" | "mnist-full" | `idx:${string}`;
 export const DATASETS: readonly DatasetName[] = ["mnist", "mnist-full"];
+
+/** The folder of an `idx:DIR` data set (undefined for the named ones). */
+export function idxFolderOf(dataset: string): string | undefined {
+  return dataset.startsWith("idx:") && dataset.length > 4 ? dataset.slice(4) : undefined;
+}
+
+/**
+ * A --dataset value as a data set: a named one, or `idx:DIR` with DIR made absolute (records name the folder by its
+ * absolute path and its content hash). Throws naming the choices.
+ */
+export function parseDataset(raw: string): DatasetName {
+  if ((DATASETS as readonly string[]).includes(raw)) return raw as DatasetName;
+  const dir = idxFolderOf(raw);
+  if (dir === undefined) throw new RangeError(`--dataset must be one of ${DATASETS.join(", ")}, or idx:DIR (a folder of MNIST-named IDX files), got "${raw}"`);
+  return `idx:${resolve(dir)}`;
+}
+
+/** The content hash of an `idx:DIR` data set's files (undefined for the named ones). */
+export function datasetHash(dataset: DatasetName): string | undefined {
+  const dir = idxFolderOf(dataset);
+  return dir === undefined ? undefined : readIdxFolder(dir).hash();
+}
 
 /** The embedded digits' fixed split (see mnist.ts). */
 export const EMBEDDED_TRAIN = 8000;
@@ -21,8 +47,13 @@ export const DATASET_SIZES: Readonly<Record<DatasetName, Readonly<{ train: numbe
 
 /** The sizes of a data set; throws naming the known ones. */
 export function datasetSizes(dataset: DatasetName): Readonly<{ train: number; test: number }> {
-  const sizes = DATASET_SIZES[dataset];
-  if (!sizes) throw new RangeError(`unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}`);
+  const dir = idxFolderOf(dataset);
+  if (dir !== undefined) {
+    const folder = readIdxFolder(dir);
+    return { train: folder.train.count, test: folder.test.count };
+  }
+  const sizes = DATASET_SIZES[dataset as "mnist" | "mnist-full"];
+  if (!sizes) throw new RangeError(`unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
   return sizes;
 }
 

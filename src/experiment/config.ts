@@ -5,7 +5,7 @@
  */
 import { validatePreset } from "../core/derived";
 import { presetFromLabel } from "../core/overrides";
-import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
+import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, idxFolderOf, trainingDigitsAvailable } from "../data/datasets";
 
 export interface RunConfig {
   neurons: number;
@@ -73,7 +73,9 @@ export function validateRunConfig(c: RunConfig): void {
   }
   if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
   validatePreset(presetFromLabel(c.preset));
-  if (!DATASETS.includes(c.dataset)) throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}`);
+  if (!DATASETS.includes(c.dataset) && idxFolderOf(c.dataset) === undefined) {
+    throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
+  }
   const sizes = datasetSizes(c.dataset);
   const evaluable = evaluationDigitsAvailable(c.dataset, Boolean(c.validation));
   if (c.testSamples > evaluable) throw new RangeError(`run config: ${c.testSamples} evaluation digits requested, dataset "${c.dataset}" has ${c.validation ? sizes.train : sizes.test}${c.validation ? " training digits (at least one must remain for training)" : ""}`);

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { presetFromLabel } from "../core/overrides";
 import { Preset } from "../core/params";
+import { datasetHash } from "../data/datasets";
 import { RunConfig } from "./config";
 import { presetIdentityHash } from "./presetIdentity";
 import { RunRecord } from "./run";
@@ -36,12 +37,14 @@ export interface StoredRecord extends RunRecord, Provenance {
   evaluatedOn: "test" | "validation";
   /** The seed of the shuffled training order (RunConfig.shuffleSeed); absent: the dataset's order. */
   shuffleSeed?: number;
+  /** A user's IDX folder (dataset idx:DIR): SHA-256 (16 hex digits) of its four files; absent for the named data sets. */
+  dataHash?: string;
 }
 
 /** Column order of the CSV file. */
 export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
   "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
-  "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
+  "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "dataHash", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
   "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
   "eInhClampsPerSample", "testEInhClampsPerSample", "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
 ];
@@ -68,6 +71,8 @@ export function runId(c: RunConfig): string {
   const fields: unknown[] = [presetHash(c.preset), c.dataset, c.neurons, c.trainSamples, c.epochs, c.testSamples, c.labelSamples, c.seed];
   if (c.validation) fields.push("validation");
   if (c.shuffleSeed !== undefined) fields.push(`shuffle:${c.shuffleSeed}`);
+  const data = datasetHash(c.dataset); // a user's IDX folder: its content, besides its path
+  if (data !== undefined) fields.push(`data:${data}`);
   return hash(JSON.stringify(fields));
 }
 
@@ -87,7 +92,8 @@ export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenanc
     cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
     dataset: c.dataset, neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
     labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test",
-    ...(c.shuffleSeed !== undefined ? { shuffleSeed: c.shuffleSeed } : {}), ...r, ...provenance,
+    ...(c.shuffleSeed !== undefined ? { shuffleSeed: c.shuffleSeed } : {}),
+    ...(datasetHash(c.dataset) !== undefined ? { dataHash: datasetHash(c.dataset) } : {}), ...r, ...provenance,
   };
 }
 

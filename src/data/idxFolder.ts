@@ -1,0 +1,78 @@
+/**
+ * A folder of IDX files under MNIST's four names (`train-images-idx3-ubyte`, `train-labels-idx1-ubyte`,
+ * `t10k-images-idx3-ubyte`, `t10k-labels-idx1-ubyte`, each optionally `.gz`): read, validated (28 x 28 images, one
+ * label 0-9 per image) and cached by the four files' identities, so a file replaced or rewritten in place is read
+ * again. Also the folder's content hash, which names a user's data set in results stores.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS } from "./digits";
+import { readIdxFile } from "./idx";
+
+export const IDX_FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] as const;
+
+export interface IdxFolder {
+  train: Digits;
+  test: Digits;
+  /** SHA-256 (first 16 hex digits) of the four files' bytes, in IDX_FILES order (computed on first call). */
+  hash(): string;
+}
+
+/** The last folder read, keyed by its four files' identities (path, size, modification time, inode). */
+let cache: { key: string; folder: IdxFolder } | undefined;
+
+/** Read (or take from the cache) the four IDX files of `dir`; errors name the file and the fault. */
+export function readIdxFolder(dir: string): IdxFolder {
+  const paths = IDX_FILES.map((base) => idxPath(dir, base));
+  const key = paths.map(fileIdentity).join("|");
+  if (cache?.key === key) return cache.folder;
+  const [trainImages, trainLabels, testImages, testLabels] = paths;
+  let hex: string | undefined;
+  const hash = (): string => {
+    if (hex === undefined) {
+      const h = createHash("sha256");
+      for (const path of paths) h.update(readFileSync(path));
+      hex = h.digest("hex").slice(0, 16);
+    }
+    return hex;
+  };
+  const folder = { train: loadIdxDigits(trainImages, trainLabels), test: loadIdxDigits(testImages, testLabels), hash };
+  cache = { key, folder };
+  return folder;
+}
+
+/** Read an images file and a labels file (IDX, optionally .gz) and check that they belong together. */
+export function loadIdxDigits(imagesPath: string, labelsPath: string): Digits {
+  const images = readIdxFile(imagesPath);
+  const labels = readIdxFile(labelsPath);
+  if (images.dims.length !== 3 || images.dims[1] !== IMAGE_ROWS || images.dims[2] !== IMAGE_COLS) {
+    throw new Error(`${imagesPath}: images must have dimensions [count, 28, 28], got [${images.dims.join(", ")}]`);
+  }
+  if (labels.dims.length !== 1) {
+    throw new Error(`${labelsPath}: labels must have one dimension [count], got [${labels.dims.join(", ")}]`);
+  }
+  if (images.dims[0] !== labels.dims[0]) {
+    throw new Error(`${imagesPath} holds ${images.dims[0]} images but ${labelsPath} holds ${labels.dims[0]} labels`);
+  }
+  for (let k = 0; k < labels.data.length; k++) {
+    if (labels.data[k] >= CLASSES) {
+      throw new Error(`${labelsPath}: label ${labels.data[k]} of sample ${k} is outside 0..9`);
+    }
+  }
+  return { images: images.data, labels: labels.data, count: labels.dims[0] };
+}
+
+function idxPath(dir: string, base: string): string {
+  const plain = join(dir, base);
+  if (existsSync(plain)) return plain;
+  if (existsSync(plain + ".gz")) return plain + ".gz";
+  throw new Error(`IDX folder ${dir}: neither ${plain} nor ${plain}.gz exists`);
+}
+
+/** A file's identity for the cache: a file replaced or rewritten in place gets another. */
+function fileIdentity(path: string): string {
+  const s = statSync(path, { bigint: true });
+  return `${path}:${s.size}:${s.mtimeNs}:${s.ino}`;
+}
+
