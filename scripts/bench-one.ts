@@ -21,7 +21,7 @@ function machineReferenceMs(): number {
   const block = new BlockView(layout.memory, p.conductanceBlock, CONDUCTANCE_BLOCK);
   block.assign({
     v: p.v, ge: p.ge, thr: p.thr, out: p.spikesOut, np, laneMask: p.laneMask, w: p.w, rowBase: p.w, rows: p.rowPtrs, dj: p.depIdx, dby: p.depBy, m: 0,
-    vRest: -65, eExc: 0, eInh: -100, k: 0.005, geDecay: 0.6, gi: 0.5, vReset: -65,
+    vRest: -65, eExc: 0, eInh: -100, k: 0.005, geDecay: 0.6, gi: 0.5, vReset: -65, clampCountFrom: 99.5,
   });
   for (let i = 0; i < s.w.length; i++) s.w[i] = 1e-4 * ((i * 7919) % 1000);
   for (let r = 0; r < 64; r++) s.schedule[r] = (r * 37) % 784;

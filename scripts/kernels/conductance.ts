@@ -69,16 +69,19 @@ function emitChunk(mask: string, q: number): string {
               (call $emit (local.get $out) (local.get $n) ${base} (local.get ${mask}) (local.get $v) (local.get $vReset)))))`;
 }
 
-/** One variant of the step: `$stepGi` (with the shared gi) or `$stepNoGi` (gi negligible). */
-function stepKernel(name: string, withGi: boolean): string {
+/**
+ * One variant of the step: with the shared gi or without (gi negligible), counting the clamps at eInh or not (the
+ * dispatchers below choose: see STEP_DISPATCH).
+ */
+function stepKernel(name: string, withGi: boolean, counting: boolean): string {
+  const clamp = (vn: string, at = ""): string => (counting ? clampCounted(vn, at) : `        (local.set ${vn} (f32x4.pmax (local.get $sInh) (local.get ${vn})))`);
   const chunk = (q: number) => ({ V: `$V${q}`, GE: `$GE${q}`, vn: `$vn${q}`, at: offset(16 * q) });
   const locals = times(CHUNKS, (q) => `(local $V${q} v128) (local $GE${q} v128) (local $vn${q} v128)`).split("\n").join(" ");
   const rowLocals = times(ROWS, (r) => `(local $row${r} i32)`).split("\n").join(" ");
   return `  ;; One conductance-model step of the excitatory layer${withGi ? "" : " without the gi term (gi negligible)"}, with the step's input spikes folded in:
   ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
   ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v)${withGi ? " + gi (eInh - v)" : ""}))   [pmax(a, b) = a < b ? b : a]
-  ;;   *clamps += the real neurons' lanes (laneMask) the clamp changed (not v' >= eInh before it)
-  ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
+${counting ? "  ;;   *clamps += the real neurons' lanes (laneMask) the clamp changed (not v' >= eInh before it)\n" : ""}  ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
   ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
   ;; ${withGi ? "gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; $stepSelf fixes up the\n  ;; few self-inhibited neurons). " : ""}Refractory neurons have thr = +inf; the caller holds their v at vReset.
   ;; \`rows\` is scratch for count row pointers. Writes spiking indices to out and returns their count.
@@ -122,7 +125,7 @@ ${times(CHUNKS, (q) => `            (local.set ${chunk(q).GE} (f32x4.add (local.
             (br $addU)))
 ${times(CHUNKS, (q) => `        (local.set ${chunk(q).V} (v128.load${chunk(q).at} (i32.add (local.get $v) (local.get $off))))
         (local.set ${chunk(q).vn} ${euler(chunk(q).V, chunk(q).GE, withGi)})
-${clampCounted(chunk(q).vn, chunk(q).at)}`)}
+${clamp(chunk(q).vn, chunk(q).at)}`)}
 ${times(CHUNKS, (q) => `        (v128.store${chunk(q).at} (i32.add (local.get $v) (local.get $off)) (local.get ${chunk(q).vn}))
         (v128.store${chunk(q).at} (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get ${chunk(q).GE}) (local.get $sGe)))`)}
 ${times(CHUNKS, (q) => `        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get ${chunk(q).vn}) (v128.load${chunk(q).at} (i32.add (local.get $thr) (local.get $off))))))
@@ -137,7 +140,7 @@ ${emitChunk("$mask", q)}`)}
 ${addRows("$r", "f32x4.add", "v128.load", "$off")}
         (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
         (local.set $vn ${euler("$V", "$GE", withGi)})
-${clampCounted("$vn")}
+${clamp("$vn")}
         (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
         (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
         (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
@@ -146,10 +149,10 @@ ${emitChunk("$mask", 0)}
         (local.set $off (i32.add (local.get $off) (i32.const 16)))
         (br $next)))
     (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
-    (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps))
+${counting ? `    (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps))
       (i32.add (i32.add (i32x4.extract_lane 0 (local.get $nClamp)) (i32x4.extract_lane 1 (local.get $nClamp)))
         (i32.add (i32x4.extract_lane 2 (local.get $nClamp)) (i32x4.extract_lane 3 (local.get $nClamp))))))
-    (local.get $n))`;
+` : ""}    (local.get $n))`;
 }
 
 /** The self-inhibited variant: the listed neurons are hidden from $stepGi and updated with their own gi. */
@@ -164,6 +167,7 @@ const STEP_SELF = `  ;; $stepGi with all-but-self inhibition: gi is the shared c
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
     (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32) (param $clamps i32) (param $laneMask i32)
+    (param $countFrom f32)
     (result i32)
     (local $r i32) (local $j4 i32) (local $q i32) (local $rowsEnd i32) (local $s i32) (local $n i32)
     (local $GE f32) (local $V f32) (local $GI f32) (local $x f32)
@@ -186,7 +190,7 @@ ${addRows("$q", "f32.add", "f32.load", "$j4")}
       (call $stepGi (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np)
         (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m)
         (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)
-        (local.get $clamps) (local.get $laneMask)))
+        (local.get $clamps) (local.get $laneMask) (local.get $countFrom)))
     (local.set $r (i32.const 0))
     (block $fixed
       (loop $post
@@ -198,11 +202,15 @@ ${addRows("$q", "f32.add", "f32.load", "$j4")}
         (local.set $GE (f32.load offset=4 (local.get $s)))
         (local.set $GI (f32.demote_f64 (f64.sub (local.get $gShared)
           (f64.load (i32.add (local.get $selfGi) (i32.shl (local.get $r) (i32.const 3)))))))
-        ;; $stepGi counted this neuron's update with the shared gi, which it replaces: uncount it, count its own
-        (local.set $x ${scalarEuler("(local.get $gi)")})
-        ${countScalarClamp("$x", -1)}
+        ;; when $stepGi counted (gi >= countFrom), it counted this neuron's update with the shared gi, which its own
+        ;; replaces: uncount that, count its own (own gi <= shared gi: below countFrom neither can clamp)
+        (if (f32.ge (local.get $gi) (local.get $countFrom))
+          (then
+            (local.set $x ${scalarEuler("(local.get $gi)")})
+            ${countScalarClamp("$x", -1)}
+            (local.set $x ${scalarEuler("(local.get $GI)")})
+            ${countScalarClamp("$x", 1)}))
         (local.set $x ${scalarEuler("(local.get $GI)")})
-        ${countScalarClamp("$x", 1)}
         (local.set $x (select (local.get $x) (local.get $eInh) (f32.lt (local.get $eInh) (local.get $x))))
         (if (f32.gt (local.get $x) (f32.load offset=8 (local.get $s)))
           (then
@@ -213,6 +221,25 @@ ${addRows("$q", "f32.add", "f32.load", "$j4")}
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $post)))
     (local.get $n))`;
+
+/**
+ * $stepGi and $stepNoGi: the counting variant only where the clamp can act. With v in [eInh, eExc] (v starts at rest,
+ * the clamp keeps it >= eInh, thresholds below eExc keep it <= eExc, and held refractory neurons sit at vReset),
+ * v' - eInh >= (v - eInh)(1 - k (1 + gi)) + k (vRest - eInh) > 0 whenever k (1 + gi) <= 1: no clamp below
+ * gi = (1 - k) / k. The block's clampCountFrom is half of that (a margin for f32 rounding), or -inf (count every
+ * step) when refractory v integrates and can leave that range (blocks.ts).
+ */
+function stepDispatch(withGi: boolean): string {
+  const name = withGi ? "$stepGi" : "$stepNoGi";
+  const params = STEP_PARAMS.map((f) => `(param $${f} ${["vRest", "eExc", "eInh", "k", "geDecay"].includes(f) ? "f32" : "i32"})`).join(" ");
+  const args = [...STEP_PARAMS, ...(withGi ? ["gi"] : []), "vReset", "clamps", "laneMask"].map((f) => `(local.get $${f})`).join(" ");
+  const gi = withGi ? "(local.get $gi)" : "(f32.const 0)";
+  return `  ;; ${name}: ${name}Counting when ${withGi ? "gi" : "0 (gi negligible)"} >= countFrom (clamps at eInh possible), else ${name}Plain.
+  (func ${name} ${params}${withGi ? " (param $gi f32)" : ""} (param $vReset f32) (param $clamps i32) (param $laneMask i32) (param $countFrom f32) (result i32)
+    (if (result i32) (f32.ge ${gi} (local.get $countFrom))
+      (then (call ${name}Counting ${args}))
+      (else (call ${name}Plain ${args}))))`;
+}
 
 /** The helpers the step kernels share: spike emission, row addresses, the depression of rows. */
 const HELPERS = `  ;; For each lane set in the 4-bit mask m: append its neuron index (base + lane) to out and reset its v to vReset
@@ -291,12 +318,16 @@ export function conductanceKernels(): string {
   const clamps = address(B, "clamps");
   return [
     HELPERS,
-    stepKernel("$stepGi", true),
-    stepKernel("$stepNoGi", false),
+    stepKernel("$stepGiPlain", true, false),
+    stepKernel("$stepGiCounting", true, true),
+    stepKernel("$stepNoGiPlain", false, false),
+    stepKernel("$stepNoGiCounting", false, true),
+    stepDispatch(true),
+    stepDispatch(false),
     STEP_SELF,
-    exportWrapper("stepConductance", "$stepGi", B, [...exported, "gi", "vReset", clamps, "laneMask"], true),
-    exportWrapper("stepConductanceNoGi", "$stepNoGi", B, [...exported, "vReset", clamps, "laneMask"], true),
-    exportWrapper("stepConductanceSelf", "$stepSelf", B, [...exported, "gi", "vReset", "selfIdx", "selfGi", "selfCount", "gShared", "selfSave", clamps, "laneMask"], true),
+    exportWrapper("stepConductance", "$stepGi", B, [...exported, "gi", "vReset", clamps, "laneMask", "clampCountFrom"], true),
+    exportWrapper("stepConductanceNoGi", "$stepNoGi", B, [...exported, "vReset", clamps, "laneMask", "clampCountFrom"], true),
+    exportWrapper("stepConductanceSelf", "$stepSelf", B, [...exported, "gi", "vReset", "selfIdx", "selfGi", "selfCount", "gShared", "selfSave", clamps, "laneMask", "clampCountFrom"], true),
     exportWrapper("depressRows", "$depressListed", B, ["w", "idx", "count", "np", "dj", "dby", "m"], false),
   ].join("\n\n");
 }

@@ -19,7 +19,7 @@ function call(kernel: "$stepGi" | "$stepNoGi" | "$stepSelf"): string {
   if (kernel !== "$stepNoGi") args.push("(f32.demote_f64 (local.get $g))");
   args.push(C("vReset"));
   if (kernel === "$stepSelf") args.push(C("selfIdx"), C("selfGi"), "(local.get $selfCount)", "(local.get $g)", C("selfSave"));
-  args.push(address(CONDUCTANCE_BLOCK, "clamps"), C("laneMask"));
+  args.push(address(CONDUCTANCE_BLOCK, "clamps"), C("laneMask"), C("clampCountFrom"));
   return `(call ${kernel}\n                  ${wrap(args, 18)})`;
 }
 

@@ -76,6 +76,7 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
     giDecay: d.giDecay, nuPre: depressionNu, inhVRest: inh.vRestMv, inhEExc: inh.eExcMv, inhEuler: d.inhEuler,
     inhGeDecay: d.inhGeDecay, inhVThresh: inh.vThreshMv, inhVReset: inh.vResetMv, giNegligible: GI_NEGLIGIBLE,
     quietInput: QUIET_INPUT, wInhExc: preset.wInhExc, thrBase: d.thresholdBaseMv,
+    clampCountFrom: clampCountFrom(preset, d, preset.exc.thetaInitMv),
   });
   new Float64Array(memory.buffer, ptr.trace, d.post1Pow.length).set(d.post1Pow);
 }
@@ -104,4 +105,20 @@ export function setStepInput(blocks: KernelBlocks, schedulePtr: number, a: numbe
   i32[at.idx] = schedulePtr + 4 * a;
   i32[at.count] = b - a;
   i32[at.m] = m;
+}
+
+/**
+ * From which shared gi on the step kernels count the clamps at eInh (the block's clampCountFrom; see the dispatchers
+ * in scripts/kernels/conductance.ts): below (1 - k) / k no clamp can act while every v stays in [eInh, eExc], which
+ * holds when refractory v is held (not integrating) and every threshold stays below eExc. `thetaMaxMv`: the largest
+ * theta now; until the next call (one presentation and its rest) a threshold rises by at most thetaPlus per spike. Half the bound (a margin for f32
+ * rounding), or -inf (count every step) when the condition may fail.
+ */
+export function clampCountFrom(preset: Readonly<ConductancePreset>, d: Derived, thetaMaxMv: number): number {
+  const e = preset.exc;
+  // a neuron spikes at most once per excRefractorySteps + 1 steps: theta rises by at most thetaPlus per spike
+  const spikes = Math.ceil((d.presentSteps + d.restSteps) / (d.excRefractorySteps + 1));
+  const highestThresholdMv = d.thresholdBaseMv + thetaMaxMv + e.thetaPlusMv * spikes;
+  if (!d.excRefractoryHold || !(highestThresholdMv < e.eExcMv)) return -Infinity;
+  return (0.5 * (1 - d.excEuler)) / d.excEuler;
 }

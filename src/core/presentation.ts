@@ -4,11 +4,13 @@
  * neurons' thresholds (theta, refractoriness), initialisation, BindsNET's reset after each digit and rebasing.
  */
 import { createRng, deriveSeed } from "../random/rng";
+import { clampCountFrom } from "./blocks";
 import { runLoop, stepConductance } from "./conductanceStep";
 import { stepCurrent } from "./currentStep";
 import { normalizeColumns, pruneRecent, resetTraces, shiftStamps } from "./plasticity";
 import { Recording, recordStep } from "./recording";
 import { runRest } from "./restPeriod";
+import { ConductancePreset } from "./params";
 import { Simulation } from "./simulation";
 import { INPUTS } from "./state";
 import { refreshThresholds } from "./thresholds";
@@ -55,6 +57,7 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   let spikes = 0;
   for (;;) {
     if (learn && normalizes && p.normWhen === "before") normalizeColumns(sim.plasticity, p.normTotal);
+    if (p.neuronModel === "conductance") gateClampCount(sim, p);
     spikes = runPresentation(sim, pixels, intensity, learn, recording);
     presentations++;
     runRest(sim, learn);
@@ -74,6 +77,14 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   totals.inputSpikes += sim.schedule.total;
   totals.eInhClamps += takeClampCount(sim);
   return { presentations, capped, spikes, inputSpikes: sim.schedule.total, intensity };
+}
+
+/** Let the step kernels skip counting clamps where none can act this presentation (blocks.ts clampCountFrom). */
+function gateClampCount(sim: Simulation, p: Readonly<ConductancePreset>): void {
+  const theta = sim.state.theta;
+  let max = -Infinity;
+  for (let j = 0; j < sim.neurons; j++) if (theta[j] > max) max = theta[j];
+  sim.blocks.conductance.set("clampCountFrom", clampCountFrom(p, sim.derived, max));
 }
 
 /** The step kernels' count of clamps at eInh since the last call (the conductance block's counter, then zeroed). */

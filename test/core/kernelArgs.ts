@@ -18,7 +18,7 @@ function conductanceBlock(l: Layout, a: StepArgs) {
     v: p.v, ge: p.ge, thr: p.thr, out: p.spikesOut, np: l.np, w: p.w, rowBase: p.w, rows: p.rowPtrs, dj: p.depIdx, dby: p.depBy,
     selfIdx: p.selfIdx, selfGi: p.selfGi, selfSave: p.selfSave, laneMask: p.laneMask,
     idx: a.idx, count: a.count, m: a.m, vRest: a.vRest, eExc: a.eExc, eInh: a.eInh, k: a.k, geDecay: a.geDecay,
-    vReset: a.vReset, gi: a.gi ?? 0,
+    vReset: a.vReset, gi: a.gi ?? 0, clampCountFrom: -Infinity, // count at every step, as the TypeScript oracle does
   });
   return b;
 }

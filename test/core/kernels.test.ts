@@ -149,3 +149,31 @@ test("a network counts its clamps at eInh alike in the WASM step loop and the Ty
   assert.ok(n > 0, "the first 200 digits at 100 neurons clamp some updates (263 when this test was written)");
   assert.equal(clamps("ts"), n);
 });
+
+test("no clamp at eInh can act below the gi from which the WASM kernels count (blocks.ts clampCountFrom)", async () => {
+  const { clampCountFrom } = await import("../../src/core/blocks");
+  const { derive } = await import("../../src/core/derived");
+  const d = derive(DIEHL_COOK_2015);
+  const from = clampCountFrom(DIEHL_COOK_2015, d, DIEHL_COOK_2015.exc.thetaInitMv);
+  assert.equal(from, (0.5 * (1 - d.excEuler)) / d.excEuler);
+  assert.equal(clampCountFrom(DIEHL_COOK_2015_RELEASED, derive(DIEHL_COOK_2015_RELEASED), 20), -Infinity); // v integrates
+  assert.equal(clampCountFrom(DIEHL_COOK_2015, d, 80), -Infinity); // thresholds could reach eExc
+  // the TypeScript oracle counts at every step: v anywhere in [eInh, threshold], any ge >= 0, gi just below the bound
+  const l = allocateState(400, 64);
+  const rng = createRng(5);
+  const s = l.state;
+  for (let j = 0; j < l.np; j++) {
+    s.v[j] = -100 + 48 * rng.nextFloat();
+    s.ge[j] = 50 * rng.nextFloat() ** 3;
+    s.thr[j] = Infinity;
+  }
+  const k = createKernels(l.memory, "ts");
+  const bound = (1 - 0.005) / 0.005;
+  const step0 = { idx: s.schedule.byteOffset, count: 0, m: 0, vRest: -65, eExc: 0, eInh: -100, k: 0.005, geDecay: 0.5, vReset: -65 };
+  for (let step = 0; step < 20; step++) K.stepConductance(k, l, { ...step0, gi: bound * (1 - 1e-6) });
+  const block = new BlockView(l.memory, l.ptr.conductanceBlock, CONDUCTANCE_BLOCK);
+  assert.equal(block.get("clamps"), 0);
+  s.v.fill(-65); // above the bound, from rest, every neuron's update falls below eInh
+  K.stepConductance(k, l, { ...step0, gi: 2 * bound });
+  assert.equal(block.get("clamps"), 400);
+});

@@ -13,7 +13,7 @@
 ;; and returns an i32 (a count, or 0). Internal functions take their arguments as parameters.
 ;; All pointers are byte offsets into the imported memory, 16-byte aligned; np (padded neuron count) is a multiple of 4.
 ;;
-;; block "conductance" (384 bytes): the conductance step kernels and the step loop (stepLoop.ts)
+;; block "conductance" (400 bytes): the conductance step kernels and the step loop (stepLoop.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
 ;;      4 i32 ge: static: excitatory ge (f32[np])
 ;;      8 i32 thr: static: thresholds (f32[np], +inf while refractory)
@@ -60,40 +60,41 @@
 ;;    172 f32 k: static: Euler factor dt / tau_m
 ;;    176 f32 geDecay: static: ge's factor per step
 ;;    180 f32 vReset: static: excitatory vResetMv
-;;    184 f64 giDecay: static: gi's factor per step
-;;    192 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
-;;    200 f64 inhVRest: static: inhibitory vRestMv
-;;    208 f64 inhEExc: static: inhibitory eExcMv
-;;    216 f64 inhEuler: static: inhibitory Euler factor dt / tau_m
-;;    224 f64 inhGeDecay: static: inhibitory ge's factor per step
-;;    232 f64 inhVThresh: static: inhibitory vThreshMv
-;;    240 f64 inhVReset: static: inhibitory vResetMv
-;;    248 f64 giNegligible: static: below this G the gi term is skipped (sharedInhibition.ts)
-;;    256 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
-;;    264 f64 wInhExc: static: inhibitory -> excitatory weight
-;;    272 f64 thrBase: static: vThreshMv - thetaOffsetMv
-;;    280 i32 idx: call (step kernels, depressRows): address of the step's first input spike
-;;    284 i32 count: call: the step's input spikes
-;;    288 i32 m: call: length of the depression list (0: none)
-;;    292 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
-;;    296 f64 gShared: call (stepConductanceSelf): the shared G (f64)
-;;    304 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
-;;    312 f64 g: in/out (runSteps): the shared G
-;;    320 i32 inhCount: in/out (runSteps): active inhibitory neurons
-;;    324 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
-;;    328 i32 depCount: in/out (runSteps): recent post neurons
-;;    332 i32 refHead: in/out (runSteps): the refractory ring's head
-;;    336 i32 refTail: call (runSteps): the ring's tail
-;;    340 i32 from: call (runSteps): first step of the schedule to run
-;;    344 i32 to: call (runSteps): end step
-;;    348 i32 t0: call (runSteps): t of step `from`
-;;    352 i32 learn: call (runSteps): 1 with learning
-;;    356 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
-;;    360 i32 stepOffset: call (runSteps): the presentation's index of step 0 of this numbering (0, or presentSteps in the rest)
-;;    364 i32 n: out (runSteps): excitatory spikes of the event step
-;;    368 i32 nInh: out (runSteps): inhibitory spikes of the event step
-;;    372 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
-;;    376 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
+;;    184 f32 clampCountFrom: static: the step kernels count clamps at eInh from this gi on (below it none can act; -inf: always)
+;;    192 f64 giDecay: static: gi's factor per step
+;;    200 f64 nuPre: static: the rule's depression per unit of post1 (LearningRule.loopShape)
+;;    208 f64 inhVRest: static: inhibitory vRestMv
+;;    216 f64 inhEExc: static: inhibitory eExcMv
+;;    224 f64 inhEuler: static: inhibitory Euler factor dt / tau_m
+;;    232 f64 inhGeDecay: static: inhibitory ge's factor per step
+;;    240 f64 inhVThresh: static: inhibitory vThreshMv
+;;    248 f64 inhVReset: static: inhibitory vResetMv
+;;    256 f64 giNegligible: static: below this G the gi term is skipped (sharedInhibition.ts)
+;;    264 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
+;;    272 f64 wInhExc: static: inhibitory -> excitatory weight
+;;    280 f64 thrBase: static: vThreshMv - thetaOffsetMv
+;;    288 i32 idx: call (step kernels, depressRows): address of the step's first input spike
+;;    292 i32 count: call: the step's input spikes
+;;    296 i32 m: call: length of the depression list (0: none)
+;;    300 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
+;;    304 f64 gShared: call (stepConductanceSelf): the shared G (f64)
+;;    312 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
+;;    320 f64 g: in/out (runSteps): the shared G
+;;    328 i32 inhCount: in/out (runSteps): active inhibitory neurons
+;;    332 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
+;;    336 i32 depCount: in/out (runSteps): recent post neurons
+;;    340 i32 refHead: in/out (runSteps): the refractory ring's head
+;;    344 i32 refTail: call (runSteps): the ring's tail
+;;    348 i32 from: call (runSteps): first step of the schedule to run
+;;    352 i32 to: call (runSteps): end step
+;;    356 i32 t0: call (runSteps): t of step `from`
+;;    360 i32 learn: call (runSteps): 1 with learning
+;;    364 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
+;;    368 i32 stepOffset: call (runSteps): the presentation's index of step 0 of this numbering (0, or presentSteps in the rest)
+;;    372 i32 n: out (runSteps): excitatory spikes of the event step
+;;    376 i32 nInh: out (runSteps): inhibitory spikes of the event step
+;;    380 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
+;;    384 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -265,13 +266,160 @@
   ;; One conductance-model step of the excitatory layer, with the step's input spikes folded in:
   ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
   ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v) + gi (eInh - v)))   [pmax(a, b) = a < b ? b : a]
+  ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
+  ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
+  ;; gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; $stepSelf fixes up the
+  ;; few self-inhibited neurons). Refractory neurons have thr = +inf; the caller holds their v at vReset.
+  ;; `rows` is scratch for count row pointers. Writes spiking indices to out and returns their count.
+  (func $stepGiPlain
+    (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32)
+    (result i32)
+    (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32) (local $endU i32) (local $row i32)
+    (local $V0 v128) (local $GE0 v128) (local $vn0 v128) (local $V1 v128) (local $GE1 v128) (local $vn1 v128) (local $V2 v128) (local $GE2 v128) (local $vn2 v128) (local $V3 v128) (local $GE3 v128) (local $vn3 v128)
+    (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128) (local $nClamp v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128) (local $sGi v128)
+    (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    ;; the first 4 rows' pointers in locals (the unrolled loop adds them without a loop)
+    (local.set $row0 (i32.load (local.get $rows)))
+    (local.set $row1 (i32.load offset=4 (local.get $rows)))
+    (local.set $row2 (i32.load offset=8 (local.get $rows)))
+    (local.set $row3 (i32.load offset=12 (local.get $rows)))
+    (local.set $sRest (f32x4.splat (local.get $vRest)))
+    (local.set $sExc (f32x4.splat (local.get $eExc)))
+    (local.set $sInh (f32x4.splat (local.get $eInh)))
+    (local.set $sK (f32x4.splat (local.get $k)))
+    (local.set $sGe (f32x4.splat (local.get $geDecay)))
+    (local.set $sGi (f32x4.splat (local.get $gi)))
+    (local.set $end (i32.shl (local.get $np) (i32.const 2)))
+    (local.set $endU (i32.and (local.get $end) (i32.const -64)))
+    ;; 4 chunks of 4 neurons per iteration (the same arithmetic per lane as the single-chunk loop below)
+    (block $doneU
+      (loop $nextU
+        (br_if $doneU (i32.ge_u (local.get $off) (local.get $endU)))
+        (local.set $GE0 (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE1 (v128.load offset=16 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE2 (v128.load offset=32 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE3 (v128.load offset=48 (i32.add (local.get $ge) (local.get $off))))
+        (if (i32.gt_u (local.get $count) (i32.const 0))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row0) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row0) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row0) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row0) (local.get $off)))))))
+        (if (i32.gt_u (local.get $count) (i32.const 1))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row1) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row1) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row1) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row1) (local.get $off)))))))
+        (if (i32.gt_u (local.get $count) (i32.const 2))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row2) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row2) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row2) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row2) (local.get $off)))))))
+        (if (i32.gt_u (local.get $count) (i32.const 3))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row3) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row3) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row3) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row3) (local.get $off)))))))
+        ;; rows 5, 6, ... (rare) from the row pointer list
+        (local.set $r (i32.add (local.get $rows) (i32.const 16)))
+        (block $addedU
+          (loop $addU
+            (br_if $addedU (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $row (i32.add (i32.load (local.get $r)) (local.get $off)))
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (local.get $row))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (local.get $row))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (local.get $row))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (local.get $row))))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $addU)))
+        (local.set $V0 (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn0 (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V0)))) (local.get $sK))))
+        (local.set $vn0 (f32x4.pmax (local.get $sInh) (local.get $vn0)))
+        (local.set $V1 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn1 (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V1)))) (local.get $sK))))
+        (local.set $vn1 (f32x4.pmax (local.get $sInh) (local.get $vn1)))
+        (local.set $V2 (v128.load offset=32 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn2 (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V2)))) (local.get $sK))))
+        (local.set $vn2 (f32x4.pmax (local.get $sInh) (local.get $vn2)))
+        (local.set $V3 (v128.load offset=48 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn3 (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V3)))) (local.get $sK))))
+        (local.set $vn3 (f32x4.pmax (local.get $sInh) (local.get $vn3)))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn0))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE0) (local.get $sGe)))
+        (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn1))
+        (v128.store offset=16 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE1) (local.get $sGe)))
+        (v128.store offset=32 (i32.add (local.get $v) (local.get $off)) (local.get $vn2))
+        (v128.store offset=32 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE2) (local.get $sGe)))
+        (v128.store offset=48 (i32.add (local.get $v) (local.get $off)) (local.get $vn3))
+        (v128.store offset=48 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE3) (local.get $sGe)))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn0) (v128.load (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn1) (v128.load offset=16 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 4)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn2) (v128.load offset=32 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 8)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn3) (v128.load offset=48 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 12)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 64)))
+        (br $nextU)))
+    ;; the last chunks one by one
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $r (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $GE (f32x4.add (local.get $GE) (v128.load (i32.add (i32.load (local.get $r)) (local.get $off)))))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $add)))
+        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (f32x4.mul (local.get $sGi) (f32x4.sub (local.get $sInh) (local.get $V)))) (local.get $sK))))
+        (local.set $vn (f32x4.pmax (local.get $sInh) (local.get $vn)))
+        (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
+        (local.set $mask (i32x4.bitmask (local.get $spike)))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $next)))
+    (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
+    (local.get $n))
+
+  ;; One conductance-model step of the excitatory layer, with the step's input spikes folded in:
+  ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
+  ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v) + gi (eInh - v)))   [pmax(a, b) = a < b ? b : a]
   ;;   *clamps += the real neurons' lanes (laneMask) the clamp changed (not v' >= eInh before it)
   ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
   ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
   ;; gi is one inhibitory conductance shared by all neurons (all-but-self inhibition; $stepSelf fixes up the
   ;; few self-inhibited neurons). Refractory neurons have thr = +inf; the caller holds their v at vReset.
   ;; `rows` is scratch for count row pointers. Writes spiking indices to out and returns their count.
-  (func $stepGi
+  (func $stepGiCounting
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32)
@@ -426,12 +574,157 @@
   ;; One conductance-model step of the excitatory layer without the gi term (gi negligible), with the step's input spikes folded in:
   ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
   ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v)))   [pmax(a, b) = a < b ? b : a]
+  ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
+  ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
+  ;; Refractory neurons have thr = +inf; the caller holds their v at vReset.
+  ;; `rows` is scratch for count row pointers. Writes spiking indices to out and returns their count.
+  (func $stepNoGiPlain
+    (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
+    (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
+    (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32)
+    (result i32)
+    (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32) (local $endU i32) (local $row i32)
+    (local $V0 v128) (local $GE0 v128) (local $vn0 v128) (local $V1 v128) (local $GE1 v128) (local $vn1 v128) (local $V2 v128) (local $GE2 v128) (local $vn2 v128) (local $V3 v128) (local $GE3 v128) (local $vn3 v128)
+    (local $off i32) (local $end i32) (local $n i32) (local $mask i32) (local $r i32) (local $rowsEnd i32)
+    (local $V v128) (local $GE v128) (local $vn v128) (local $spike v128) (local $nClamp v128)
+    (local $sRest v128) (local $sExc v128) (local $sInh v128) (local $sK v128) (local $sGe v128)
+    (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
+    (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
+    ;; the first 4 rows' pointers in locals (the unrolled loop adds them without a loop)
+    (local.set $row0 (i32.load (local.get $rows)))
+    (local.set $row1 (i32.load offset=4 (local.get $rows)))
+    (local.set $row2 (i32.load offset=8 (local.get $rows)))
+    (local.set $row3 (i32.load offset=12 (local.get $rows)))
+    (local.set $sRest (f32x4.splat (local.get $vRest)))
+    (local.set $sExc (f32x4.splat (local.get $eExc)))
+    (local.set $sInh (f32x4.splat (local.get $eInh)))
+    (local.set $sK (f32x4.splat (local.get $k)))
+    (local.set $sGe (f32x4.splat (local.get $geDecay)))
+    (local.set $end (i32.shl (local.get $np) (i32.const 2)))
+    (local.set $endU (i32.and (local.get $end) (i32.const -64)))
+    ;; 4 chunks of 4 neurons per iteration (the same arithmetic per lane as the single-chunk loop below)
+    (block $doneU
+      (loop $nextU
+        (br_if $doneU (i32.ge_u (local.get $off) (local.get $endU)))
+        (local.set $GE0 (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE1 (v128.load offset=16 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE2 (v128.load offset=32 (i32.add (local.get $ge) (local.get $off))))
+        (local.set $GE3 (v128.load offset=48 (i32.add (local.get $ge) (local.get $off))))
+        (if (i32.gt_u (local.get $count) (i32.const 0))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row0) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row0) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row0) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row0) (local.get $off)))))))
+        (if (i32.gt_u (local.get $count) (i32.const 1))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row1) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row1) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row1) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row1) (local.get $off)))))))
+        (if (i32.gt_u (local.get $count) (i32.const 2))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row2) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row2) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row2) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row2) (local.get $off)))))))
+        (if (i32.gt_u (local.get $count) (i32.const 3))
+          (then
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (i32.add (local.get $row3) (local.get $off)))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (i32.add (local.get $row3) (local.get $off)))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (i32.add (local.get $row3) (local.get $off)))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (i32.add (local.get $row3) (local.get $off)))))))
+        ;; rows 5, 6, ... (rare) from the row pointer list
+        (local.set $r (i32.add (local.get $rows) (i32.const 16)))
+        (block $addedU
+          (loop $addU
+            (br_if $addedU (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $row (i32.add (i32.load (local.get $r)) (local.get $off)))
+            (local.set $GE0 (f32x4.add (local.get $GE0) (v128.load (local.get $row))))
+            (local.set $GE1 (f32x4.add (local.get $GE1) (v128.load offset=16 (local.get $row))))
+            (local.set $GE2 (f32x4.add (local.get $GE2) (v128.load offset=32 (local.get $row))))
+            (local.set $GE3 (f32x4.add (local.get $GE3) (v128.load offset=48 (local.get $row))))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $addU)))
+        (local.set $V0 (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn0 (f32x4.add (local.get $V0) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V0)) (f32x4.mul (local.get $GE0) (f32x4.sub (local.get $sExc) (local.get $V0)))) (local.get $sK))))
+        (local.set $vn0 (f32x4.pmax (local.get $sInh) (local.get $vn0)))
+        (local.set $V1 (v128.load offset=16 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn1 (f32x4.add (local.get $V1) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V1)) (f32x4.mul (local.get $GE1) (f32x4.sub (local.get $sExc) (local.get $V1)))) (local.get $sK))))
+        (local.set $vn1 (f32x4.pmax (local.get $sInh) (local.get $vn1)))
+        (local.set $V2 (v128.load offset=32 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn2 (f32x4.add (local.get $V2) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V2)) (f32x4.mul (local.get $GE2) (f32x4.sub (local.get $sExc) (local.get $V2)))) (local.get $sK))))
+        (local.set $vn2 (f32x4.pmax (local.get $sInh) (local.get $vn2)))
+        (local.set $V3 (v128.load offset=48 (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn3 (f32x4.add (local.get $V3) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V3)) (f32x4.mul (local.get $GE3) (f32x4.sub (local.get $sExc) (local.get $V3)))) (local.get $sK))))
+        (local.set $vn3 (f32x4.pmax (local.get $sInh) (local.get $vn3)))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn0))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE0) (local.get $sGe)))
+        (v128.store offset=16 (i32.add (local.get $v) (local.get $off)) (local.get $vn1))
+        (v128.store offset=16 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE1) (local.get $sGe)))
+        (v128.store offset=32 (i32.add (local.get $v) (local.get $off)) (local.get $vn2))
+        (v128.store offset=32 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE2) (local.get $sGe)))
+        (v128.store offset=48 (i32.add (local.get $v) (local.get $off)) (local.get $vn3))
+        (v128.store offset=48 (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE3) (local.get $sGe)))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn0) (v128.load (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn1) (v128.load offset=16 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 4)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn2) (v128.load offset=32 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 8)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $mask (i32x4.bitmask (f32x4.gt (local.get $vn3) (v128.load offset=48 (i32.add (local.get $thr) (local.get $off))))))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 12)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 64)))
+        (br $nextU)))
+    ;; the last chunks one by one
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $off) (local.get $end)))
+        (local.set $GE (v128.load (i32.add (local.get $ge) (local.get $off))))
+        (local.set $r (local.get $rows))
+        (block $added
+          (loop $add
+            (br_if $added (i32.ge_u (local.get $r) (local.get $rowsEnd)))
+            (local.set $GE (f32x4.add (local.get $GE) (v128.load (i32.add (i32.load (local.get $r)) (local.get $off)))))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $add)))
+        (local.set $V (v128.load (i32.add (local.get $v) (local.get $off))))
+        (local.set $vn (f32x4.add (local.get $V) (f32x4.mul (f32x4.add (f32x4.sub (local.get $sRest) (local.get $V)) (f32x4.mul (local.get $GE) (f32x4.sub (local.get $sExc) (local.get $V)))) (local.get $sK))))
+        (local.set $vn (f32x4.pmax (local.get $sInh) (local.get $vn)))
+        (local.set $spike (f32x4.gt (local.get $vn) (v128.load (i32.add (local.get $thr) (local.get $off)))))
+        (v128.store (i32.add (local.get $v) (local.get $off)) (local.get $vn))
+        (v128.store (i32.add (local.get $ge) (local.get $off)) (f32x4.mul (local.get $GE) (local.get $sGe)))
+        (local.set $mask (i32x4.bitmask (local.get $spike)))
+        (if (local.get $mask)
+          (then
+            (local.set $n
+              (call $emit (local.get $out) (local.get $n) (i32.shr_u (local.get $off) (i32.const 2)) (local.get $mask) (local.get $v) (local.get $vReset)))))
+        (local.set $off (i32.add (local.get $off) (i32.const 16)))
+        (br $next)))
+    (call $depressRows (local.get $rows) (local.get $count) (local.get $dj) (local.get $dby) (local.get $m))
+    (local.get $n))
+
+  ;; One conductance-model step of the excitatory layer without the gi term (gi negligible), with the step's input spikes folded in:
+  ;;   ge' = ((ge + W[i1, j]) + W[i2, j]) + ...    for the listed input rows, in order
+  ;;   v'  = pmax(eInh, v + k * ((vRest - v) + ge' (eExc - v)))   [pmax(a, b) = a < b ? b : a]
   ;;   *clamps += the real neurons' lanes (laneMask) the clamp changed (not v' >= eInh before it)
   ;;   spike if v' > thr[j]: v' = vReset;  ge = ge' * geDecay
   ;; then each listed row is depressed by the dj/dby list (Brian2's on_pre: the row is added before it is depressed).
   ;; Refractory neurons have thr = +inf; the caller holds their v at vReset.
   ;; `rows` is scratch for count row pointers. Writes spiking indices to out and returns their count.
-  (func $stepNoGi
+  (func $stepNoGiCounting
     (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32)
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32)
@@ -582,6 +875,18 @@
         (i32.add (i32x4.extract_lane 2 (local.get $nClamp)) (i32x4.extract_lane 3 (local.get $nClamp))))))
     (local.get $n))
 
+  ;; $stepGi: $stepGiCounting when gi >= countFrom (clamps at eInh possible), else $stepGiPlain.
+  (func $stepGi (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32) (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32) (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32) (param $countFrom f32) (result i32)
+    (if (result i32) (f32.ge (local.get $gi) (local.get $countFrom))
+      (then (call $stepGiCounting (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np) (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m) (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset) (local.get $clamps) (local.get $laneMask)))
+      (else (call $stepGiPlain (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np) (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m) (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset) (local.get $clamps) (local.get $laneMask)))))
+
+  ;; $stepNoGi: $stepNoGiCounting when 0 (gi negligible) >= countFrom (clamps at eInh possible), else $stepNoGiPlain.
+  (func $stepNoGi (param $v i32) (param $ge i32) (param $thr i32) (param $out i32) (param $np i32) (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32) (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $vReset f32) (param $clamps i32) (param $laneMask i32) (param $countFrom f32) (result i32)
+    (if (result i32) (f32.ge (f32.const 0) (local.get $countFrom))
+      (then (call $stepNoGiCounting (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np) (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m) (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $vReset) (local.get $clamps) (local.get $laneMask)))
+      (else (call $stepNoGiPlain (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np) (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m) (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $vReset) (local.get $clamps) (local.get $laneMask)))))
+
   ;; $stepGi with all-but-self inhibition: gi is the shared conductance G (f64 gShared, f32 gi) for every neuron
   ;; except the count listed in selfIdx, whose gi is f32(G - selfGi[r]) (f64 subtraction; selfGi holds f64).
   ;; Before the step each listed neuron's v, its ge with the step's rows added (f32, in row order) and its threshold
@@ -593,6 +898,7 @@
     (param $w i32) (param $idx i32) (param $count i32) (param $rows i32) (param $dj i32) (param $dby i32) (param $m i32)
     (param $vRest f32) (param $eExc f32) (param $eInh f32) (param $k f32) (param $geDecay f32) (param $gi f32) (param $vReset f32)
     (param $selfIdx i32) (param $selfGi i32) (param $selfCount i32) (param $gShared f64) (param $save i32) (param $clamps i32) (param $laneMask i32)
+    (param $countFrom f32)
     (result i32)
     (local $r i32) (local $j4 i32) (local $q i32) (local $rowsEnd i32) (local $s i32) (local $n i32)
     (local $GE f32) (local $V f32) (local $GI f32) (local $x f32)
@@ -621,7 +927,7 @@
       (call $stepGi (local.get $v) (local.get $ge) (local.get $thr) (local.get $out) (local.get $np)
         (local.get $w) (local.get $idx) (local.get $count) (local.get $rows) (local.get $dj) (local.get $dby) (local.get $m)
         (local.get $vRest) (local.get $eExc) (local.get $eInh) (local.get $k) (local.get $geDecay) (local.get $gi) (local.get $vReset)
-        (local.get $clamps) (local.get $laneMask)))
+        (local.get $clamps) (local.get $laneMask) (local.get $countFrom)))
     (local.set $r (i32.const 0))
     (block $fixed
       (loop $post
@@ -633,8 +939,11 @@
         (local.set $GE (f32.load offset=4 (local.get $s)))
         (local.set $GI (f32.demote_f64 (f64.sub (local.get $gShared)
           (f64.load (i32.add (local.get $selfGi) (i32.shl (local.get $r) (i32.const 3)))))))
-        ;; $stepGi counted this neuron's update with the shared gi, which it replaces: uncount it, count its own
-        (local.set $x (f32.add (local.get $V)
+        ;; when $stepGi counted (gi >= countFrom), it counted this neuron's update with the shared gi, which its own
+        ;; replaces: uncount that, count its own (own gi <= shared gi: below countFrom neither can clamp)
+        (if (f32.ge (local.get $gi) (local.get $countFrom))
+          (then
+            (local.set $x (f32.add (local.get $V)
             (f32.mul
               (f32.add
                 (f32.add
@@ -642,8 +951,18 @@
                   (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
                 (f32.mul (local.get $gi) (f32.sub (local.get $eInh) (local.get $V))))
               (local.get $k))))
-        (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
+            (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
           (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const -1)))))
+            (local.set $x (f32.add (local.get $V)
+            (f32.mul
+              (f32.add
+                (f32.add
+                  (f32.sub (local.get $vRest) (local.get $V))
+                  (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
+                (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
+              (local.get $k))))
+            (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
+          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const 1)))))))
         (local.set $x (f32.add (local.get $V)
             (f32.mul
               (f32.add
@@ -652,8 +971,6 @@
                   (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
                 (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
               (local.get $k))))
-        (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
-          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const 1)))))
         (local.set $x (select (local.get $x) (local.get $eInh) (f32.lt (local.get $eInh) (local.get $x))))
         (if (f32.gt (local.get $x) (f32.load offset=8 (local.get $s)))
           (then
@@ -670,43 +987,45 @@
     (call $stepGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=296 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
-      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=292 (local.get $c))
-      (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 376))
-      (i32.load offset=20 (local.get $c))))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=300 (local.get $c))
+      (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 384))
+      (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))
 
   ;; stepConductanceNoGi(block: conductance): calls $stepNoGi with the block's fields.
   (func (export "stepConductanceNoGi") (param $c i32) (result i32)
     (call $stepNoGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=296 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
       (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=180 (local.get $c))
-      (i32.add (local.get $c) (i32.const 376)) (i32.load offset=20 (local.get $c))))
+      (i32.add (local.get $c) (i32.const 384)) (i32.load offset=20 (local.get $c))
+      (f32.load offset=184 (local.get $c))))
 
   ;; stepConductanceSelf(block: conductance): calls $stepSelf with the block's fields.
   (func (export "stepConductanceSelf") (param $c i32) (result i32)
     (call $stepSelf
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=288 (local.get $c))
+      (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=296 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
-      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=292 (local.get $c))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=300 (local.get $c))
       (f32.load offset=180 (local.get $c)) (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c))
-      (i32.load offset=304 (local.get $c)) (f64.load offset=296 (local.get $c)) (i32.load offset=60 (local.get $c))
-      (i32.add (local.get $c) (i32.const 376)) (i32.load offset=20 (local.get $c))))
+      (i32.load offset=312 (local.get $c)) (f64.load offset=304 (local.get $c)) (i32.load offset=60 (local.get $c))
+      (i32.add (local.get $c) (i32.const 384)) (i32.load offset=20 (local.get $c))
+      (f32.load offset=184 (local.get $c))))
 
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
   (func (export "depressRows") (param $c i32) (result i32)
     (call $depressListed
-      (i32.load offset=24 (local.get $c)) (i32.load offset=280 (local.get $c)) (i32.load offset=284 (local.get $c))
+      (i32.load offset=24 (local.get $c)) (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c))
       (i32.load offset=16 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c))
-      (i32.load offset=288 (local.get $c)))
+      (i32.load offset=296 (local.get $c)))
     (i32.const 0))
 
   ;; The conductance model's step loop (src/core/stepLoop.ts copies the sparse state into the block and back). It
@@ -719,17 +1038,17 @@
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
     (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32)
-    (local.set $s (i32.load offset=340 (local.get $c)))
-    (local.set $sTo (i32.load offset=344 (local.get $c)))
-    (local.set $t (i32.load offset=348 (local.get $c)))
-    (local.set $learn (i32.load offset=352 (local.get $c)))
-    (local.set $scheduled (i32.load offset=356 (local.get $c)))
-    (local.set $g (f64.load offset=312 (local.get $c)))
-    (local.set $selfCount (i32.load offset=304 (local.get $c)))
-    (local.set $head (i32.load offset=332 (local.get $c)))
-    (local.set $giNeg (f64.load offset=248 (local.get $c)))
-    (local.set $giDecay (f64.load offset=184 (local.get $c)))
-    (i32.store offset=372 (local.get $c) (i32.const 0))
+    (local.set $s (i32.load offset=348 (local.get $c)))
+    (local.set $sTo (i32.load offset=352 (local.get $c)))
+    (local.set $t (i32.load offset=356 (local.get $c)))
+    (local.set $learn (i32.load offset=360 (local.get $c)))
+    (local.set $scheduled (i32.load offset=364 (local.get $c)))
+    (local.set $g (f64.load offset=320 (local.get $c)))
+    (local.set $selfCount (i32.load offset=312 (local.get $c)))
+    (local.set $head (i32.load offset=340 (local.get $c)))
+    (local.set $giNeg (f64.load offset=256 (local.get $c)))
+    (local.set $giDecay (f64.load offset=192 (local.get $c)))
+    (i32.store offset=380 (local.get $c) (i32.const 0))
     (block $stop
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
@@ -745,12 +1064,12 @@
         ;;   - offset)
         (block $expired
           (loop $expire
-            (br_if $expired (i32.eq (local.get $head) (i32.load offset=336 (local.get $c))))
+            (br_if $expired (i32.eq (local.get $head) (i32.load offset=344 (local.get $c))))
             (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=128 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
               (local.get $t)))
             (local.set $j (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
             (f32.store (i32.add (i32.load offset=8 (local.get $c)) (i32.shl (local.get $j) (i32.const 2)))
-              (f32.demote_f64 (f64.add (f64.load offset=272 (local.get $c))
+              (f32.demote_f64 (f64.add (f64.load offset=280 (local.get $c))
                 (f64.load (i32.add (i32.load offset=120 (local.get $c)) (i32.shl (local.get $j) (i32.const 3)))))))
             (local.set $head (i32.add (local.get $head) (i32.const 1)))
             (if (i32.eq (local.get $head) (i32.load offset=132 (local.get $c))) (then (local.set $head (i32.const 0))))
@@ -791,7 +1110,8 @@
                   (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
                   (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
-                  (i32.add (local.get $c) (i32.const 376)) (i32.load offset=20 (local.get $c)))))
+                  (i32.add (local.get $c) (i32.const 384)) (i32.load offset=20 (local.get $c))
+                  (f32.load offset=184 (local.get $c)))))
               (else
                 (local.set $n (call $stepSelf
                   (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c))
@@ -803,8 +1123,8 @@
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
                   (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
                   (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c)) (local.get $selfCount)
-                  (local.get $g) (i32.load offset=60 (local.get $c)) (i32.add (local.get $c) (i32.const 376))
-                  (i32.load offset=20 (local.get $c))))
+                  (local.get $g) (i32.load offset=60 (local.get $c)) (i32.add (local.get $c) (i32.const 384))
+                  (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))
                 ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
                 (local.set $kept (i32.const 0))
                 (local.set $r (i32.const 0))
@@ -836,8 +1156,8 @@
                   (i32.load offset=40 (local.get $c)) (local.get $m) (f32.load offset=160 (local.get $c))
                   (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
-                  (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 376))
-                  (i32.load offset=20 (local.get $c))))))
+                  (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 384))
+                  (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))))
         (if (i32.load offset=140 (local.get $c))
           (then
             (memory.fill (i32.add (i32.load offset=28 (local.get $c)) (i32.mul (local.get $slot) (i32.shl (i32.load offset=16 (local.get $c)) (i32.const 2))))
@@ -848,7 +1168,7 @@
         (if (i32.load offset=140 (local.get $c))
           (then
             ;; input delays: the rows of step u = (this step's presentation index) - S, with post1 at their arrival
-            (local.set $u (i32.sub (i32.add (local.get $s) (i32.load offset=360 (local.get $c))) (i32.load offset=152 (local.get $c))))
+            (local.set $u (i32.sub (i32.add (local.get $s) (i32.load offset=368 (local.get $c))) (i32.load offset=152 (local.get $c))))
             (if (i32.and (local.get $learn) (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.lt_s (local.get $u) (i32.load offset=156 (local.get $c)))))
               (then
                 (local.set $p (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $u) (i32.const 2))))
@@ -856,7 +1176,7 @@
                   (then
                     (call $depressDelayed (i32.load offset=144 (local.get $c)) (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (i32.load (local.get $p)) (i32.const 2)))
                       (i32.sub (i32.load offset=4 (local.get $p)) (i32.load (local.get $p))) (i32.sub (local.get $t) (i32.load offset=152 (local.get $c)))
-                      (i32.load offset=64 (local.get $c)) (i32.load offset=328 (local.get $c))))))))
+                      (i32.load offset=64 (local.get $c)) (i32.load offset=336 (local.get $c))))))))
           (else
             (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
               (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))))
@@ -867,7 +1187,7 @@
             (local.set $r (local.get $head))
             (block $held
               (loop $hold
-                (br_if $held (i32.eq (local.get $r) (i32.load offset=336 (local.get $c))))
+                (br_if $held (i32.eq (local.get $r) (i32.load offset=344 (local.get $c))))
                 (f32.store
                   (i32.add (i32.load offset=0 (local.get $c))
                     (i32.shl (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
@@ -877,14 +1197,14 @@
                 (br $hold)))))
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while refractory)
         (local.set $nInh (i32.const 0))
-        (if (i32.load offset=320 (local.get $c))
+        (if (i32.load offset=328 (local.get $c))
           (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))
         ;; an excitatory spike: return to TypeScript, which runs the step's event phases
         (if (local.get $n)
           (then
-            (i32.store offset=364 (local.get $c) (local.get $n))
-            (i32.store offset=368 (local.get $c) (local.get $nInh))
-            (i32.store offset=372 (local.get $c) (i32.const 1))
+            (i32.store offset=372 (local.get $c) (local.get $n))
+            (i32.store offset=376 (local.get $c) (local.get $nInh))
+            (i32.store offset=380 (local.get $c) (i32.const 1))
             (br $stop)))
         ;; phase inhibitorySpikes (steps without excitatory spikes): each inhibitory spike k: every excitatory neuron
         ;;   but k receives wInhExc (G += w, S_k += w)
@@ -893,7 +1213,7 @@
           (loop $deliver
             (br_if $delivered (i32.ge_u (local.get $e) (local.get $nInh)))
             (local.set $j (i32.load (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $e) (i32.const 2)))))
-            (local.set $g (f64.add (local.get $g) (f64.load offset=264 (local.get $c))))
+            (local.set $g (f64.add (local.get $g) (f64.load offset=272 (local.get $c))))
             (local.set $r (i32.const 0))
             (block $found
               (loop $find
@@ -908,16 +1228,16 @@
                 (i32.store (i32.add (i32.load offset=52 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
                 (f64.store (local.get $p) (f64.const 0))
                 (local.set $selfCount (i32.add (local.get $selfCount) (i32.const 1)))))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=264 (local.get $c))))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=272 (local.get $c))))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
         (br $step)))
-    (f64.store offset=312 (local.get $c) (local.get $g))
-    (i32.store offset=304 (local.get $c) (local.get $selfCount))
-    (i32.store offset=332 (local.get $c) (local.get $head))
+    (f64.store offset=320 (local.get $c) (local.get $g))
+    (i32.store offset=312 (local.get $c) (local.get $selfCount))
+    (i32.store offset=340 (local.get $c) (local.get $head))
     (local.get $done))
   
   ;; The phase "depression" of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):
@@ -927,7 +1247,7 @@
   (func $depressStep (param $c i32) (param $t i32) (param $count i32)
     (local $r i32) (local $k i32) (local $n i32) (local $len i32) (local $by f64) (local $j4 i32) (local $q i32)
     (local $rowsEnd i32) (local $a i32) (local $x f64)
-    (local.set $n (i32.load offset=328 (local.get $c)))
+    (local.set $n (i32.load offset=336 (local.get $c)))
     (local.set $len (i32.load offset=76 (local.get $c)))
     (local.set $rowsEnd (i32.add (i32.load offset=32 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
     (block $end
@@ -936,7 +1256,7 @@
         (local.set $k (i32.sub (local.get $t) (i32.load (i32.add (i32.load offset=68 (local.get $c)) (i32.shl (local.get $r) (i32.const 2))))))
         (if (i32.lt_s (local.get $k) (local.get $len))
           (then
-            (local.set $by (f64.mul (f64.load offset=192 (local.get $c))
+            (local.set $by (f64.mul (f64.load offset=200 (local.get $c))
               (f64.load (i32.add (i32.load offset=72 (local.get $c)) (i32.shl (local.get $k) (i32.const 3))))))
             (local.set $j4 (i32.shl (i32.load (i32.add (i32.load offset=64 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
             (local.set $q (i32.load offset=32 (local.get $c)))
@@ -957,9 +1277,9 @@
   (func $inhibitoryStep (param $c i32) (param $t i32) (result i32)
     (local $e i32) (local $count i32) (local $kept i32) (local $left i32) (local $n i32) (local $j i32)
     (local $v f64) (local $in f64) (local $ref i32) (local $vn f64) (local $live i32) (local $vRest f64)
-    (local.set $count (i32.load offset=320 (local.get $c)))
-    (local.set $left (i32.load offset=324 (local.get $c)))
-    (local.set $vRest (f64.load offset=200 (local.get $c)))
+    (local.set $count (i32.load offset=328 (local.get $c)))
+    (local.set $left (i32.load offset=332 (local.get $c)))
+    (local.set $vRest (f64.load offset=208 (local.get $c)))
     (block $end
       (loop $each
         (br_if $end (i32.ge_u (local.get $e) (local.get $count)))
@@ -972,18 +1292,18 @@
         (if (local.get $live)
           (then
             (local.set $vn (f64.add (local.get $v)
-              (f64.mul (f64.load offset=216 (local.get $c))
+              (f64.mul (f64.load offset=224 (local.get $c))
                 (f64.add (f64.sub (local.get $vRest) (local.get $v))
-                  (f64.mul (local.get $in) (f64.sub (f64.load offset=208 (local.get $c)) (local.get $v)))))))))
-        (local.set $in (f64.mul (local.get $in) (f64.load offset=224 (local.get $c))))
-        (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=232 (local.get $c))))
+                  (f64.mul (local.get $in) (f64.sub (f64.load offset=216 (local.get $c)) (local.get $v)))))))))
+        (local.set $in (f64.mul (local.get $in) (f64.load offset=232 (local.get $c))))
+        (if (i32.and (local.get $live) (f64.gt (local.get $vn) (f64.load offset=240 (local.get $c))))
           (then
-            (local.set $vn (f64.load offset=240 (local.get $c)))
+            (local.set $vn (f64.load offset=248 (local.get $c)))
             (local.set $ref (i32.add (i32.add (local.get $t) (i32.load offset=116 (local.get $c))) (i32.const 1)))
             (i32.store (i32.add (i32.load offset=96 (local.get $c)) (i32.shl (local.get $n) (i32.const 2))) (local.get $j))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
         (if (i32.and (i32.ge_s (i32.add (local.get $t) (i32.const 1)) (local.get $ref))
-              (f64.lt (f64.abs (local.get $in)) (f64.load offset=256 (local.get $c))))
+              (f64.lt (f64.abs (local.get $in)) (f64.load offset=264 (local.get $c))))
           (then
             (i32.store (i32.add (i32.load offset=100 (local.get $c)) (i32.shl (local.get $left) (i32.const 2))) (local.get $j))
             (f64.store (i32.add (i32.load offset=104 (local.get $c)) (i32.shl (local.get $left) (i32.const 3))) (local.get $vn))
@@ -999,8 +1319,8 @@
             (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $each)))
-    (i32.store offset=320 (local.get $c) (local.get $kept))
-    (i32.store offset=324 (local.get $c) (local.get $left))
+    (i32.store offset=328 (local.get $c) (local.get $kept))
+    (i32.store offset=332 (local.get $c) (local.get $left))
     (local.get $n))
 
   ;; The input spikes of one step in the current model (BindsNET: learning runs before the next step's input is

@@ -93,6 +93,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["k", "f32", "static: Euler factor dt / tau_m"],
   ["geDecay", "f32", "static: ge's factor per step"],
   ["vReset", "f32", "static: excitatory vResetMv"],
+  ["clampCountFrom", "f32", "static: the step kernels count clamps at eInh from this gi on (below it none can act; -inf: always)"],
   ["giDecay", "f64", "static: gi's factor per step"],
   ["nuPre", "f64", "static: the rule's depression per unit of post1 (LearningRule.loopShape)"],
   ["inhVRest", "f64", "static: inhibitory vRestMv"],
