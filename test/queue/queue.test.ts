@@ -38,6 +38,19 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Wait (up to 10 s) until the Redis server at `at` answers. */
+async function untilRedisAnswers(at: string): Promise<void> {
+  for (let waited = 0; ; waited += 100) {
+    try {
+      await checkRedis(at, 1000);
+      return;
+    } catch (e) {
+      if (waited > 10000) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 before(async () => {
   if (!hasRedis) return;
   const port = await freePort();
@@ -45,15 +58,7 @@ before(async () => {
   // Loopback only, no persistence, password required.
   redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", password], { stdio: "ignore" });
   url = `redis://:${password}@127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 100) {
-    try {
-      await checkRedis(url, 1000);
-      break;
-    } catch (e) {
-      if (waited > 10000) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  await untilRedisAnswers(url);
 });
 
 after(() => {
@@ -178,15 +183,7 @@ test("a queued sweep whose Redis dies stops within its timeout and says so", { s
   const port = await freePort();
   const own = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   const ownUrl = `redis://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 100) {
-    try {
-      await checkRedis(ownUrl, 1000);
-      break;
-    } catch (e) {
-      if (waited > 10000) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  await untilRedisAnswers(ownUrl);
   const out = mkdtempSync(join(tmpdir(), "redis-dies-"));
   setTimeout(() => own.kill("SIGKILL"), 1000);
   const t0 = Date.now();
