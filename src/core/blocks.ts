@@ -111,8 +111,8 @@ export function setStepInput(blocks: KernelBlocks, schedulePtr: number, a: numbe
  * From which shared gi on the step kernels count the clamps at eInh (the block's clampCountFrom; see the dispatchers
  * in scripts/kernels/conductance.ts): below (1 - k) / k no clamp can act while every v stays in [eInh, eExc], which
  * holds when refractory v is held (not integrating) and every threshold stays below eExc. `thetaMaxMv`: the largest
- * theta now; until the next call (one presentation and its rest) a threshold rises by at most thetaPlus per spike. Half the bound (a margin for f32
- * rounding), or -inf (count every step) when the condition may fail.
+ * theta now; until the next call (one presentation and its rest) a threshold rises by at most thetaPlus per spike.
+ * Half the bound (a margin for f32 rounding), or -inf (count every step) when the condition may fail.
  */
 export function clampCountFrom(preset: Readonly<ConductancePreset>, d: Derived, thetaMaxMv: number): number {
   const e = preset.exc;
