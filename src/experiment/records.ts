@@ -88,12 +88,13 @@ export function localProvenance(date = new Date()): Provenance {
 
 /** A run record with its configuration and provenance (default: this process, now), ready to store. */
 export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenance = localProvenance()): StoredRecord {
+  const dataHash = datasetHash(c.dataset);
   return {
     cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
     dataset: c.dataset, neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
     labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test",
     ...(c.shuffleSeed !== undefined ? { shuffleSeed: c.shuffleSeed } : {}),
-    ...(datasetHash(c.dataset) !== undefined ? { dataHash: datasetHash(c.dataset) } : {}), ...r, ...provenance,
+    ...(dataHash !== undefined ? { dataHash } : {}), ...r, ...provenance,
   };
 }
 

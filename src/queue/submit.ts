@@ -56,13 +56,6 @@ export async function submitSweep(spec: SweepSpec | SweepSpec[], options: QueueS
     emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers: 0, repairedBytes: store.report.repairedBytes });
     const open = new Map(pending.map((c, k) => [jobId(c), { config: c, index: k, started: false }]));
     const idle = new IdleWatch(queue, queueName, options.url, options.noWorkerMs ?? DEFAULT_NO_WORKER_MS);
-    while (open.size > 0 && !options.signal?.aborted) {
-      await withTimeout(pollRound(), redisTimeout, lost);
-      if (open.size > 0) await withTimeout(idle.check(), redisTimeout, lost);
-      if (open.size > 0) await sleep(options.pollMs ?? 1000, options.signal);
-    }
-    return { store, interrupted: Boolean(options.signal?.aborted) && open.size > 0, errors, seconds: (performance.now() - started) / 1000, jobs: pending.length, added };
-
     /** One look at every open job: store the records they report, close the finished and the failed. */
     async function pollRound(): Promise<void> {
       for (const [id, entry] of open) {
@@ -97,6 +90,13 @@ export async function submitSweep(spec: SweepSpec | SweepSpec[], options: QueueS
         if (state === "active" || state === "completed" || state === "failed") idle.sawWork();
       }
     }
+
+    while (open.size > 0 && !options.signal?.aborted) {
+      await withTimeout(pollRound(), redisTimeout, lost);
+      if (open.size > 0) await withTimeout(idle.check(), redisTimeout, lost);
+      if (open.size > 0) await sleep(options.pollMs ?? 1000, options.signal);
+    }
+    return { store, interrupted: Boolean(options.signal?.aborted) && open.size > 0, errors, seconds: (performance.now() - started) / 1000, jobs: pending.length, added };
   } finally {
     store.close();
     // with Redis gone, close() would wait for it: after a few seconds drop the connection instead

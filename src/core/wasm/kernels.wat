@@ -901,7 +901,7 @@
     (param $countFrom f32)
     (result i32)
     (local $r i32) (local $j4 i32) (local $q i32) (local $rowsEnd i32) (local $s i32) (local $n i32)
-    (local $GE f32) (local $V f32) (local $GI f32) (local $x f32)
+    (local $GE f32) (local $V f32) (local $GI f32) (local $x f32) (local $counting i32)
     (call $rowPointers (local.get $w) (local.get $idx) (local.get $count) (local.get $np) (local.get $rows))
     (local.set $rowsEnd (i32.add (local.get $rows) (i32.shl (local.get $count) (i32.const 2))))
     (block $saved
@@ -941,7 +941,8 @@
           (f64.load (i32.add (local.get $selfGi) (i32.shl (local.get $r) (i32.const 3)))))))
         ;; when $stepGi counted (gi >= countFrom), it counted this neuron's update with the shared gi, which its own
         ;; replaces: uncount that, count its own (own gi <= shared gi: below countFrom neither can clamp)
-        (if (f32.ge (local.get $gi) (local.get $countFrom))
+        (local.set $counting (f32.ge (local.get $gi) (local.get $countFrom)))
+        (if (local.get $counting)
           (then
             (local.set $x (f32.add (local.get $V)
             (f32.mul
@@ -952,17 +953,7 @@
                 (f32.mul (local.get $gi) (f32.sub (local.get $eInh) (local.get $V))))
               (local.get $k))))
             (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
-          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const -1)))))
-            (local.set $x (f32.add (local.get $V)
-            (f32.mul
-              (f32.add
-                (f32.add
-                  (f32.sub (local.get $vRest) (local.get $V))
-                  (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
-                (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
-              (local.get $k))))
-            (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
-          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const 1)))))))
+          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const -1)))))))
         (local.set $x (f32.add (local.get $V)
             (f32.mul
               (f32.add
@@ -971,6 +962,8 @@
                   (f32.mul (local.get $GE) (f32.sub (local.get $eExc) (local.get $V))))
                 (f32.mul (local.get $GI) (f32.sub (local.get $eInh) (local.get $V))))
               (local.get $k))))
+        (if (local.get $counting) (then (if (i32.eqz (f32.ge (local.get $x) (local.get $eInh)))
+          (then (i32.store (local.get $clamps) (i32.add (i32.load (local.get $clamps)) (i32.const 1)))))))
         (local.set $x (select (local.get $x) (local.get $eInh) (f32.lt (local.get $eInh) (local.get $x))))
         (if (f32.gt (local.get $x) (f32.load offset=8 (local.get $s)))
           (then
