@@ -2,6 +2,7 @@
  * `npm run figures`: renders the main figures to PNG and SVG in docs/figures/ with Debian's chromium driven by
  * playwright-core (plotly's own Plotly.toImage), from committed data only:
  *   accuracy-vs-neurons, accuracy-vs-training  <- data/results/paper (the paper-scale results store)
+ *   accuracy-by-rule                           <- the same store's one-pass runs of each learning rule
  *   speed                                      <- data/bench/bench.jsonl (output of npm run bench -- --json)
  *   learning-diagnostics                       <- data/results/diagnostics (scripts/diagnose-learning.ts)
  *   receptive-fields.png                       <- a 100-neuron network trained on the 8,000 embedded digits, seed 1
@@ -18,6 +19,7 @@ import { ResultsStore } from "../src/experiment/store";
 import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "../src/figures/accuracy";
 import { receptiveFieldGrid } from "../src/figures/digits";
 import { encodeGrayPng } from "../src/figures/png";
+import { accuracyByRuleFigure, ruleComparisonRows } from "../src/figures/rules";
 import { FigureSpec } from "../src/figures/spec";
 import { BenchRow, speedFigure } from "../src/figures/speed";
 import { parseDiagnosticsTable } from "../src/analysis/diagnostics";
@@ -31,11 +33,16 @@ async function main(): Promise<void> {
   const figures: Record<string, FigureSpec> = {};
   const records = ResultsStore.read(join(ROOT, "data", "results", "paper")).records();
   if (records.length > 0) {
-    const summary = summarizeAccuracy(records);
+    // The rules comparison has its own figure; the main one shows each preset with its own rule.
+    const summary = summarizeAccuracy(records.filter((r) => !r.preset.includes("@")));
     const refs = loadReferenceAccuracy();
     figures["accuracy-vs-neurons"] = accuracyVsNeuronsFigure(finalRows(summary), refs, "Accuracy vs excitatory neurons (MNIST, 10,000 test digits)");
     const curves = summarizeAccuracy(longestRunsOnly(records.filter((r) => r.preset === "diehl-cook-2015")));
     figures["accuracy-vs-training"] = accuracyVsTrainingFigure(curves, refs, "Accuracy vs training digits (Diehl & Cook preset, longest runs)");
+    const ruleRows = ruleComparisonRows(records, "diehl-cook-2015");
+    if (ruleRows.some((r) => r.preset.includes("@"))) {
+      figures["accuracy-by-rule"] = accuracyByRuleFigure(ruleRows, refs, "Accuracy vs neurons after one pass, per learning rule (diehl-cook-2015, 10,000 test digits)");
+    }
   } else console.error("data/results/paper has no records: skipping the accuracy figures");
   const benchPath = join(ROOT, "data", "bench", "bench.jsonl");
   if (existsSync(benchPath)) {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { summarizeAccuracy } from "../src/analysis/summary";
 import { loadReferenceAccuracy } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";
+import { ruleComparisonRows, ruleSeriesName } from "../src/figures/rules";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "data/results/paper";
@@ -46,6 +47,22 @@ for (const key of sizes) {
   }
 }
 if (intermediate) log("\n\\* after the first pass of a longer run: labels assigned on the first 10,000 training digits (at the end of a run, on all 60,000).");
+
+// The four rules after one pass on the default preset: one column per rule (and normalisation setting).
+const ruleRows = ruleComparisonRows(records, "diehl-cook-2015");
+const series = [...new Set(ruleRows.map((r) => ruleSeriesName(r.preset)))].sort();
+if (series.length > 1) {
+  log("\nThe learning rules on `diehl-cook-2015`, one pass (60,000 digits; labels on all of them), accuracy % (mean +- sd (n)):\n");
+  log(`| neurons | ${series.join(" | ")} | paper |`);
+  log(`|---:|${series.map(() => "---:").join("|")}|---:|`);
+  for (const neurons of [...new Set(ruleRows.map((r) => r.neurons))].sort((a, b) => a - b)) {
+    const cell = (name: string) => {
+      const r = ruleRows.find((x) => x.neurons === neurons && ruleSeriesName(x.preset) === name);
+      return r ? fmt(r.accuracyMean, r.accuracySd, r.n) : "";
+    };
+    log(`| ${neurons} | ${series.map(cell).join(" | ")} | ${ref("DiehlCook2015", neurons)} |`);
+  }
+}
 
 // Compute time per run: training (cumulative at the last snapshot) plus every snapshot's evaluation.
 log("\n| preset | neurons | passes | complete runs (seeds) | records | training min/run | evaluation min/run | code |");

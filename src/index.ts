@@ -22,6 +22,7 @@ export type { FigureSpec } from "./figures/spec";
 export { runExperiment, evaluateSnapshot } from "./experiment/run";
 export type { RunConfig } from "./experiment/config";
 export { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "./figures/accuracy";
+export { accuracyByRuleFigure, ruleComparisonRows, ruleSeriesName } from "./figures/rules";
 export { spikeRasterFigure, membraneFigure, mostActive } from "./figures/activity";
 export { neuronsPerClassFigure, confusionFigure } from "./figures/labels";
 export { speedFigure } from "./figures/speed";

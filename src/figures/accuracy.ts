@@ -20,7 +20,8 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-function measuredTrace(name: string, rows: SummaryRow[], x: (r: SummaryRow) => number): Record<string, unknown> {
+/** A measured series: mean +- sd over seeds against `x`. */
+export function measuredTrace(name: string, rows: SummaryRow[], x: (r: SummaryRow) => number): Record<string, unknown> {
   const sorted = [...rows].sort((a, b) => x(a) - x(b));
   return {
     type: "scatter", mode: "lines+markers", name,
@@ -31,7 +32,8 @@ function measuredTrace(name: string, rows: SummaryRow[], x: (r: SummaryRow) => n
   };
 }
 
-function referenceTraces(refs: ReferenceAccuracy[], x: (r: ReferenceAccuracy) => number | undefined): Record<string, unknown>[] {
+/** The published points, one series per source (figures/references.ts). */
+export function referenceTraces(refs: ReferenceAccuracy[], x: (r: ReferenceAccuracy) => number | undefined): Record<string, unknown>[] {
   const traces: Record<string, unknown>[] = [];
   for (const [name, rows] of groupReferences(refs)) {
     const usable = rows.filter((r) => x(r) !== undefined);

@@ -11,6 +11,7 @@ import { classCountsFigure } from "../../src/figures/classCounts";
 import { confusionFigure, neuronsPerClassFigure } from "../../src/figures/labels";
 import { encodeGrayPng, tileImages } from "../../src/figures/png";
 import { referenceSeries } from "../../src/figures/references";
+import { accuracyByRuleFigure, ruleComparisonRows, ruleSeriesName } from "../../src/figures/rules";
 import { speedFigure } from "../../src/figures/speed";
 
 const row = (neurons: number, trainedSamples: number, accuracyMean: number, accuracySd = 1): SummaryRow => ({
@@ -50,6 +51,34 @@ test("accuracy vs training: one curve per network size, references placed at the
   assert.deepEqual((measured[1] as { x: number[] }).x, [1000, 60000]);
   const released = fig.data.find((d) => d.name === "Diehl & Cook released code (readme)") as { x: number[]; y: number[] };
   assert.deepEqual([released.x, released.y], [[180000], [89]]);
+});
+
+test("rules comparison: complete one-pass runs of the base preset only, one series per rule and normalisation", () => {
+  const rec = (preset: string, neurons: number, seed: number, accuracy: number, extra: Record<string, unknown> = {}) => ({
+    preset, dataset: "mnist-full", neurons, trainedSamples: 60000, epochsDone: 1, seed, accuracy, accuracyProportion: accuracy,
+    trainSamples: 60000, epochs: 1, ...extra,
+  });
+  const records = [
+    rec("diehl-cook-2015", 100, 1, 80), rec("diehl-cook-2015", 100, 2, 82),
+    rec("diehl-cook-2015@power-law", 100, 1, 75), rec("diehl-cook-2015@power-law+stdp.normalize=true", 100, 1, 79),
+    rec("diehl-cook-2015@power-law", 400, 1, 85),
+    rec("diehl-cook-2015", 400, 1, 99, { epochs: 3, epochsDone: 1 }), // a longer run's first pass: not one pass
+    rec("diehl-cook-2015+exc.thetaPlusMv=0.1", 100, 1, 99), // another change than the rule: left out
+    rec("diehl-cook-2015-released@pre-post", 100, 1, 99), // another base preset
+    rec("diehl-cook-2015@pre-post", 100, 1, 99, { evaluatedOn: "validation" }),
+  ];
+  const rows = ruleComparisonRows(records, "diehl-cook-2015");
+  assert.deepEqual(rows.map((r) => [r.preset, r.neurons, r.accuracyMean, r.n]), [
+    ["diehl-cook-2015", 100, 81, 2], ["diehl-cook-2015@power-law", 100, 75, 1], ["diehl-cook-2015@power-law", 400, 85, 1],
+    ["diehl-cook-2015@power-law+stdp.normalize=true", 100, 79, 1],
+  ]);
+  assert.equal(ruleSeriesName("diehl-cook-2015"), "triplet, normalised");
+  assert.equal(ruleSeriesName("diehl-cook-2015@power-law"), "power-law, no normalisation");
+  assert.equal(ruleSeriesName("diehl-cook-2015@power-law+stdp.normalize=true"), "power-law, normalised");
+  const fig = accuracyByRuleFigure(rows, loadReferenceAccuracy());
+  assert.deepEqual(fig.data.map((d) => d.name), ["power-law, no normalisation", "power-law, normalised", "triplet, normalised", "Diehl & Cook 2015 (paper)"]);
+  assert.deepEqual((fig.data[0] as { x: number[]; y: number[] }).x, [100, 400]);
+  assert.deepEqual((fig.data[3] as { y: number[] }).y, [82.9, 87, 91.9, 95]);
 });
 
 test("activity, label, class-count and speed figures carry the data they are given", () => {
