@@ -75,9 +75,10 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
 
   const threads = new RunThreads(workers);
   let interrupted = false;
+  let closing: Promise<void> | undefined;
   const onAbort = () => {
     interrupted = true;
-    void threads.close();
+    closing = threads.close();
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
   await Promise.all(pending.map((config) => {
@@ -103,6 +104,6 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
     );
   }));
   options.signal?.removeEventListener("abort", onAbort);
-  if (!interrupted) await threads.close();
+  await (closing ?? threads.close()); // on an interrupt: resolves once every thread has terminated
   return { store, interrupted, errors, seconds: seconds() };
 }

@@ -51,6 +51,7 @@ export class RunThreads {
     this.workers[k] = w;
     this.ready[k] = false;
     w.on("message", (m: FromWorker) => {
+      if (this.closed) return; // a message sent before terminate() took effect: its job was already rejected
       const job = this.current[k];
       if (m.type === "ready") {
         this.ready[k] = true;
@@ -95,7 +96,7 @@ export class RunThreads {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("RunThreads: closed"));
-    for (const job of this.current) job?.reject(new Error("RunThreads: closed"));
+    for (const job of this.current.splice(0)) job?.reject(new Error("RunThreads: closed"));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Long work from a notebook with live progress: these functions await between chunks of digits (or run on worker
- * threads), so that the progress display updates while the cell runs.
+ * threads), so that the progress display updates while the cell runs. Kernel -> Interrupt stops them (interrupt.ts):
+ * training and responses at the end of the current chunk (a quarter of a second of work), sweeps by terminating
+ * their worker threads.
  */
 import { Network } from "../core/network";
 import { PhaseStats, respond, Responses, sumStats, train } from "../experiment/phases";
@@ -8,56 +10,84 @@ import { Digits } from "../data/digits";
 import { runSweep, SweepOutcome } from "../experiment/pool";
 import { SweepSpec } from "../experiment/sweep";
 import { progressBar, showMarkdown } from "./display";
+import { chunkFor, untilInterrupted } from "./interrupt";
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Train on the first `samples` digits with a progress bar (learning on). */
-export async function trainWithProgress(net: Network, digits: Digits, samples = digits.count, chunk = 50): Promise<PhaseStats> {
+/**
+ * Train on the first `samples` digits with a progress bar (learning on), `chunk` digits between display updates
+ * (default: about a quarter of a second of work). On Kernel -> Interrupt it stops at a digit boundary: `net` has then
+ * learned from exactly the digits reported, and can be trained further or evaluated.
+ */
+export async function trainWithProgress(net: Network, digits: Digits, samples = digits.count, chunk?: number): Promise<PhaseStats> {
   const bar = progressBar(`training ${net.neurons} neurons`);
-  const parts: PhaseStats[] = [];
-  for (let start = 0; start < samples; start += chunk) {
-    parts.push(train(net, digits, { start, samples: Math.min(chunk, samples - start) }));
-    const sofar = sumStats(parts);
-    bar(sofar.samples, samples, `${sofar.samplesPerSec.toFixed(0)} digits/s`);
-    await tick();
-  }
-  return sumStats(parts);
+  return untilInterrupted(async (signal) => {
+    const parts: PhaseStats[] = [];
+    let done = 0;
+    while (done < samples && !signal.aborted) {
+      const n = Math.min(chunk ?? chunkFor(done > 0 ? sumStats(parts).samplesPerSec : NaN), samples - done);
+      parts.push(train(net, digits, { start: done, samples: n }));
+      done += n;
+      bar(done, samples, `${sumStats(parts).samplesPerSec.toFixed(0)} digits/s`);
+      await tick();
+    }
+    if (done < samples) showMarkdown(`**Interrupted** after ${done} of ${samples} training digits: \`net\` has learned from exactly these ${done} digits (each one presented whole) and can be trained further or evaluated.`);
+    return sumStats(parts);
+  });
 }
 
-/** Responses (learning off) to the first `samples` digits, with a progress bar. */
+/**
+ * Responses (learning off) to the first `samples` digits, with a progress bar. On Kernel -> Interrupt it stops at a
+ * digit boundary and returns the responses to the digits done so far (`samples` says how many).
+ */
 export async function respondWithProgress(net: Network, digits: Digits, samples = digits.count, label = "responses"): Promise<Responses> {
   const bar = progressBar(label);
-  const parts: Responses[] = [];
-  const chunk = 100;
-  for (let start = 0; start < samples; start += chunk) {
-    parts.push(respond(net, digits, { start, samples: Math.min(chunk, samples - start) }));
-    bar(Math.min(start + chunk, samples), samples);
-    await tick();
-  }
-  const counts = new Float32Array(samples * net.neurons);
-  let offset = 0;
-  for (const p of parts) {
-    counts.set(p.counts, offset);
-    offset += p.counts.length;
-  }
-  return { counts, labels: digits.labels.slice(0, samples), samples, neurons: net.neurons, stats: sumStats(parts.map((p) => p.stats)) };
+  return untilInterrupted(async (signal) => {
+    const parts: Responses[] = [];
+    let done = 0;
+    while (done < samples && !signal.aborted) {
+      const n = Math.min(chunkFor(done > 0 ? sumStats(parts.map((p) => p.stats)).samplesPerSec : NaN), samples - done);
+      parts.push(respond(net, digits, { start: done, samples: n }));
+      done += n;
+      bar(done, samples);
+      await tick();
+    }
+    if (done < samples) showMarkdown(`**Interrupted** after ${done} of ${samples} digits: the responses returned cover these ${done} digits only.`);
+    const counts = new Float32Array(done * net.neurons);
+    let offset = 0;
+    for (const p of parts) {
+      counts.set(p.counts, offset);
+      offset += p.counts.length;
+    }
+    return { counts, labels: digits.labels.slice(0, done), samples: done, neurons: net.neurons, stats: sumStats(parts.map((p) => p.stats)) };
+  });
 }
 
-/** Run sweeps on worker threads with one live progress bar per worker; finished cells in `out` are reused. */
+/**
+ * Run sweeps on worker threads with one live progress bar per worker; finished cells in `out` are reused. On
+ * Kernel -> Interrupt the worker threads are terminated (within a second or two), the records finished so far stay in
+ * `out`, and running the cell again resumes; the outcomes returned end with the interrupted sweep.
+ */
 export async function sweepWithProgress(specs: SweepSpec[], out: string, workers?: number): Promise<SweepOutcome[]> {
-  const outcomes: SweepOutcome[] = [];
-  for (const spec of specs) {
-    const bars = new Map<number, ReturnType<typeof progressBar>>();
-    const outcome = await runSweep(spec, {
-      out, workers,
-      onEvent: (e) => {
-        if (e.type === "start") showMarkdown(`${e.runs} runs (${spec.preset}, ${spec.dataset}, N = ${spec.neurons.join(", ")}): ${e.storedCells} results already in \`${out}\`, ${e.missingCells} to compute on ${e.workers} worker threads.`);
-        if (e.type === "run-start") bars.set(e.worker, progressBar(`worker ${e.worker}: N = ${e.config.neurons}, seed ${e.config.seed}`));
-        if (e.type === "progress") bars.get(e.worker)?.(e.done, e.total, e.phase);
-      },
-    });
-    if (outcome.errors.length > 0) throw new Error(`sweep failed: ${outcome.errors.map((x) => x.message).join("\n")}`);
-    outcomes.push(outcome);
-  }
-  return outcomes;
+  return untilInterrupted(async (signal) => {
+    const outcomes: SweepOutcome[] = [];
+    for (const spec of specs) {
+      const bars = new Map<number, ReturnType<typeof progressBar>>();
+      const outcome = await runSweep(spec, {
+        out, workers, signal,
+        onEvent: (e) => {
+          if (e.type === "start") showMarkdown(`${e.runs} runs (${spec.preset}, ${spec.dataset}, N = ${spec.neurons.join(", ")}): ${e.storedCells} results already in \`${out}\`, ${e.missingCells} to compute on ${e.workers} worker threads.`);
+          if (e.type === "run-start") bars.set(e.worker, progressBar(`worker ${e.worker}: N = ${e.config.neurons}, seed ${e.config.seed}`));
+          if (e.type === "progress") bars.get(e.worker)?.(e.done, e.total, e.phase);
+        },
+      });
+      if (outcome.errors.length > 0) throw new Error(`sweep failed: ${outcome.errors.map((x) => x.message).join("\n")}`);
+      outcomes.push(outcome);
+      if (outcome.interrupted) {
+        showMarkdown(`**Interrupted**: the worker threads are stopped; ${outcome.store.records().length} records are in \`${out}\`. Run the cell again to resume.`);
+        break;
+      }
+    }
+    return outcomes;
+  });
 }
