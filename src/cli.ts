@@ -5,26 +5,58 @@
  *                    or, with --queue, as BullMQ jobs on Redis
  *   snn worker ...   process queued runs (see src/cli/worker.ts)
  *   snn summary ...  accuracy over seeds of a results store (see src/cli/summary.ts)
+ *   snn --version    the package version and code commit; snn --help one line per command, snn help all everything
  * Exit codes: 0 success, 2 usage error (the message says what is wrong), 1 any other failure (SNN_DEBUG=1 prints
  * the stack trace).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { UsageError } from "./cli/args";
+import { codeVersion } from "./experiment/version";
 import { summaryCommand, SUMMARY_USAGE } from "./cli/summary";
 import { sweepCommand, SWEEP_USAGE } from "./cli/sweep";
 import { trainCommand, TRAIN_USAGE } from "./cli/train";
 import { workerCommand, WORKER_USAGE } from "./cli/worker";
 
-const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
-  train: { run: trainCommand, usage: TRAIN_USAGE },
-  sweep: { run: sweepCommand, usage: SWEEP_USAGE },
-  worker: { run: workerCommand, usage: WORKER_USAGE },
-  summary: { run: summaryCommand, usage: SUMMARY_USAGE },
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string; summary: string }> = {
+  train: { run: trainCommand, usage: TRAIN_USAGE, summary: "train one network, assign labels, evaluate it" },
+  sweep: { run: sweepCommand, usage: SWEEP_USAGE, summary: "a grid of runs (sizes x seeds x training amounts) into a resumable results store" },
+  worker: { run: workerCommand, usage: WORKER_USAGE, summary: "run the queued cells of `snn sweep --queue` (BullMQ on Redis)" },
+  summary: { run: summaryCommand, usage: SUMMARY_USAGE, summary: "accuracy over seeds (mean +- sd) of a results store" },
 };
+
+/** The short help: one line per command. */
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    "usage: snn <command> [options]", "",
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`), "",
+    "snn <command> --help shows a command's options; snn help all shows every command's; snn --version the version.",
+  ].join("\n");
+}
+
+/** "snn-workbook VERSION (code COMMIT)": the package version and the git commit that records name. */
+export function versionText(): string {
+  const { version } = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
+  return `snn-workbook ${version} (code ${codeVersion()})`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") {
+  if (command === "--version" || command === "-V" || command === "version") {
+    console.log(versionText());
+    return 0;
+  }
+  if (command === "help" && rest[0] === "all") {
     console.log(`usage: snn <command> [options]\n\n${Object.values(COMMANDS).map((c) => c.usage).join("\n\n")}`);
+    return 0;
+  }
+  if (command === "help" && rest[0] !== undefined && COMMANDS[rest[0]]) {
+    console.log(COMMANDS[rest[0]].usage);
+    return 0;
+  }
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    (command ? console.log : console.error)(overview());
     return command ? 0 : 2;
   }
   const entry = COMMANDS[command];

@@ -35,4 +35,7 @@ export type { SummaryRow } from "./analysis/summary";
 export { networkScale, neuronsSweep, trainingSweep, resultsDir } from "./experiment/scales";
 export type { Scale } from "./experiment/scales";
 export { runSweep } from "./experiment/pool";
+export type { SweepOutcome, SweepEvent, SweepOptions } from "./experiment/pool";
+export { sweepSpec, sweepRuns } from "./experiment/sweep";
+export type { SweepSpec } from "./experiment/sweep";
 export { ResultsStore } from "./experiment/store";

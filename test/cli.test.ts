@@ -199,3 +199,16 @@ test("--dataset idx:DIR trains on a user's IDX files; the store names them by pa
   assert.notEqual(records[0].dataHash, records[1].dataHash);
   assert.notEqual(records[0].runId, records[1].runId);
 });
+
+test("snn --version names the package version and code commit; --help is one line per command", () => {
+  const version = snn("--version");
+  assert.equal(version.status, 0);
+  assert.match(version.stdout, /^snn-workbook \d+\.\d+\.\d+ \(code ([0-9a-f]{12}(\+dirty)?|unknown)\)\n$/);
+  const help = snn("--help");
+  assert.equal(help.status, 0);
+  assert.ok(help.stdout.split("\n").length <= 12, help.stdout);
+  for (const command of ["train", "sweep", "worker", "summary"]) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, "m"));
+  assert.match(snn("help", "sweep").stdout, /--plan FILE/);
+  assert.match(snn("help", "all").stdout, /--plan FILE[\s\S]*--out DIR/);
+  assert.equal(snn().status, 2);
+});

@@ -6,7 +6,7 @@ import { runSweep, SweepEvent } from "../experiment/pool";
 import { queueUrl } from "../queue/connection";
 import { submitSweep } from "../queue/submit";
 import { DEFAULT_LABEL_DIGITS } from "../experiment/config";
-import { SweepSpec, sweepRuns } from "../experiment/sweep";
+import { defaultTrainAmounts, SweepSpec, sweepRuns } from "../experiment/sweep";
 import { readFileSync } from "node:fs";
 import { choiceOption, datasetOption, intListOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
@@ -54,7 +54,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const epochs = o.epochs === undefined ? undefined : intOption(o, "epochs", 1, 1, 1000);
   const testSamples = intOption(o, "test", sizes.test, 1, evaluationDigitsAvailable(dataset, Boolean(o.validation)));
   const available = trainingDigitsAvailable(dataset, o.validation ? testSamples : 0);
-  const defaultAmounts = [...[1000, 2000, 5000, 10000, 20000, 40000].filter((a) => a < available), available];
+  const defaultAmounts = defaultTrainAmounts(available);
   const seeds = o["seed-list"] !== undefined ? intListOption(o, "seed-list", undefined, 0, 0xffffffff)
     : Array.from({ length: intOption(o, "seeds", 3, 1, 1000) }, (_, k) => k + 1);
   const grid: SweepSpec = {

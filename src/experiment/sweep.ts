@@ -3,7 +3,7 @@
  * Each (neurons, seed) pair is one run that trains once and is evaluated at every requested training amount, so the
  * whole accuracy-versus-training curve costs one training run.
  */
-import { evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
+import { datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { DatasetName } from "../data/mnist";
 import { DEFAULT_LABEL_DIGITS, RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
 import { cellId } from "./records";
@@ -27,6 +27,25 @@ export interface SweepSpec {
   validation?: boolean;
   /** Train every run in an order shuffled with this seed (see RunConfig.shuffleSeed). */
   shuffleSeed?: number;
+}
+
+/** The default snapshots of a sweep over `available` training digits: 1k, 2k, 5k, 10k, 20k, 40k below it, and it. */
+export function defaultTrainAmounts(available: number): number[] {
+  return [...[1000, 2000, 5000, 10000, 20000, 40000].filter((a) => a < available), available];
+}
+
+/**
+ * A sweep spec from the fields a researcher usually sets, the rest defaulted: seeds 1-3, the `diehl-cook-2015`
+ * preset, the embedded `mnist` digits, all of the dataset's test digits, snapshots at 1,000, 2,000, 5,000, 10,000,
+ * 20,000 and 40,000 digits up to the whole training split (fewer held-out digits with `validation`).
+ * Example: `sweepSpec({ neurons: [100, 400], dataset: "mnist-full", trainAmounts: [10000, 60000] })`.
+ */
+export function sweepSpec(fields: Partial<SweepSpec> & Pick<SweepSpec, "neurons">): SweepSpec {
+  const dataset = fields.dataset ?? "mnist";
+  const testSamples = fields.testSamples ?? datasetSizes(dataset).test;
+  const available = trainingDigitsAvailable(dataset, fields.validation ? testSamples : 0);
+  const trainAmounts = fields.trainAmounts ?? defaultTrainAmounts(available);
+  return { seeds: [1, 2, 3], preset: "diehl-cook-2015", ...fields, dataset, testSamples, trainAmounts };
 }
 
 /** The runs of a sweep, largest networks first (so that the longest runs start early on the worker pool). */

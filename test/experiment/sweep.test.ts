@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { runSweep } from "../../src/experiment/pool";
 import { resultOnly, StoredRecord } from "../../src/experiment/records";
-import { SweepSpec } from "../../src/experiment/sweep";
+import { SweepSpec, sweepRuns, sweepSpec } from "../../src/experiment/sweep";
 
 const spec: SweepSpec = { neurons: [20, 30], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [150, 300], testSamples: 150, labelSamples: 300 };
 const canonical = (records: StoredRecord[]) => records.map(resultOnly).sort((a, b) => String(a.cellId).localeCompare(String(b.cellId)));
@@ -66,4 +66,13 @@ test("validation sweeps on worker threads evaluate on the held-out training digi
   const inProcess = runExperiment(config).map((r) => toStoredRecord(config, r));
   assert.deepEqual(canonical(threaded), canonical(inProcess));
   assert.equal(threaded[0].evaluatedOn, "validation");
+});
+
+test("sweepSpec: literal fields type-check, the rest defaulted from the dataset", () => {
+  assert.deepEqual(sweepSpec({ neurons: [100] }), {
+    neurons: [100], seeds: [1, 2, 3], preset: "diehl-cook-2015", dataset: "mnist", testSamples: 2000, trainAmounts: [1000, 2000, 5000, 8000],
+  });
+  const full = sweepSpec({ neurons: [400], dataset: "mnist-full", validation: true, seeds: [4] });
+  assert.deepEqual([full.testSamples, full.trainAmounts, full.seeds], [10000, [1000, 2000, 5000, 10000, 20000, 40000, 50000], [4]]);
+  assert.equal(sweepRuns(full).length, 1);
 });
