@@ -9,7 +9,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { longestRunsOnly, summarizeAccuracy } from "../src/analysis/summary";
 import { Network } from "../src/core/network";
 import { train } from "../src/experiment/phases";
@@ -19,7 +18,9 @@ import { ResultsStore } from "../src/experiment/store";
 import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "../src/figures/accuracy";
 import { receptiveFieldGrid } from "../src/figures/digits";
 import { encodeGrayPng } from "../src/figures/png";
+import { comparableReferences } from "../src/figures/references";
 import { accuracyByRuleFigure, ruleComparisonRows } from "../src/figures/rules";
+import { FigureWriter } from "../src/figures/save";
 import { FigureSpec } from "../src/figures/spec";
 import { BenchRow, speedFigure } from "../src/figures/speed";
 import { parseDiagnosticsTable } from "../src/analysis/diagnostics";
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   if (records.length > 0) {
     // The rules comparison has its own figure; the main one shows each preset with its own rule.
     const summary = summarizeAccuracy(records.filter((r) => !r.preset.includes("@")));
-    const refs = loadReferenceAccuracy();
+    const refs = comparableReferences(loadReferenceAccuracy(), { testSamples: 10000 });
     figures["accuracy-vs-neurons"] = accuracyVsNeuronsFigure(finalRows(summary), refs, "Accuracy vs excitatory neurons (MNIST, 10,000 test digits)");
     const curves = summarizeAccuracy(longestRunsOnly(records.filter((r) => r.preset === "diehl-cook-2015")));
     figures["accuracy-vs-training"] = accuracyVsTrainingFigure(curves, refs, "Accuracy vs training digits (Diehl & Cook preset, longest runs)");
@@ -56,28 +57,17 @@ async function main(): Promise<void> {
     { name: "6,400 neurons, tau_theta x 10 (not the published value)", neurons: 6400, rows: diagnostics("n6400-seed2-tautheta1e8-validation.txt") },
   ], "Inside the network while it learns (seed 2, MNIST's order)");
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-  });
+  const writer = await FigureWriter.open();
   try {
-    const page = await browser.newPage();
-    await page.setContent("<!doctype html><html><body></body></html>");
-    await page.addScriptTag({ path: require.resolve("plotly.js-dist-min") });
     for (const [name, spec] of Object.entries(figures)) {
       for (const format of ["png", "svg"] as const) {
-        const url = await page.evaluate(async ({ spec, format }) => {
-          const P = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
-          return P.toImage({ data: spec.data, layout: spec.layout }, { format, width: 900, height: (spec.layout.height as number | undefined) ?? 560, scale: format === "png" ? 2 : 1 });
-        }, { spec, format });
         const file = join(OUT, `${name}.${format}`);
-        if (format === "png") writeFileSync(file, Buffer.from(url.split(",")[1], "base64"));
-        else writeFileSync(file, decodeURIComponent(url.slice(url.indexOf(",") + 1)));
+        await writer.write(spec, file);
         console.log(`wrote ${file}`);
       }
     }
   } finally {
-    await browser.close();
+    await writer.close();
   }
   const { train: digits } = loadMnist();
   const net = new Network({ neurons: 100, seed: 1 });

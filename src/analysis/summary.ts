@@ -33,6 +33,9 @@ export interface SummaryRow {
   n: number;
   accuracyMean: number;
   accuracySd: number;
+  /** The lowest and highest accuracy over the seeds (figures draw this range instead of the sd for n <= 3). */
+  accuracyMin: number;
+  accuracyMax: number;
   accuracyProportionMean: number;
   accuracyProportionSd: number;
   seeds: string;
@@ -83,7 +86,8 @@ export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
     const first = members[0];
     rows.push({
       preset: first.preset, evaluatedOn: first.evaluatedOn ?? "test", trainOrder: trainOrder(first), dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
-      epochsDone: first.epochsDone, n: a.n, accuracyMean: a.mean, accuracySd: a.sd, accuracyProportionMean: p.mean,
+      epochsDone: first.epochsDone, n: a.n, accuracyMean: a.mean, accuracySd: a.sd,
+      accuracyMin: Math.min(...members.map((r) => r.accuracy)), accuracyMax: Math.max(...members.map((r) => r.accuracy)), accuracyProportionMean: p.mean,
       accuracyProportionSd: p.sd, seeds: members.map((r) => r.seed).sort((x, y) => x - y).join(" "),
       final: members.every((r) => r.trainSamples !== undefined && r.epochs !== undefined && r.trainedSamples === r.trainSamples * r.epochs),
     });

@@ -20,14 +20,23 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** A measured series: mean +- sd over seeds against `x`. */
+/**
+ * A measured series against `x`: the mean over seeds, with error bars of +- sd over more than 3 seeds and the seeds'
+ * range (lowest to highest) over 2-3 seeds, where an sd says little.
+ */
 export function measuredTrace(name: string, rows: SummaryRow[], x: (r: SummaryRow) => number): Record<string, unknown> {
   const sorted = [...rows].sort((a, b) => x(a) - x(b));
+  const range = (r: SummaryRow) => r.n <= 3;
   return {
     type: "scatter", mode: "lines+markers", name,
     x: sorted.map(x), y: sorted.map((r) => r.accuracyMean),
-    error_y: { type: "data", array: sorted.map((r) => r.accuracySd), visible: true },
-    text: sorted.map((r) => `N = ${r.neurons}, ${r.trainedSamples} digits (${r.epochsDone.toFixed(2)} passes), n = ${r.n} seeds (${r.seeds})`),
+    error_y: {
+      type: "data", symmetric: false, visible: true,
+      array: sorted.map((r) => (range(r) ? r.accuracyMax - r.accuracyMean : r.accuracySd)),
+      arrayminus: sorted.map((r) => (range(r) ? r.accuracyMean - r.accuracyMin : r.accuracySd)),
+    },
+    text: sorted.map((r) => `N = ${r.neurons}, ${r.trainedSamples} digits (${r.epochsDone.toFixed(2)} passes), ` +
+      (range(r) ? `n = ${r.n} seeds (${r.seeds}), bars: their range ${r.accuracyMin.toFixed(2)}-${r.accuracyMax.toFixed(2)}` : `n = ${r.n} seeds, bars: +- sd ${r.accuracySd.toFixed(2)}`)),
     hovertemplate: "%{y:.2f} % (%{text})<extra></extra>",
   };
 }
@@ -35,26 +44,40 @@ export function measuredTrace(name: string, rows: SummaryRow[], x: (r: SummaryRo
 /** The published points, one series per source (figures/references.ts). */
 export function referenceTraces(refs: ReferenceAccuracy[], x: (r: ReferenceAccuracy) => number | undefined): Record<string, unknown>[] {
   const traces: Record<string, unknown>[] = [];
-  for (const [name, rows] of groupReferences(refs)) {
+  const PAPER = "Diehl & Cook 2015 (paper)"; // drawn last, so that no other marker hides the paper's points
+  const groups = [...groupReferences(refs)].sort(([a], [b]) => Number(a === PAPER) - Number(b === PAPER));
+  for (const [name, rows] of groups) {
     const usable = rows.filter((r) => x(r) !== undefined);
     if (usable.length === 0) continue;
     traces.push({
       type: "scatter", mode: "markers", name,
       x: usable.map((r) => x(r)), y: usable.map((r) => r.accuracy),
       error_y: { type: "data", array: usable.map((r) => r.spread ?? 0), visible: usable.some((r) => r.spread) },
-      marker: { symbol: REFERENCE_SYMBOLS[name] ?? "circle-open", size: 11, line: { width: 1 } },
+      marker: { symbol: REFERENCE_SYMBOLS[name] ?? "circle-open", size: name === PAPER ? 14 : 10, line: { width: 1 } },
       text: usable.map(referenceHover), hovertemplate: "%{text}<extra></extra>",
     });
   }
   return traces;
 }
 
-function accuracyLayout(title: string, xTitle: string): Record<string, unknown> {
+/** Colours per network size (plotly's default sequence). */
+const SIZE_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
+/** The network sizes of the paper and of the BindsNET lab's table, as log-axis ticks. */
+export const NEURON_TICKS = { tickvals: [100, 225, 400, 625, 900, 1600, 6400], ticktext: ["100", "225", "400", "625", "900", "1,600", "6,400"] };
+const TRAINING_TICKS = { tickvals: [100, 1000, 10000, 100000, 1000000], ticktext: ["100", "1k", "10k", "100k", "1M"] };
+
+/**
+ * The layout of the accuracy figures: log x with readable ticks, the legend under the x-axis title (anchored by its
+ * top, with the bottom margin to hold it), so that it never covers an axis.
+ */
+export function accuracyLayout(title: string, xTitle: string, ticks: { tickvals: number[]; ticktext: string[] }): Record<string, unknown> {
   return {
-    title: { text: title }, height: 480,
-    xaxis: { title: { text: xTitle }, type: "log" },
+    title: { text: title, font: { size: 15 } }, height: 560,
+    xaxis: { title: { text: xTitle, standoff: 8 }, type: "log", ...ticks },
     yaxis: { title: { text: "test accuracy (%)" } },
-    legend: { orientation: "h", y: -0.25 },
+    legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top", font: { size: 11 } },
+    margin: { t: 60, b: 170, l: 60, r: 20 },
   };
 }
 
@@ -64,7 +87,7 @@ function accuracyLayout(title: string, xTitle: string): Record<string, unknown> 
  */
 export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs number of excitatory neurons"): FigureSpec {
   const measured = Array.from(groupBy(rows, label), ([name, g]) => measuredTrace(name, g, (r) => r.neurons));
-  return { data: [...measured, ...referenceTraces(references, (r) => r.neurons)], layout: accuracyLayout(title, "excitatory neurons") };
+  return { data: [...measured, ...referenceTraces(references, (r) => r.neurons)], layout: accuracyLayout(title, "excitatory neurons", NEURON_TICKS) };
 }
 
 /**
@@ -72,8 +95,17 @@ export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: Referenc
  * snapshots. References with a known number of training presentations are drawn as separate marked series.
  */
 export function accuracyVsTrainingFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs training digits"): FigureSpec {
-  const measured = Array.from(groupBy(rows, (r) => `${label(r)}, N = ${r.neurons}`), ([name, g]) => measuredTrace(name, g, (r) => r.trainedSamples));
-  return { data: [...measured, ...referenceTraces(references, (r) => r.trainPresentations)], layout: accuracyLayout(title, "training digits seen") };
+  // One colour per network size: a reference point has the colour of our curve of its size and names its size.
+  const sizes = [...new Set([...rows.map((r) => r.neurons), ...references.filter((r) => r.trainPresentations !== undefined).map((r) => r.neurons)])].sort((a, b) => a - b);
+  const colour = (n: number) => SIZE_COLOURS[sizes.indexOf(n) % SIZE_COLOURS.length];
+  const measured = Array.from(groupBy(rows, (r) => `${label(r)}, N = ${r.neurons}`), ([name, g]) => ({
+    ...measuredTrace(name, g, (r) => r.trainedSamples), line: { color: colour(g[0].neurons) }, marker: { color: colour(g[0].neurons) },
+  }));
+  const refs = Array.from(groupBy(references.filter((r) => r.trainPresentations !== undefined), (r) => String(r.neurons)), ([, g]) =>
+    referenceTraces(g, (r) => r.trainPresentations).map((t) => ({
+      ...t, name: `${t.name}, N = ${g[0].neurons}`, marker: { ...(t.marker as object), color: colour(g[0].neurons), line: { width: 1.5, color: "#222" } },
+    }))).flat();
+  return { data: [...measured, ...refs], layout: accuracyLayout(title, "training digits seen", TRAINING_TICKS) };
 }
 
 /**

@@ -40,3 +40,13 @@ export function groupReferences(refs: ReferenceAccuracy[]): Map<string, Referenc
   }
   return groups;
 }
+
+/**
+ * The references comparable with runs evaluated on `testSamples` test digits (and, when given, trained on
+ * `trainDigits` digits): those measured so, or whose source does not say. A 2,000-digit test of the embedded set is
+ * left out of a 10,000-digit comparison and back; a run on 4,000 digits out of one on 60,000.
+ */
+export function comparableReferences(refs: ReferenceAccuracy[], protocol: { testSamples: number; trainDigits?: number }): ReferenceAccuracy[] {
+  return refs.filter((r) => (r.testSamples === undefined || r.testSamples === protocol.testSamples) &&
+    (protocol.trainDigits === undefined || r.trainPresentations === undefined || r.trainPresentations === protocol.trainDigits));
+}

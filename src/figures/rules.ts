@@ -5,7 +5,7 @@
 import { SummaryInput, SummaryRow, summarizeAccuracy } from "../analysis/summary";
 import { presetFromLabel } from "../core/overrides";
 import { ReferenceAccuracy } from "../data/reference";
-import { finalRows, measuredTrace, referenceTraces } from "./accuracy";
+import { accuracyLayout, finalRows, measuredTrace, NEURON_TICKS, referenceTraces } from "./accuracy";
 import { FigureSpec } from "./spec";
 
 /** The base preset a label names (the part before any `@rule` or `+override`). */
@@ -22,12 +22,15 @@ export function ruleSeriesName(label: string): string {
 /**
  * The rows of the comparison: the final snapshot of complete one-pass runs of `base` with any rule (test digits,
  * the dataset's order), one row per (preset label, neurons). Records of a preset label with overrides other than the
- * rule's normalisation are left out, so that every series differs from the base in its rule only.
+ * rule's normalisation are left out, so that every series differs from the base in its rule only; so are the sizes at
+ * which only the base preset ran.
  */
 export function ruleComparisonRows(records: SummaryInput[], base: string): SummaryRow[] {
   const onePass = records.filter((r) => r.epochs === 1 && basePresetName(r.preset) === base && (r.evaluatedOn ?? "test") === "test" &&
     r.shuffleSeed === undefined && onlyRuleChanges(r.preset));
-  return finalRows(summarizeAccuracy(onePass));
+  const rows = finalRows(summarizeAccuracy(onePass));
+  const compared = new Set(rows.filter((r) => r.preset !== base).map((r) => r.neurons)); // sizes where another rule ran
+  return rows.filter((r) => compared.has(r.neurons));
 }
 
 function onlyRuleChanges(label: string): boolean {
@@ -47,11 +50,6 @@ export function accuracyByRuleFigure(rows: SummaryRow[], references: ReferenceAc
   const paper = references.filter((r) => r.model === "DiehlCook2015");
   return {
     data: [...measured, ...referenceTraces(paper, (r) => r.neurons)],
-    layout: {
-      title: { text: title }, height: 480,
-      xaxis: { title: { text: "excitatory neurons" }, type: "log", tickvals: [100, 225, 400, 625, 900, 1600, 6400], ticktext: ["100", "225", "400", "625", "900", "1,600", "6,400"] },
-      yaxis: { title: { text: "test accuracy (%)" } },
-      legend: { orientation: "h", y: -0.25 },
-    },
+    layout: accuracyLayout(title, "excitatory neurons", NEURON_TICKS),
   };
 }

@@ -10,13 +10,13 @@ import { membraneFigure, mostActive, spikeRasterFigure } from "../../src/figures
 import { classCountsFigure } from "../../src/figures/classCounts";
 import { confusionFigure, neuronsPerClassFigure } from "../../src/figures/labels";
 import { encodeGrayPng, tileImages } from "../../src/figures/png";
-import { referenceSeries } from "../../src/figures/references";
+import { comparableReferences, referenceSeries } from "../../src/figures/references";
 import { accuracyByRuleFigure, ruleComparisonRows, ruleSeriesName } from "../../src/figures/rules";
 import { speedFigure } from "../../src/figures/speed";
 
 const row = (neurons: number, trainedSamples: number, accuracyMean: number, accuracySd = 1): SummaryRow => ({
   preset: "diehl-cook-2015", evaluatedOn: "test", trainOrder: "dataset", dataset: "mnist-full", neurons, trainedSamples, epochsDone: trainedSamples / 60000, n: 3,
-  accuracyMean, accuracySd, accuracyProportionMean: accuracyMean, accuracyProportionSd: 0, seeds: "1 2 3",
+  accuracyMean, accuracySd, accuracyMin: accuracyMean - accuracySd, accuracyMax: accuracyMean + 2 * accuracySd, accuracyProportionMean: accuracyMean, accuracyProportionSd: 0, seeds: "1 2 3",
   final: trainedSamples >= 60000,
 });
 
@@ -35,7 +35,11 @@ test("accuracy vs neurons: our means with sd error bars on a log axis, reference
   const ours = fig.data[0] as { x: number[]; y: number[]; error_y: { array: number[] }; name: string };
   assert.deepEqual(ours.x, [100, 400]);
   assert.deepEqual(ours.y, [83, 89]);
-  assert.deepEqual(ours.error_y.array, [1, 0.5]);
+  assert.deepEqual(ours.error_y.array, [2, 1]); // 3 seeds: their range (highest above the mean, lowest below)
+  assert.deepEqual((ours.error_y as unknown as { arrayminus: number[] }).arrayminus, [1, 0.5]);
+  const many = accuracyVsNeuronsFigure([{ ...row(100, 60000, 83), n: 8 }]).data[0] as { error_y: { array: number[]; arrayminus: number[] } };
+  assert.deepEqual([many.error_y.array, many.error_y.arrayminus], [[1], [1]]); // more seeds: +- sd
+  assert.deepEqual((fig.layout.xaxis as { tickvals: number[] }).tickvals, [100, 225, 400, 625, 900, 1600, 6400]);
   assert.equal((fig.layout.xaxis as { type: string }).type, "log");
   const names = fig.data.map((d) => d.name);
   for (const n of ["Diehl & Cook 2015 (paper)", "Brian (BindsNET lab table)", "BindsNET (lab table)"]) assert.ok(names.includes(n), n);
@@ -44,13 +48,22 @@ test("accuracy vs neurons: our means with sd error bars on a log axis, reference
   assert.equal(paper.mode, "markers");
 });
 
+test("comparable references: same test-set size (or unstated), and the same training amount when asked", () => {
+  const refs = loadReferenceAccuracy();
+  const full = comparableReferences(refs, { testSamples: 10000 });
+  assert.ok(full.some((r) => r.model === "DiehlCook2015") && !full.some((r) => r.accuracy === 32.05));
+  const embedded = comparableReferences(refs, { testSamples: 2000, trainDigits: 8000 });
+  assert.ok(embedded.some((r) => r.accuracy === 83.1) && !embedded.some((r) => r.accuracy === 32.05 || r.model === "DiehlCook2015"));
+});
+
 test("accuracy vs training: one curve per network size, references placed at their training presentations", () => {
   const fig = accuracyVsTrainingFigure([row(100, 1000, 60), row(100, 60000, 83), row(400, 1000, 55), row(400, 60000, 86)], loadReferenceAccuracy());
   const measured = fig.data.filter((d) => String(d.name).startsWith("ours"));
   assert.equal(measured.length, 2);
   assert.deepEqual((measured[1] as { x: number[] }).x, [1000, 60000]);
-  const released = fig.data.find((d) => d.name === "Diehl & Cook released code (readme)") as { x: number[]; y: number[] };
+  const released = fig.data.find((d) => d.name === "Diehl & Cook released code (readme), N = 400") as { x: number[]; y: number[]; marker: { color: string } };
   assert.deepEqual([released.x, released.y], [[180000], [89]]);
+  assert.equal(released.marker.color, (measured[1] as { line: { color: string } }).line.color); // the colour of our N = 400 curve
 });
 
 test("rules comparison: complete one-pass runs of the base preset only, one series per rule and normalisation", () => {
@@ -59,7 +72,7 @@ test("rules comparison: complete one-pass runs of the base preset only, one seri
     trainSamples: 60000, epochs: 1, ...extra,
   });
   const records = [
-    rec("diehl-cook-2015", 100, 1, 80), rec("diehl-cook-2015", 100, 2, 82),
+    rec("diehl-cook-2015", 100, 1, 80), rec("diehl-cook-2015", 100, 2, 82), rec("diehl-cook-2015", 225, 1, 86), // 225: no other rule
     rec("diehl-cook-2015@power-law", 100, 1, 75), rec("diehl-cook-2015@power-law+stdp.normalize=true", 100, 1, 79),
     rec("diehl-cook-2015@power-law", 400, 1, 85),
     rec("diehl-cook-2015", 400, 1, 99, { epochs: 3, epochsDone: 1 }), // a longer run's first pass: not one pass
@@ -114,4 +127,27 @@ test("PNG encoder: valid signature, header and pixel rows; tiling places images 
   const grid = tileImages(Uint8Array.of(10, 20), 2, 1, 1, 2, 1);
   assert.deepEqual([grid.width, grid.height], [5, 3]);
   assert.deepEqual(Array.from(grid.pixels.subarray(5, 10)), [128, 10, 128, 20, 128]);
+});
+
+test("saveFigure writes PNG, SVG and PDF by extension; the same figure gives the same bytes", { skip: !require("node:fs").existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") && "no chromium", timeout: 120_000 }, async () => {
+  const { saveFigure, FigureWriter } = await import("../../src/figures/save");
+  const { mkdtempSync, readFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "savefig-"));
+  const fig = accuracyVsNeuronsFigure([row(100, 60000, 83), row(400, 60000, 89)], loadReferenceAccuracy(), "test figure");
+  await assert.rejects(saveFigure(fig, join(dir, "f.jpg")), /must end in \.png, \.svg, \.pdf/);
+  const writer = await FigureWriter.open();
+  try {
+    for (const f of ["a.png", "b.png", "a.svg", "b.svg", "sub/a.pdf"]) await writer.write(fig, join(dir, f), { width: 600 });
+  } finally {
+    await writer.close();
+  }
+  const bytes = (f: string) => readFileSync(join(dir, f));
+  assert.deepEqual([...bytes("a.png").subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.equal(bytes("a.png").readUInt32BE(16), 1200); // 600 px at scale 2
+  assert.match(bytes("a.svg").toString("utf8", 0, 200), /^<svg/);
+  assert.equal(bytes("sub/a.pdf").toString("latin1", 0, 5), "%PDF-");
+  assert.ok(bytes("a.png").equals(bytes("b.png")), "PNG bytes differ between two renderings of one figure");
+  assert.ok(bytes("a.svg").equals(bytes("b.svg")), "SVG bytes differ between two renderings of one figure");
 });
