@@ -10,4 +10,21 @@ for nb in "${books[@]}"; do
   echo "executing $nb" >&2
   jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=tslab \
     --ExecutePreprocessor.timeout=7200 --output-dir build/notebooks "$nb"
+  # tslab sends no execute_input message, from which nbconvert takes a cell's execution count: number the executed
+  # cells in their order of execution (top to bottom), as a kernel that sent it would have.
+  /usr/bin/python3 - "build/notebooks/$(basename "$nb")" <<'PY'
+import json, sys
+path = sys.argv[1]
+nb = json.load(open(path))
+count = 0
+for cell in nb["cells"]:
+    if cell["cell_type"] == "code":
+        count += 1
+        if cell.get("execution_count") is None:
+            cell["execution_count"] = count
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "execute_result":
+                    out["execution_count"] = count
+json.dump(nb, open(path, "w"), indent=1, ensure_ascii=False)
+PY
 done

@@ -1,7 +1,10 @@
 /**
  * The only place that talks to tslab (its display functions throw outside a Jupyter kernel).
- * Figures are rendered offline: the plotly.js bundle (plotly.js-dist-min) is displayed once per kernel session in a
- * <script> tag, then each figure is a <div> plus a Plotly.newPlot call with the spec's JSON.
+ * Figures are rendered offline: the plotly.js bundle (plotly.js-dist-min) is put into the page once per kernel
+ * session by a <script> output that is then replaced by a one-line note (so a saved notebook does not carry the
+ * 4.6 MB bundle; `npm run report` adds it to each HTML page). Each figure is a <div> plus a script that draws it as
+ * soon as plotly.js is in the page and, until then, says in the figure's place how to load it (after a reload, in a
+ * second tab, or after "clear outputs": run `usePlotly(true)`).
  */
 import { readFileSync } from "node:fs";
 import * as tslab from "tslab";
@@ -11,11 +14,16 @@ import { encodeGrayPng } from "../figures/png";
 let plotlyShown = false;
 let figureCount = 0;
 
-/** Put the plotly.js bundle into the notebook (once per kernel session; call again with force after clearing outputs). */
+/**
+ * Put the plotly.js bundle into the notebook page (once per kernel session; `force` again after a reload, in a second
+ * tab or after clearing outputs: figures waiting for it then draw themselves).
+ */
 export function usePlotly(force = false): void {
   if (plotlyShown && !force) return;
   const bundle = readFileSync(require.resolve("plotly.js-dist-min"), "utf8");
-  tslab.display.html(`<script type="text/javascript">${bundle}</script>`);
+  const view = tslab.newDisplay();
+  view.html(`<script type="text/javascript">${bundle}</script>`);
+  view.html(`<div style="font-size:smaller;color:#666">plotly.js loaded into this page for the figures (not saved with the notebook)</div>`);
   plotlyShown = true;
 }
 
@@ -59,6 +67,20 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * Page-side: draw a figure once plotly.js is in the page (checked every 300 ms for 10 minutes); while it is not, the
+ * figure's place says so.
+ */
+const DRAW_WHEN_LOADED = `function snnDraw(id, s) {
+  var el = document.getElementById(id), tries = 0;
+  (function attempt() {
+    if (!el) return;
+    if (window.Plotly) { el.innerHTML = ""; Plotly.newPlot(el, s.data, s.layout, s.config); return; }
+    if (tries++ === 0) el.innerHTML = '<div style="padding:1em;border:1px dashed #c00;color:#c00">This figure needs plotly.js, which is not in this page (after a reload, in a second tab or after clearing outputs). Run <code>usePlotly(true)</code> in a cell (from ./src/notebook/display) and it will appear.</div>';
+    if (tries < 2000) setTimeout(attempt, 300);
+  })();
+}`;
+
 /** Show several figures side by side (each gets an equal share of the width). */
 export function showFiguresSideBySide(specs: FigureSpec[]): void {
   usePlotly();
@@ -66,8 +88,9 @@ export function showFiguresSideBySide(specs: FigureSpec[]): void {
   const width = specs.length === 1 ? "100%" : `${Math.floor(100 / specs.length) - 1}%`;
   const scripts = specs.map((spec, k) => {
     const json = JSON.stringify({ data: spec.data, layout: spec.layout, config: { responsive: true, ...spec.config } }).replace(/</g, "\\u003c");
-    return `(function () { var s = ${json}; Plotly.newPlot("${ids[k]}", s.data, s.layout, s.config); })();`;
+    return `(function () { var s = ${json}; snnDraw("${ids[k]}", s); })();`;
   });
   tslab.display.html(`<div style="display:flex;gap:1%">${ids.map((id) => `<div id="${id}" style="width:${width}"></div>`).join("")}</div>
-<script type="text/javascript">${scripts.join("\n")}</script>`);
+<script type="text/javascript">${DRAW_WHEN_LOADED}
+${scripts.join("\n")}</script>`);
 }
