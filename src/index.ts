@@ -35,6 +35,8 @@ export type { DiagnosticsRow } from "./analysis/diagnostics";
 export { loadReferenceAccuracy, loadReferenceSpeed } from "./data/reference";
 export { summarizeAccuracy, summaryText, longestRunsOnly } from "./analysis/summary";
 export type { SummaryRow } from "./analysis/summary";
+export { accuracyPivot, shortCount } from "./analysis/pivot";
+export type { AccuracyPivot } from "./analysis/pivot";
 export { networkScale, neuronsSweep, trainingSweep, resultsDir } from "./experiment/scales";
 export type { Scale } from "./experiment/scales";
 export { runSweep } from "./experiment/pool";

@@ -8,6 +8,8 @@
  */
 import { readFileSync } from "node:fs";
 import * as tslab from "tslab";
+import { AccuracyPivot, accuracyPivot } from "../analysis/pivot";
+import { SummaryRow } from "../analysis/summary";
 import { FigureSpec } from "../figures/spec";
 import { encodeGrayPng } from "../figures/png";
 
@@ -43,6 +45,40 @@ export function showTable(columns: string[], rows: unknown[][], caption?: string
   const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
   const body = rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(cell(v))}</td>`).join("")}</tr>`).join("\n");
   tslab.display.html(`<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`);
+}
+
+/** "accuracyProportionMean" -> "accuracy proportion mean": readable column headers from record field names. */
+export function headerText(field: string): string {
+  return field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/**
+ * Show a table readably: an accuracy pivot (analysis/pivot.ts), summary rows (shown as their pivot), a danfojs
+ * DataFrame, or an array of plain objects (records). Headers in words, cells that do not wrap, numbers rounded,
+ * rows beyond `foldAfter` (default 25) folded under a "more rows" line.
+ */
+export function show(x: unknown, foldAfter = 25): void {
+  const { columns, rows, caption } = tableOf(x);
+  const cell = (v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v ?? ""));
+  const head = `<thead><tr>${columns.map((c) => `<th style="text-align:left;white-space:nowrap">${escapeHtml(c)}</th>`).join("")}</tr></thead>`;
+  const body = (part: unknown[][]) => part.map((r) => `<tr>${r.map((v) => `<td style="text-align:right;white-space:nowrap">${escapeHtml(cell(v))}</td>`).join("")}</tr>`).join("\n");
+  const table = (part: unknown[][], withCaption: boolean) =>
+    `<table style="border-collapse:collapse;font-size:smaller">${withCaption && caption ? `<caption style="text-align:left">${escapeHtml(caption)}</caption>` : ""}${head}<tbody>${body(part)}</tbody></table>`;
+  const shown = table(rows.slice(0, foldAfter), true);
+  const rest = rows.length > foldAfter ? `<details><summary>${rows.length - foldAfter} more rows</summary>${table(rows.slice(foldAfter), false)}</details>` : "";
+  tslab.display.html(`<div style="overflow-x:auto">${shown}${rest}</div>`);
+}
+
+function tableOf(x: unknown): { columns: string[]; rows: unknown[][]; caption?: string } {
+  if (x && typeof x === "object" && (x as AccuracyPivot).kind === "accuracy-pivot") return x as AccuracyPivot;
+  if (Array.isArray(x)) {
+    if (x.length > 0 && typeof x[0] === "object" && "accuracyMean" in x[0] && "trainedSamples" in x[0]) return accuracyPivot(x as SummaryRow[]);
+    const fields = [...new Set(x.flatMap((r) => Object.keys(r as object)))];
+    return { columns: fields.map(headerText), rows: x.map((r) => fields.map((f) => (r as Record<string, unknown>)[f])) };
+  }
+  const frame = x as { columns?: string[]; values?: unknown[][] };
+  if (frame && Array.isArray(frame.columns) && Array.isArray(frame.values)) return { columns: frame.columns.map(headerText), rows: frame.values };
+  throw new TypeError("show: expected an accuracy pivot, summary rows, a DataFrame or an array of objects");
 }
 
 /** Show markdown text. */

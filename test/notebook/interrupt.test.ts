@@ -51,7 +51,7 @@ test("Kernel -> Interrupt stops a sweep's worker threads and training in the tsl
     assert.deepEqual(cases.map((c) => c.case), ["sweep", "train"]);
     for (const c of cases) {
       assert.ok(c.started, `${c.case}: the work never showed progress`);
-      assert.ok(c.cpuPerSecondBusy > 0.5, `${c.case}: the kernel was not computing before the interrupt (${c.cpuPerSecondBusy} CPU s/s)`);
+      assert.ok(c.cpuPerSecondBusy > 0.3, `${c.case}: the kernel was not computing before the interrupt (${c.cpuPerSecondBusy} CPU s/s)`);
       assert.equal(c.status, "error", `${c.case}: the cell was not interrupted`);
       assert.ok(c.cpuIn3sAfterStop < 0.3, `${c.case}: the kernel still computed ${c.cpuIn3sAfterStop} CPU s in the 3 s after the 2 s allowance`);
       assert.equal(c.recordBytesGrew, 0, `${c.case}: records were appended after the interrupt`);
