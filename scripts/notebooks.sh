@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Executes every notebook headless with the project's tslab kernel into build/notebooks/ (a failing cell fails).
+# Executes every notebook headless with the project's kernel (snn-workbook) into build/notebooks/ (a failing cell fails).
 # Usage: npm run notebooks [-- notebooks/01-network.ipynb ...]   (SNN_SCALE=full for paper-scale sizes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ mkdir -p build/notebooks
 if [ $# -gt 0 ]; then books=("$@"); else books=(notebooks/*.ipynb); fi
 for nb in "${books[@]}"; do
   echo "executing $nb" >&2
-  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=tslab \
+  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=snn-workbook \
     --ExecutePreprocessor.timeout=7200 --output-dir build/notebooks "$nb"
   # tslab sends no execute_input message, from which nbconvert takes a cell's execution count: number the executed
   # cells in their order of execution (top to bottom), as a kernel that sent it would have.

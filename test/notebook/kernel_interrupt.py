@@ -115,7 +115,7 @@ def interrupt_case(km, client, pid, name, code, needle, after=None):
 
 
 def main():
-    km = KernelManager(kernel_name="tslab")
+    km = KernelManager(kernel_name="snn-workbook")
     km.start_kernel(cwd=os.getcwd())
     client = km.client()
     client.start_channels()
