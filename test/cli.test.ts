@@ -212,3 +212,18 @@ test("snn --version names the package version and code commit; --help is one lin
   assert.match(snn("help", "all").stdout, /--plan FILE[\s\S]*--out DIR/);
   assert.equal(snn().status, 2);
 });
+
+test("a sweep's overall line: runs done and an ETA weighted by each run's cost, training in progress counted", () => {
+  const { OverallProgress } = require("../src/cli/progress") as typeof import("../src/cli/progress");
+  const { runCost } = require("../src/experiment/sweep") as typeof import("../src/experiment/sweep");
+  const run = (neurons: number) => ({ neurons, seed: 1, preset: "diehl-cook-2015", dataset: "mnist" as const, trainSamples: 1000, epochs: 1, testSamples: 0, labelSamples: 0, snapshots: [1000] });
+  const small = run(100), big = run(1700); // big costs 2000/400 = 5 times small (runCost: digits x (neurons + 300))
+  const o = new OverallProgress();
+  o.start(2, runCost(small) + runCost(big));
+  o.progress(0, big, "train", 500, 1000);
+  o.progress(0, big, "labels", 10, 100); // evaluation progress does not move it
+  assert.match(o.text(performance.now() + 1), /^sweep: 0 of 2 runs done, 42 % of the work, ETA /);
+  o.runDone(0, big);
+  o.runDone(1, small);
+  assert.match(o.text(), /^sweep: 2 of 2 runs done, 100 % of the work, ETA 0s$/);
+});

@@ -10,7 +10,7 @@ import { defaultTrainAmounts, SweepSpec, sweepRuns } from "../experiment/sweep";
 import { readFileSync } from "node:fs";
 import { choiceOption, datasetOption, intListOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
-import { formatDuration, progressText } from "./progress";
+import { formatDuration, OverallProgress, progressText } from "./progress";
 
 export const SWEEP_USAGE = `snn sweep [options]
   --neurons N,N,...  network sizes (default 100,400)
@@ -131,11 +131,16 @@ function readPlan(path: string): SweepSpec[] {
  */
 function sweepProgress(workers: number) {
   const tty = Boolean(process.stderr.isTTY);
-  const lines = new Array<string>(workers).fill("");
-  const started = new Array<number>(workers).fill(0);
-  const firstDone = new Array<number>(workers).fill(-1);
+  const lines = new Array<string>(workers + 1).fill(""); // one per worker, then the sweep's overall line
+  // Rates per worker and phase: the time between two progress events is the work of the later event's phase.
+  const lastEventAt = new Array<number>(workers).fill(0);
+  const lastDone = new Array<number>(workers).fill(0);
+  const lastPhase = new Array<string>(workers).fill("");
+  const phaseSeconds = Array.from({ length: workers }, () => new Map<string, number>());
+  const phaseDigits = Array.from({ length: workers }, () => new Map<string, number>());
   const lastPrinted = new Array<number>(workers).fill(-1);
   const lastPrintedAt = new Array<number>(workers).fill(0);
+  const overall = new OverallProgress();
   let drawn = 0;
   const draw = () => {
     if (!tty) return;
@@ -152,30 +157,43 @@ function sweepProgress(workers: number) {
   return {
     onEvent(e: SweepEvent) {
       if (e.type === "start") {
+        overall.start(e.pendingRuns, e.pendingCost);
         say(`${e.runs} runs, ${e.storedCells} cells already stored, ${e.missingCells} to compute ${e.workers ? `on ${e.workers} workers` : "by queue workers"}${e.repairedBytes ? ` (repaired a truncated last line: ${e.repairedBytes} bytes dropped)` : ""}`);
       } else if (e.type === "run-start") {
-        started[e.worker] = performance.now();
-        firstDone[e.worker] = -1;
+        lastEventAt[e.worker] = performance.now();
+        lastPhase[e.worker] = "";
+        phaseSeconds[e.worker].clear();
+        phaseDigits[e.worker].clear();
         lastPrinted[e.worker] = -1;
       } else if (e.type === "progress") {
         const c = e.config;
-        const label = `w${e.worker} N=${c.neurons} s${c.seed} ${e.phase.padEnd(6)}`;
-        if (e.phase === "train" && firstDone[e.worker] < 0) {
-          firstDone[e.worker] = e.done; // a resumed run starts past 0
-          started[e.worker] = performance.now();
+        const w = e.worker;
+        const now = performance.now();
+        // Digits since the last event of this phase (a new phase, or a resumed run past 0, counts from its first event).
+        const digits = lastPhase[w] === e.phase && e.done >= lastDone[w] ? e.done - lastDone[w] : 0;
+        if (lastPhase[w] === e.phase) {
+          phaseSeconds[w].set(e.phase, (phaseSeconds[w].get(e.phase) ?? 0) + (now - lastEventAt[w]) / 1000);
+          phaseDigits[w].set(e.phase, (phaseDigits[w].get(e.phase) ?? 0) + digits);
         }
-        const seconds = e.phase === "train" ? (performance.now() - started[e.worker]) / 1000 : 0;
-        lines[e.worker] = progressText(label, e.done, e.total, seconds, "", e.done - Math.max(firstDone[e.worker], 0));
+        lastEventAt[w] = now;
+        lastDone[w] = e.done;
+        lastPhase[w] = e.phase;
+        const label = `w${w} N=${c.neurons} s${c.seed} ${e.phase.padEnd(6)}`;
+        lines[w] = progressText(label, e.done, e.total, phaseSeconds[w].get(e.phase) ?? 0, "", phaseDigits[w].get(e.phase) ?? 0);
+        overall.progress(w, c, e.phase, e.done, e.total);
+        lines[workers] = overall.text();
         if (tty) draw();
         else {
           const decile = Math.floor((10 * e.done) / e.total);
-          const now = performance.now();
-          if (e.phase === "train" && (decile !== lastPrinted[e.worker] || now - lastPrintedAt[e.worker] >= 60_000)) {
-            lastPrinted[e.worker] = decile;
-            lastPrintedAt[e.worker] = now;
-            process.stderr.write(lines[e.worker] + "\n");
+          if (e.phase === "train" && (decile !== lastPrinted[w] || now - lastPrintedAt[w] >= 60_000)) {
+            lastPrinted[w] = decile;
+            lastPrintedAt[w] = now;
+            process.stderr.write(lines[w] + "\n");
           }
         }
+      } else if (e.type === "run-done") {
+        overall.runDone(e.worker, e.config);
+        say(overall.text());
       } else if (e.type === "record") {
         const r = e.record;
         say(`stored N=${r.neurons} seed ${r.seed} after ${r.trainedSamples} digits: ${r.accuracy.toFixed(2)} %`);

@@ -11,7 +11,11 @@ import { missingAmounts, runCost, SweepSpec, sweepRuns } from "./sweep";
 import { RunThreads } from "./threads";
 
 export type SweepEvent =
-  | { type: "start"; runs: number; pendingRuns: number; storedCells: number; missingCells: number; workers: number; repairedBytes: number }
+  | {
+    type: "start"; runs: number; pendingRuns: number; storedCells: number; missingCells: number; workers: number; repairedBytes: number;
+    /** The pending runs' summed relative cost (sweep.ts runCost), for an ETA weighted by cost. */
+    pendingCost: number;
+  }
   | { type: "run-start"; worker: number; config: RunConfig }
   | { type: "progress"; worker: number; config: RunConfig; phase: "train" | "labels" | "test"; done: number; total: number }
   | { type: "record"; worker: number; record: StoredRecord }
@@ -51,6 +55,11 @@ export function pendingRuns(specs: SweepSpec | SweepSpec[], store: ResultsStore)
   return { runs, pending, storedCells: total - missing, missingCells: missing };
 }
 
+/** The summed relative cost of runs (sweep.ts runCost). */
+export function totalCost(runs: RunConfig[]): number {
+  return runs.reduce((sum, c) => sum + runCost(c), 0);
+}
+
 /** Run a sweep, or a plan of sweeps in order (their runs share one pool of threads, so no core idles between them). */
 export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOptions): Promise<SweepOutcome> {
   const store = ResultsStore.open(options.out);
@@ -66,7 +75,7 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
   const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store);
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), pending.length || 1));
   const emit = options.onEvent ?? (() => undefined);
-  emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers, repairedBytes: store.report.repairedBytes });
+  emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers, repairedBytes: store.report.repairedBytes, pendingCost: totalCost(pending) });
   const errors: SweepOutcome["errors"] = [];
   const seconds = () => (performance.now() - started) / 1000;
   if (pending.length === 0 || options.signal?.aborted) {

@@ -6,7 +6,7 @@
  * (redisTimeoutMs) or when nothing consumes the queue (noWorkerMs); the jobs stay queued for the next start.
  */
 import { Queue } from "bullmq";
-import { pendingRuns, SweepEvent, SweepOutcome } from "../experiment/pool";
+import { pendingRuns, SweepEvent, SweepOutcome, totalCost } from "../experiment/pool";
 import { RunConfig } from "../experiment/config";
 import { cellId, toStoredRecord } from "../experiment/records";
 import { RunRecord } from "../experiment/run";
@@ -53,7 +53,7 @@ export async function submitSweep(spec: SweepSpec | SweepSpec[], options: QueueS
   const lost = `lost the connection to Redis at ${redactUrl(options.url)}: no answer for ${redisTimeout / 1000} s. The sweep stops here; its jobs stay queued and running workers keep them: start the same sweep again to collect their records`;
   try {
     for (const config of pending) if (await withTimeout(enqueue(queue, config, store), redisTimeout, lost)) added++;
-    emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers: 0, repairedBytes: store.report.repairedBytes });
+    emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers: 0, repairedBytes: store.report.repairedBytes, pendingCost: totalCost(pending) });
     const open = new Map(pending.map((c, k) => [jobId(c), { config: c, index: k, started: false }]));
     const idle = new IdleWatch(queue, queueName, options.url, options.noWorkerMs ?? DEFAULT_NO_WORKER_MS);
     /** One look at every open job: store the records they report, close the finished and the failed. */
