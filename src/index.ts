@@ -37,7 +37,7 @@ export { summarizeAccuracy, summaryText, longestRunsOnly } from "./analysis/summ
 export type { SummaryRow } from "./analysis/summary";
 export { accuracyPivot, shortCount } from "./analysis/pivot";
 export type { AccuracyPivot } from "./analysis/pivot";
-export { networkScale, neuronsSweep, trainingSweep, resultsDir } from "./experiment/scales";
+export { networkScale, neuronsSweep, trainingSweep, resultsDir, notebookScale } from "./experiment/scales";
 export type { Scale } from "./experiment/scales";
 export { runSweep } from "./experiment/pool";
 export type { SweepOutcome, SweepEvent, SweepOptions } from "./experiment/pool";

@@ -13,10 +13,18 @@ export function checkScale(scale: string): Scale {
   return scale;
 }
 
-/** 01-network: one network, a short training run. */
+/**
+ * The scale the notebooks run at unless a notebook sets its own: SNN_SCALE ("quick" or "full"; default "quick"), so
+ * that `SNN_SCALE=full npm run notebooks` runs every notebook at paper scale.
+ */
+export function notebookScale(env: Record<string, string | undefined> = process.env): Scale {
+  return checkScale(env.SNN_SCALE ?? "quick");
+}
+
+/** 01-network: one network trained on all training digits (quick: the 8,000 embedded ones, seconds). */
 export function networkScale(scale: Scale) {
   return checkScale(scale) === "quick"
-    ? { dataset: "mnist" as const, neurons: 100, trainSamples: 400, testSamples: 1000 }
+    ? { dataset: "mnist" as const, neurons: 100, trainSamples: EMBEDDED_TRAIN, testSamples: EMBEDDED_TEST }
     : { dataset: "mnist-full" as const, neurons: 400, trainSamples: FULL_TRAIN, testSamples: FULL_TEST };
 }
 
