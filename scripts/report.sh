@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Converts the executed notebooks in build/notebooks/ to HTML in build/report/, with an index page.
+# Converts the executed notebooks in build/notebooks/ to HTML in build/report/, checks that every figure draws, and
+# writes an index page with a thumbnail per notebook.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shopt -s nullglob
@@ -14,12 +15,7 @@ for page in build/report/*.html; do
   [ "$(basename "$page")" = index.html ] && continue
   grep -q 'src="plotly.min.js"' "$page" || sed -i 's#</head>#<script type="text/javascript" src="plotly.min.js"></script>\n</head>#' "$page"
 done
-{
-  echo '<!doctype html><html><head><meta charset="utf-8"><title>snn-workbook report</title></head><body>'
-  echo '<h1>snn-workbook: executed notebooks</h1><ul>'
-  for nb in "${books[@]}"; do name=$(basename "$nb" .ipynb); echo "<li><a href=\"$name.html\">$name</a></li>"; done
-  echo '</ul></body></html>'
-} > build/report/index.html
 echo "report: $PWD/build/report/index.html" >&2
-# Every figure of every page must draw in chromium, without console errors (scripts/check-report.ts).
+# Every figure of every page must draw in chromium, without console errors; the same script writes the index page
+# (title, opening paragraph and a thumbnail of the first figure of each notebook): scripts/check-report.ts.
 node --import tsx scripts/check-report.ts build/report
