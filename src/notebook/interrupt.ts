@@ -10,16 +10,22 @@
  * which takes every SIGINT listener away for that time, and a listener added then left the kernel killed by the next
  * SIGINT (measured with tslab 1.0.22 on Node 20).
  */
-export async function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>, signals: SignalSource = process): Promise<T> {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   await new Promise<void>((resolve) => setImmediate(resolve));
-  process.on("SIGINT", onSigint);
+  signals.on("SIGINT", onSigint);
   try {
     return await work(controller.signal);
   } finally {
-    process.off("SIGINT", onSigint);
+    signals.off("SIGINT", onSigint);
   }
+}
+
+/** Where SIGINT comes from: the process (tests pass an EventEmitter). */
+export interface SignalSource {
+  on(event: "SIGINT", listener: () => void): unknown;
+  off(event: "SIGINT", listener: () => void): unknown;
 }
 
 /**
