@@ -7,7 +7,7 @@ export type { NetworkOptions, PresentResult, Recording, NetworkState } from "./c
 export { DIEHL_COOK_2015, BINDSNET, PRESETS, presetByName, withOverrides } from "./core/params";
 export { overrideLabel, presetFromLabel, presetLabel } from "./core/overrides";
 export type { Preset } from "./core/params";
-export { train, respond, assignFromResponses, evaluateResponses } from "./experiment/phases";
+export { train, trainRecording, respond, assignFromResponses, evaluateResponses } from "./experiment/phases";
 export type { Responses, Evaluation, PhaseStats } from "./experiment/phases";
 export { saveNetwork, loadNetwork } from "./core/snapshot";
 export { assignLabels, predictAllActivity, predictProportion } from "./analysis/labels";

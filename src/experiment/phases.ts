@@ -87,6 +87,18 @@ export function train(net: Network, digits: Digits, options: PhaseOptions = {}):
   return runPhase(net, digits, options, true, undefined, "train");
 }
 
+/**
+ * Train on digits [start, start + samples) in order (learning on) and keep the spike counts of each digit's final
+ * presentation, as the released code records them while it learns (for running estimates; labels for a reported
+ * accuracy come from a frozen network: respond).
+ */
+export function trainRecording(net: Network, digits: Digits, options: PhaseOptions = {}): Responses {
+  const [start, samples] = range(digits, options, "trainRecording");
+  const counts = new Float32Array(samples * net.neurons);
+  const stats = runPhase(net, digits, options, true, counts, "trainRecording");
+  return { counts, labels: digits.labels.slice(start, start + samples), samples, neurons: net.neurons, stats };
+}
+
 export interface Responses {
   /** samples x neurons spike counts of the final presentation of each digit. */
   counts: Float32Array;

@@ -34,6 +34,17 @@ export function showFigure(spec: FigureSpec): void {
   showFiguresSideBySide([spec]);
 }
 
+/** An output area whose HTML is replaced on every call (a live view). */
+export function liveHtml(): (html: string) => void {
+  const view = tslab.newDisplay();
+  return (html) => view.html(html);
+}
+
+/** A grayscale image as an <img> with its PNG inline (for live views). */
+export function grayImageHtml(image: { pixels: Uint8Array; width: number; height: number }, alt: string): string {
+  return `<img alt="${escapeHtml(alt)}" style="image-rendering:pixelated" src="data:image/png;base64,${Buffer.from(encodeGrayPng(image.pixels, image.width, image.height)).toString("base64")}">`;
+}
+
 /** Show a grayscale image (bytes 0..255, row-major). */
 export function showGrayImage(image: { pixels: Uint8Array; width: number; height: number }): void {
   tslab.display.png(encodeGrayPng(image.pixels, image.width, image.height));

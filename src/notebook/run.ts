@@ -14,6 +14,11 @@ import { chunkFor, untilInterrupted } from "./interrupt";
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The note shown when training stops on an interrupt. */
+export function sayTrainingInterrupted(done: number, samples: number): void {
+  showMarkdown(`**Interrupted** after ${done} of ${samples} training digits: \`net\` has learned from exactly these ${done} digits (each one presented whole) and can be trained further or evaluated.`);
+}
+
 /**
  * Train on the first `samples` digits with a progress bar (learning on), `chunk` digits between display updates
  * (default: about a quarter of a second of work). On Kernel -> Interrupt it stops at a digit boundary: `net` has then
@@ -31,7 +36,7 @@ export async function trainWithProgress(net: Network, digits: Digits, samples = 
       bar(done, samples, `${sumStats(parts).samplesPerSec.toFixed(0)} digits/s`);
       await tick();
     }
-    if (done < samples) showMarkdown(`**Interrupted** after ${done} of ${samples} training digits: \`net\` has learned from exactly these ${done} digits (each one presented whole) and can be trained further or evaluated.`);
+    if (done < samples) sayTrainingInterrupted(done, samples);
     return sumStats(parts);
   });
 }
