@@ -63,10 +63,10 @@ export function choiceOption<T extends string>(values: Record<string, unknown>, 
   return raw as T;
 }
 
-/** The --dataset option: a named data set (default mnist) or idx:DIR, its files read and checked (data/datasets.ts). */
+/** The --dataset option: a named data set (default mnist-10k; mnist, its old name, accepted) or idx:DIR, its files read and checked (data/datasets.ts). */
 export function datasetOption(values: Record<string, unknown>): DatasetName {
   const raw = values.dataset;
-  if (raw === undefined) return "mnist";
+  if (raw === undefined) return "mnist-10k";
   try {
     const dataset = parseDataset(String(raw));
     datasetSizes(dataset); // an idx:DIR folder is read and checked now, before any work

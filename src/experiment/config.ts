@@ -5,7 +5,7 @@
  */
 import { validatePreset } from "../core/derived";
 import { presetFromLabel } from "../core/overrides";
-import { DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, idxFolderOf, trainingDigitsAvailable } from "../data/datasets";
+import { canonicalDataset, DATASETS, DatasetName, datasetSizes, evaluationDigitsAvailable, idxFolderOf, trainingDigitsAvailable } from "../data/datasets";
 
 export interface RunConfig {
   neurons: number;
@@ -73,7 +73,7 @@ export function validateRunConfig(c: RunConfig): void {
   }
   if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
   validatePreset(presetFromLabel(c.preset));
-  if (!DATASETS.includes(c.dataset) && idxFolderOf(c.dataset) === undefined) {
+  if (!DATASETS.includes(canonicalDataset(c.dataset)) && idxFolderOf(c.dataset) === undefined) {
     throw new RangeError(`run config: unknown dataset "${c.dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
   }
   const sizes = datasetSizes(c.dataset);

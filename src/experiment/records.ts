@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { presetFromLabel } from "../core/overrides";
 import { Preset } from "../core/params";
-import { datasetHash } from "../data/datasets";
+import { canonicalDataset, datasetHash, identityName } from "../data/datasets";
 import { RunConfig } from "./config";
 import { presetIdentityHash } from "./presetIdentity";
 import { RunRecord } from "./run";
@@ -68,7 +68,7 @@ export function presetValuesHash(preset: Readonly<Preset>): string {
 
 /** Id of a run: every parameter that affects its results, and the seed (not the snapshot schedule). */
 export function runId(c: RunConfig): string {
-  const fields: unknown[] = [presetHash(c.preset), c.dataset, c.neurons, c.trainSamples, c.epochs, c.testSamples, c.labelSamples, c.seed];
+  const fields: unknown[] = [presetHash(c.preset), identityName(c.dataset), c.neurons, c.trainSamples, c.epochs, c.testSamples, c.labelSamples, c.seed];
   if (c.validation) fields.push("validation");
   if (c.shuffleSeed !== undefined) fields.push(`shuffle:${c.shuffleSeed}`);
   const data = datasetHash(c.dataset); // a user's IDX folder: its content, besides its path
@@ -91,7 +91,7 @@ export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenanc
   const dataHash = datasetHash(c.dataset);
   return {
     cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
-    dataset: c.dataset, neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
+    dataset: canonicalDataset(c.dataset), neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
     labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test",
     ...(c.shuffleSeed !== undefined ? { shuffleSeed: c.shuffleSeed } : {}),
     ...(dataHash !== undefined ? { dataHash } : {}), ...r, ...provenance,

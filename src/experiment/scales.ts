@@ -24,7 +24,7 @@ export function notebookScale(env: Record<string, string | undefined> = process.
 /** 01-network: one network trained on all training digits (quick: the 8,000 embedded ones, seconds). */
 export function networkScale(scale: Scale) {
   return checkScale(scale) === "quick"
-    ? { dataset: "mnist" as const, neurons: 100, trainSamples: EMBEDDED_TRAIN, testSamples: EMBEDDED_TEST }
+    ? { dataset: "mnist-10k" as const, neurons: 100, trainSamples: EMBEDDED_TRAIN, testSamples: EMBEDDED_TEST }
     : { dataset: "mnist-full" as const, neurons: 400, trainSamples: FULL_TRAIN, testSamples: FULL_TEST };
 }
 
@@ -36,7 +36,7 @@ export function resultsDir(notebook: string, scale: Scale): string {
 /** 02-neurons: accuracy against network size after one pass. */
 export function neuronsSweep(scale: Scale): SweepSpec[] {
   if (checkScale(scale) === "quick") {
-    return [{ neurons: [25, 50, 100, 200, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [EMBEDDED_TRAIN], testSamples: EMBEDDED_TEST }];
+    return [{ neurons: [25, 50, 100, 200, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist-10k", trainAmounts: [EMBEDDED_TRAIN], testSamples: EMBEDDED_TEST }];
   }
   const paper = (neurons: number[], epochs?: number): SweepSpec => ({
     neurons, seeds: [1, 2, 3], preset: "diehl-cook-2015", dataset: "mnist-full", epochs,
@@ -48,7 +48,7 @@ export function neuronsSweep(scale: Scale): SweepSpec[] {
 /** 03-training: learning curves, one per network size. */
 export function trainingSweep(scale: Scale): SweepSpec[] {
   if (checkScale(scale) === "quick") {
-    return [{ neurons: [50, 100, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist", trainAmounts: [100, 250, 500, 1000, 2000, 4000, EMBEDDED_TRAIN], testSamples: 1000, labelSamples: EMBEDDED_TRAIN }];
+    return [{ neurons: [50, 100, 400], seeds: [1, 2], preset: "diehl-cook-2015", dataset: "mnist-10k", trainAmounts: [100, 250, 500, 1000, 2000, 4000, EMBEDDED_TRAIN], testSamples: 1000, labelSamples: EMBEDDED_TRAIN }];
   }
   return neuronsSweep("full");
 }

@@ -5,6 +5,7 @@
  * line in records.jsonl: opening the store repairs that (drops the partial line, says so) and rewrites the CSV.
  * A corrupt complete line is not repaired silently: opening fails and names the line.
  */
+import { canonicalDataset, DatasetName } from "../data/datasets";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { presetFromLabel } from "../core/overrides";
@@ -115,6 +116,7 @@ export class ResultsStore {
         }
       }
       record.evaluatedOn ??= "test"; // records written before the field existed were all evaluated on the test digits
+      record.dataset = canonicalDataset(record.dataset as DatasetName); // "mnist", the embedded set's old name, reads as "mnist-10k"
       if (!this.byCell.has(record.cellId)) {
         this.byCell.set(record.cellId, record);
         this.list.push(record);

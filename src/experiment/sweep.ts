@@ -3,7 +3,7 @@
  * Each (neurons, seed) pair is one run that trains once and is evaluated at every requested training amount, so the
  * whole accuracy-versus-training curve costs one training run.
  */
-import { datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
+import { canonicalDataset, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { DatasetName } from "../data/mnist";
 import { DEFAULT_LABEL_DIGITS, RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
 import { cellId } from "./records";
@@ -41,7 +41,7 @@ export function defaultTrainAmounts(available: number): number[] {
  * Example: `sweepSpec({ neurons: [100, 400], dataset: "mnist-full", trainAmounts: [10000, 60000] })`.
  */
 export function sweepSpec(fields: Partial<SweepSpec> & Pick<SweepSpec, "neurons">): SweepSpec {
-  const dataset = fields.dataset ?? "mnist";
+  const dataset = canonicalDataset(fields.dataset ?? "mnist-10k");
   const testSamples = fields.testSamples ?? datasetSizes(dataset).test;
   const available = trainingDigitsAvailable(dataset, fields.validation ? testSamples : 0);
   const trainAmounts = fields.trainAmounts ?? defaultTrainAmounts(available);
@@ -63,7 +63,7 @@ export function sweepRuns(spec: SweepSpec): RunConfig[] {
   for (const neurons of [...spec.neurons].sort((a, b) => b - a)) {
     for (const seed of spec.seeds) {
       const config: RunConfig = {
-        neurons, seed, preset: spec.preset, dataset: spec.dataset, trainSamples, epochs, testSamples: spec.testSamples,
+        neurons, seed, preset: spec.preset, dataset: canonicalDataset(spec.dataset), trainSamples, epochs, testSamples: spec.testSamples,
         labelSamples: Math.min(spec.labelSamples ?? DEFAULT_LABEL_DIGITS, trainSamples),
         snapshots: snapshotSchedule(amounts, trainSamples, epochs),
         ...(spec.validation ? { validation: true } : {}),

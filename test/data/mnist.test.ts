@@ -64,7 +64,7 @@ test("mnist-full has 60,000 / 10,000 digits", () => {
 });
 
 test("asking for more samples than exist, or an unknown dataset, is an error", () => {
-  assert.throws(() => loadMnist({ train: 8001 }), /asked for 8001 train samples but dataset "mnist" has only 8000/);
+  assert.throws(() => loadMnist({ train: 8001 }), /asked for 8001 train samples but dataset "mnist-10k" has only 8000/);
   assert.throws(() => loadMnist({ test: 2001 }), /asked for 2001 test samples/);
   assert.throws(() => loadMnist({ train: -1 }), /train must be a non-negative integer, got -1/);
   assert.throws(() => loadMnist({ dataset: "emnist" as never }), /unknown dataset "emnist"/);

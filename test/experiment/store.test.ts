@@ -118,3 +118,17 @@ test("a store cannot be opened twice for writing in one process; a failed open r
   writeFileSync(join(dir, "records.jsonl"), "");
   ResultsStore.open(dir).close();
 });
+
+test("the embedded set's old name: same run identity as mnist-10k, old records read as mnist-10k, new ones written so", () => {
+  const { runId, toStoredRecord } = require("../../src/experiment/records") as typeof import("../../src/experiment/records");
+  const c = { neurons: 10, seed: 1, preset: "diehl-cook-2015", trainSamples: 100, epochs: 1, testSamples: 50, labelSamples: 100, snapshots: [100] };
+  assert.equal(runId({ ...c, dataset: "mnist" }), runId({ ...c, dataset: "mnist-10k" }));
+  assert.notEqual(runId({ ...c, dataset: "mnist-full" }), runId({ ...c, dataset: "mnist-10k" }));
+  const dir = mkdtempSync(join(tmpdir(), "store-legacy-"));
+  const old = { ...toStoredRecord({ ...c, dataset: "mnist" }, { trainedSamples: 100, accuracy: 50, accuracyProportion: 50 } as never), dataset: "mnist" };
+  writeFileSync(join(dir, "records.jsonl"), JSON.stringify(old) + "\n");
+  const store = ResultsStore.read(dir);
+  assert.equal(store.records()[0].dataset, "mnist-10k");
+  assert.ok(store.has(old.cellId)); // a sweep over "mnist-10k" finds the old cell and does not run it again
+  assert.equal(toStoredRecord({ ...c, dataset: "mnist" }, { trainedSamples: 100, accuracy: 50, accuracyProportion: 50 } as never).dataset, "mnist-10k");
+});

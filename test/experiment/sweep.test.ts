@@ -70,7 +70,7 @@ test("validation sweeps on worker threads evaluate on the held-out training digi
 
 test("sweepSpec: literal fields type-check, the rest defaulted from the dataset", () => {
   assert.deepEqual(sweepSpec({ neurons: [100] }), {
-    neurons: [100], seeds: [1, 2, 3], preset: "diehl-cook-2015", dataset: "mnist", testSamples: 2000, trainAmounts: [1000, 2000, 5000, 8000],
+    neurons: [100], seeds: [1, 2, 3], preset: "diehl-cook-2015", dataset: "mnist-10k", testSamples: 2000, trainAmounts: [1000, 2000, 5000, 8000],
   });
   const full = sweepSpec({ neurons: [400], dataset: "mnist-full", validation: true, seeds: [4] });
   assert.deepEqual([full.testSamples, full.trainAmounts, full.seeds], [10000, [1000, 2000, 5000, 10000, 20000, 40000, 50000], [4]]);
