@@ -2,7 +2,8 @@
  * Opens every page of the HTML report (build/report/, made by npm run report) in chromium and checks that each
  * figure drew (a plotly plot with data drawn in it, no "needs plotly.js" notice) and that no page logged a console
  * error; then writes the report's index.html: per notebook its title, its opening paragraph and a thumbnail of its
- * first figure (thumbs/NAME.png), from the executed notebooks in build/notebooks. Prints one line per page; exits 1
+ * first figure (thumbs/NAME.png), from the executed notebooks in build/notebooks; and full-page screenshots of every
+ * page at 1,000 and 1,600 px wide (screenshots/NAME-WIDTH.png). Prints one line per page; exits 1
  * when a page fails. Usage: node --import tsx scripts/check-report.ts [REPORT_DIR] [NOTEBOOKS_DIR]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,8 +16,9 @@ async function main(): Promise<number> {
   if (pages.length === 0) throw new Error(`${dir} has no report pages: run npm run report first`);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   let failed = 0;
-  const thumbs = join(dir, "thumbs");
+  const thumbs = join(dir, "thumbs"), screenshots = join(dir, "screenshots");
   mkdirSync(thumbs, { recursive: true });
+  mkdirSync(screenshots, { recursive: true });
   const shot = new Map<string, boolean>();
   try {
     for (const name of pages) {
@@ -44,6 +46,12 @@ async function main(): Promise<number> {
       if (first) {
         await (await page.$("div[id^='snn-figure-']"))!.screenshot({ path: join(thumbs, name.replace(/\.html$/, ".png")) });
         shot.set(name, true);
+      }
+      // Full-page screenshots at two widths, to look at the figures and tables as a reader's browser shows them.
+      for (const width of [1000, 1600]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.waitForTimeout(300); // responsive figures redraw at the new width
+        await page.screenshot({ path: join(screenshots, `${name.replace(/\.html$/, "")}-${width}.png`), fullPage: true });
       }
       console.log(`${ok ? "ok  " : "FAIL"} ${name}: ${drawn} of ${figures} figures drawn${waiting ? `, ${waiting} waiting for plotly.js` : ""}${errors.length ? `; console errors: ${errors.slice(0, 3).join(" | ")}` : ""}`);
       await page.close();
