@@ -1,7 +1,7 @@
 /** `snn sweep`: a grid of runs on worker threads, stored in a resumable results store, summarised at the end. */
 import { availableParallelism } from "node:os";
 import { summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
-import { DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
+import { canonicalDataset, DatasetName, DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { runSweep, SweepEvent } from "../experiment/pool";
 import { queueUrl } from "../queue/connection";
 import { submitSweep } from "../queue/submit";
@@ -92,7 +92,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   process.off("SIGINT", onSigint);
   ui.close();
   const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number }) => specs.some((s) =>
-    s.preset === r.preset && s.dataset === r.dataset && s.neurons.includes(r.neurons) && (r.evaluatedOn ?? "test") === (s.validation ? "validation" : "test") &&
+    s.preset === r.preset && canonicalDataset(s.dataset) === canonicalDataset(r.dataset as DatasetName) && s.neurons.includes(r.neurons) && (r.evaluatedOn ?? "test") === (s.validation ? "validation" : "test") &&
     trainOrder(r) === trainOrder(s));
   const rows = summarizeAccuracy(outcome.store.records().filter(inSweep));
   if (o.json) console.log(JSON.stringify({ out, interrupted: outcome.interrupted, errors: outcome.errors.length, seconds: outcome.seconds, summary: rows }));
