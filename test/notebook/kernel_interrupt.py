@@ -27,16 +27,21 @@ def run(client, code, timeout=120):
     return wait_reply(client, msg_id, timeout)
 
 
-def wait_reply(client, msg_id, timeout):
-    text = []
+def messages_of(client, msg_id, timeout):
+    """The iopub messages of one request, as they come, until `timeout` seconds have passed."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
             msg = client.get_iopub_msg(timeout=1)
         except Exception:
             continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            yield msg
+
+
+def wait_reply(client, msg_id, timeout):
+    text = []
+    for msg in messages_of(client, msg_id, timeout):
         kind, content = msg["msg_type"], msg["content"]
         if kind == "stream":
             text.append(content["text"])
@@ -54,18 +59,7 @@ def wait_reply(client, msg_id, timeout):
 
 def wait_for_output(client, msg_id, needle, timeout):
     """Read the running cell's outputs until one contains `needle` (the work is under way)."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            msg = client.get_iopub_msg(timeout=1)
-        except Exception:
-            continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        data = json.dumps(msg["content"])
-        if needle in data:
-            return True
-    return False
+    return any(needle in json.dumps(msg["content"]) for msg in messages_of(client, msg_id, timeout))
 
 
 def store_bytes():
