@@ -2,10 +2,20 @@
  * danfojs-node DataFrames for tables (printing, CSV). Statistics are computed in plain TS first: danfojs arithmetic
  * runs in float32. Imported only by code that needs tables (loading danfojs takes about a second).
  */
+import { inspect } from "node:util";
 import * as dfd from "danfojs-node";
 import { classCounts, Digits } from "../data/digits";
 
 export type DataFrame = dfd.DataFrame;
+
+// A DataFrame as a notebook cell's last line (tslab prints it with util.inspect) or in console.log: its table, not
+// danfojs's internals. For an HTML table use show(frame) from ../notebook/display.
+Object.defineProperty(dfd.DataFrame.prototype, inspect.custom, {
+  value(this: dfd.DataFrame) {
+    return this.toString();
+  },
+  configurable: true,
+});
 
 /** A DataFrame from plain row objects (all rows with the same keys). */
 export function frameFromRows(rows: Record<string, string | number | boolean>[]): dfd.DataFrame {
