@@ -95,13 +95,16 @@ export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: Referenc
  * snapshots. References with a known number of training presentations are drawn as separate marked series.
  */
 export function accuracyVsTrainingFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs training digits"): FigureSpec {
-  // One colour per network size: a reference point has the colour of our curve of its size and names its size.
-  const sizes = [...new Set([...rows.map((r) => r.neurons), ...references.filter((r) => r.trainPresentations !== undefined).map((r) => r.neurons)])].sort((a, b) => a - b);
+  // One colour per network size: a reference point has the colour of our curve of its size and names its size; only
+  // references of the sizes drawn are shown (all of them when no curve is given).
+  const drawn = new Set(rows.map((r) => r.neurons));
+  references = references.filter((r) => r.trainPresentations !== undefined && (drawn.size === 0 || drawn.has(r.neurons)));
+  const sizes = [...new Set([...rows.map((r) => r.neurons), ...references.map((r) => r.neurons)])].sort((a, b) => a - b);
   const colour = (n: number) => SIZE_COLOURS[sizes.indexOf(n) % SIZE_COLOURS.length];
   const measured = Array.from(groupBy(rows, (r) => `${label(r)}, N = ${r.neurons}`), ([name, g]) => ({
     ...measuredTrace(name, g, (r) => r.trainedSamples), line: { color: colour(g[0].neurons) }, marker: { color: colour(g[0].neurons) },
   }));
-  const refs = Array.from(groupBy(references.filter((r) => r.trainPresentations !== undefined), (r) => String(r.neurons)), ([, g]) =>
+  const refs = Array.from(groupBy(references, (r) => String(r.neurons)), ([, g]) =>
     referenceTraces(g, (r) => r.trainPresentations).map((t) => ({
       ...t, name: `${t.name}, N = ${g[0].neurons}`, marker: { ...(t.marker as object), color: colour(g[0].neurons), line: { width: 1.5, color: "#222" } },
     }))).flat();

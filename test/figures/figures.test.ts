@@ -64,6 +64,7 @@ test("accuracy vs training: one curve per network size, references placed at the
   const released = fig.data.find((d) => d.name === "Diehl & Cook released code (readme), N = 400") as { x: number[]; y: number[]; marker: { color: string } };
   assert.deepEqual([released.x, released.y], [[180000], [89]]);
   assert.equal(released.marker.color, (measured[1] as { line: { color: string } }).line.color); // the colour of our N = 400 curve
+  assert.ok(!fig.data.some((d) => String(d.name).endsWith("N = 6400")), "a reference of a size not drawn"); // BindsNET's 6,400-neuron run
 });
 
 test("rules comparison: complete one-pass runs of the base preset only, one series per rule and normalisation", () => {
