@@ -8,13 +8,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../src/figures/save";
 
 async function main(): Promise<number> {
   const dir = resolve(process.argv[2] ?? "build/report");
   const pages = readdirSync(dir).filter((f) => f.endsWith(".html") && f !== "index.html").sort();
   if (pages.length === 0) throw new Error(`${dir} has no report pages: run npm run report first`);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await launchChromium();
   let failed = 0;
   const thumbs = join(dir, "thumbs"), screenshots = join(dir, "screenshots");
   mkdirSync(thumbs, { recursive: true });

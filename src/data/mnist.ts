@@ -59,7 +59,7 @@ export function loadMnist(options: LoadMnistOptions = {}): MnistSplit {
   if (!DATASETS.includes(dataset) && idxFolderOf(dataset) === undefined) {
     throw new RangeError(`loadMnist: unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
   }
-  const full = canonicalDataset(dataset) === "mnist-10k" ? embeddedSplit() : readIdxFolder(idxFolderOf(dataset) ?? options.dir ?? MNIST_DATA_DIR());
+  const full = dataset === "mnist-10k" ? embeddedSplit() : readIdxFolder(idxFolderOf(dataset) ?? options.dir ?? MNIST_DATA_DIR());
   const nTrain = checkCount("train", options.train, full.train.count, dataset);
   const nTest = checkCount("test", options.test, full.test.count, dataset);
   const order = Int32Array.from({ length: full.train.count }, (_, k) => k);

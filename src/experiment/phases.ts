@@ -108,6 +108,20 @@ export interface Responses {
   stats: PhaseStats;
 }
 
+/** Consecutive responses of one network (each part's digits following the previous part's) as one. */
+export function joinResponses(parts: Responses[], neurons: number): Responses {
+  const samples = parts.reduce((n, p) => n + p.samples, 0);
+  const counts = new Float32Array(samples * neurons);
+  const labels = new Uint8Array(samples);
+  let at = 0;
+  for (const p of parts) {
+    counts.set(p.counts, at * neurons);
+    labels.set(p.labels, at);
+    at += p.samples;
+  }
+  return { counts, labels, samples, neurons, stats: sumStats(parts.map((p) => p.stats)) };
+}
+
 /** Present digits with learning off and theta frozen; return the spike counts (samples x neurons). */
 export function respond(net: Network, digits: Digits, options: PhaseOptions = {}): Responses {
   const [start, samples] = range(digits, options, "respond");

@@ -5,12 +5,14 @@
 import { SummaryRow } from "../analysis/summary";
 import { ReferenceAccuracy } from "../data/reference";
 import { groupReferences, REFERENCE_SYMBOLS, referenceHover } from "./references";
+import { PLOTLY_COLOURS } from "./palette";
 import { FigureSpec } from "./spec";
 
 const label = (r: SummaryRow) =>
   `ours: ${r.preset} (${r.dataset}${r.evaluatedOn === "test" ? "" : `, ${r.evaluatedOn}`}${r.trainOrder === "dataset" ? "" : `, ${r.trainOrder}`})`;
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+/** Items grouped by key, groups in order of first appearance. */
+export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const t of items) {
     const k = key(t);
@@ -60,9 +62,6 @@ export function referenceTraces(refs: ReferenceAccuracy[], x: (r: ReferenceAccur
   return traces;
 }
 
-/** Colours per network size (plotly's default sequence). */
-const SIZE_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
-
 /** The network sizes of the paper and of the BindsNET lab's table, as log-axis ticks. */
 export const NEURON_TICKS = { tickvals: [100, 225, 400, 625, 900, 1600, 6400], ticktext: ["100", "225", "400", "625", "900", "1,600", "6,400"] };
 const TRAINING_TICKS = { tickvals: [100, 1000, 10000, 100000, 1000000], ticktext: ["100", "1k", "10k", "100k", "1M"] };
@@ -100,7 +99,7 @@ export function accuracyVsTrainingFigure(rows: SummaryRow[], references: Referen
   const drawn = new Set(rows.map((r) => r.neurons));
   references = references.filter((r) => r.trainPresentations !== undefined && (drawn.size === 0 || drawn.has(r.neurons)));
   const sizes = [...new Set([...rows.map((r) => r.neurons), ...references.map((r) => r.neurons)])].sort((a, b) => a - b);
-  const colour = (n: number) => SIZE_COLOURS[sizes.indexOf(n) % SIZE_COLOURS.length];
+  const colour = (n: number) => PLOTLY_COLOURS[sizes.indexOf(n) % PLOTLY_COLOURS.length];
   const measured = Array.from(groupBy(rows, (r) => `${label(r)}, N = ${r.neurons}`), ([name, g]) => ({
     ...measuredTrace(name, g, (r) => r.trainedSamples), line: { color: colour(g[0].neurons) }, marker: { color: colour(g[0].neurons) },
   }));

@@ -5,7 +5,7 @@
 import { SummaryInput, SummaryRow, summarizeAccuracy } from "../analysis/summary";
 import { presetFromLabel } from "../core/overrides";
 import { ReferenceAccuracy } from "../data/reference";
-import { accuracyLayout, finalRows, measuredTrace, NEURON_TICKS, referenceTraces } from "./accuracy";
+import { accuracyLayout, finalRows, groupBy, measuredTrace, NEURON_TICKS, referenceTraces } from "./accuracy";
 import { FigureSpec } from "./spec";
 
 /** The base preset a label names (the part before any `@rule` or `+override`). */
@@ -40,12 +40,7 @@ function onlyRuleChanges(label: string): boolean {
 
 /** Accuracy against neurons (log x) after one pass, one series per rule, with the paper's points (`references`). */
 export function accuracyByRuleFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs neurons after one pass, per learning rule"): FigureSpec {
-  const series = new Map<string, SummaryRow[]>();
-  for (const r of rows) {
-    const name = ruleSeriesName(r.preset);
-    if (!series.has(name)) series.set(name, []);
-    series.get(name)!.push(r);
-  }
+  const series = groupBy(rows, (r) => ruleSeriesName(r.preset));
   const measured = [...series].sort(([a], [b]) => a.localeCompare(b)).map(([name, g]) => measuredTrace(name, g, (r) => r.neurons));
   const paper = references.filter((r) => r.model === "DiehlCook2015");
   return {

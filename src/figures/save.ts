@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { FigureSpec } from "./spec";
 
 /** Output size: CSS pixels (default 900 x the layout's height or 560); PNGs at `scale` x those pixels (default 2). */
@@ -23,32 +24,33 @@ function formatOf(path: string): Format {
   return ext as Format;
 }
 
-interface Page {
-  setContent(html: string): Promise<void>;
-  addScriptTag(options: { path: string }): Promise<unknown>;
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  pdf(options: Record<string, unknown>): Promise<Buffer>;
+/**
+ * Debian's chromium (or CHROMIUM_PATH) through playwright-core, offline: for figures to files here, and for the
+ * report's checks (scripts/check-report.ts). Errors say what to install.
+ */
+export async function launchChromium(): Promise<Browser> {
+  let chromium: typeof import("playwright-core").chromium;
+  try {
+    ({ chromium } = await import("playwright-core"));
+  } catch {
+    throw new Error("figures need the npm package playwright-core (npm install playwright-core) and Debian's chromium (apt-get install chromium)");
+  }
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  }).catch((e: Error) => {
+    throw new Error(`could not start chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH): ${e.message}`);
+  });
 }
 
 /** One chromium page with plotly.js loaded; `write` renders figures into files; `close` when done. */
 export class FigureWriter {
-  private constructor(private readonly browser: { close(): Promise<void> }, private readonly page: Page) {}
+  private constructor(private readonly browser: Browser, private readonly page: Page) {}
 
   static async open(): Promise<FigureWriter> {
-    let chromium: { launch(o: Record<string, unknown>): Promise<{ newPage(): Promise<unknown>; close(): Promise<void> }> };
-    try {
-      ({ chromium } = await import("playwright-core"));
-    } catch {
-      throw new Error("saveFigure needs the npm package playwright-core (npm install playwright-core) and Debian's chromium (apt-get install chromium)");
-    }
-    const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-    const browser = await chromium.launch({
-      executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-    }).catch((e: Error) => {
-      throw new Error(`saveFigure: could not start chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH): ${e.message}`);
-    });
-    const page = (await browser.newPage()) as Page;
+    const browser = await launchChromium();
+    const page = await browser.newPage();
     await page.setContent("<!doctype html><html><body style=\"margin:0\"></body></html>");
     await page.addScriptTag({ path: require.resolve("plotly.js-dist-min") });
     return new FigureWriter(browser, page);

@@ -6,8 +6,9 @@ import { Assignment, assignLabels, predictAllActivity } from "../analysis/labels
 import { accuracyPercent } from "../analysis/metrics";
 import { Network } from "../core/network";
 import { Digits } from "../data/digits";
-import { PhaseStats, Responses, sumStats, trainRecording } from "../experiment/phases";
+import { joinResponses, PhaseStats, Responses, sumStats, trainRecording } from "../experiment/phases";
 import { receptiveFieldGrid } from "../figures/digits";
+import { PLOTLY_COLOURS } from "../figures/palette";
 import { grayImageHtml, liveHtml } from "./display";
 import { chunkFor, untilInterrupted } from "./interrupt";
 import { sayTrainingInterrupted } from "./run";
@@ -19,12 +20,10 @@ export interface LiveViewOptions {
   fields?: number;
 }
 
-/** Class colours of the assignment map (unassigned neurons grey). */
-const CLASS_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
 /** The neurons as a grid of cells, each coloured by its class and showing it ("" for unassigned). */
 export function assignmentMapHtml(labels: Int8Array, columns = Math.ceil(Math.sqrt(labels.length))): string {
-  const cells = Array.from(labels, (c, j) => `<td title="neuron ${j}: ${c < 0 ? "no class" : `class ${c}`}" style="width:14px;height:14px;padding:0;text-align:center;font-size:9px;color:#fff;background:${c < 0 ? "#ccc" : CLASS_COLOURS[c]}">${c < 0 ? "" : c}</td>`);
+  const cells = Array.from(labels, (c, j) => `<td title="neuron ${j}: ${c < 0 ? "no class" : `class ${c}`}" style="width:14px;height:14px;padding:0;text-align:center;font-size:9px;color:#fff;background:${c < 0 ? "#ccc" : PLOTLY_COLOURS[c]}">${c < 0 ? "" : c}</td>`);
   const rows: string[] = [];
   for (let k = 0; k < cells.length; k += columns) rows.push(`<tr>${cells.slice(k, k + columns).join("")}</tr>`);
   return `<table style="border-collapse:separate;border-spacing:1px">${rows.join("")}</table>`;
@@ -37,20 +36,6 @@ export function assignmentMapHtml(labels: Int8Array, columns = Math.ceil(Math.sq
 export function runningEstimate(previous: Responses, current: Responses): { assignment: Assignment; accuracy: number } {
   const assignment = assignLabels(previous.counts, previous.labels, previous.neurons);
   return { assignment, accuracy: accuracyPercent(predictAllActivity(current.counts, current.samples, assignment), current.labels) };
-}
-
-function joinResponses(parts: Responses[]): Responses {
-  const samples = parts.reduce((n, p) => n + p.samples, 0);
-  const neurons = parts[0].neurons;
-  const counts = new Float32Array(samples * neurons);
-  const labels = new Uint8Array(samples);
-  let at = 0;
-  for (const p of parts) {
-    counts.set(p.counts, at * neurons);
-    labels.set(p.labels, at);
-    at += p.samples;
-  }
-  return { counts, labels, samples, neurons, stats: sumStats(parts.map((p) => p.stats)) };
 }
 
 /**
@@ -89,7 +74,7 @@ export async function trainWithLiveView(net: Network, digits: Digits, samples = 
       window.push(part);
       done += n;
       if (inWindow + n === every || done === samples) {
-        const current = joinResponses(window);
+        const current = joinResponses(window, net.neurons);
         if (previous) {
           const estimate = runningEstimate(previous, current);
           labels = estimate.assignment.labels;

@@ -5,7 +5,7 @@
  * their worker threads.
  */
 import { Network } from "../core/network";
-import { PhaseStats, respond, Responses, sumStats, train } from "../experiment/phases";
+import { joinResponses, PhaseStats, respond, Responses, sumStats, train } from "../experiment/phases";
 import { Digits } from "../data/digits";
 import { runSweep, SweepOutcome } from "../experiment/pool";
 import { SweepSpec } from "../experiment/sweep";
@@ -58,13 +58,7 @@ export async function respondWithProgress(net: Network, digits: Digits, samples 
       await tick();
     }
     if (done < samples) showMarkdown(`**Interrupted** after ${done} of ${samples} digits: the responses returned cover these ${done} digits only.`);
-    const counts = new Float32Array(done * net.neurons);
-    let offset = 0;
-    for (const p of parts) {
-      counts.set(p.counts, offset);
-      offset += p.counts.length;
-    }
-    return { counts, labels: digits.labels.slice(0, done), samples: done, neurons: net.neurons, stats: sumStats(parts.map((p) => p.stats)) };
+    return joinResponses(parts, net.neurons);
   });
 }
 

@@ -24,7 +24,7 @@ const freePort = () => new Promise<number>((resolve, reject) => {
 test("notebook 04 run in a live notebook page draws every figure", {
   skip: (!hasNotebookServer() && "no jupyter-notebook") || (!existsSync(CHROMIUM) && "no chromium"), timeout: 240_000,
 }, async () => {
-  const { chromium } = await import("playwright-core");
+  const { launchChromium } = await import("../../src/figures/save");
   const port = await freePort();
   const token = Math.random().toString(36).slice(2);
   const server = spawn("jupyter-notebook", ["--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--NotebookApp.token=${token}`, `--notebook-dir=${ROOT}`, "--allow-root"], {
@@ -33,7 +33,7 @@ test("notebook 04 run in a live notebook page draws every figure", {
   let serverLog = "";
   server.stdout.on("data", (d) => (serverLog += d));
   server.stderr.on("data", (d) => (serverLog += d));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await launchChromium();
   try {
     const deadline = Date.now() + 60_000;
     while (!serverLog.includes(`:${port}/`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
