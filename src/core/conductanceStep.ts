@@ -112,7 +112,7 @@ function delayedDepression(sim: Simulation, s: StepScratch): void {
   const a = starts[from], b = starts[from + 1];
   if (b <= a) return;
   const rule = sim.rule;
-  if (!rule.loopShape) {
+  if (rule.onPreSpike) {
     if (rule.onDelayedPreSpike) for (let k = a; k < b; k++) rule.onDelayedPreSpike(sim.plasticity, sim.state.schedule[k], sim.t - delays.slots);
     return;
   }
@@ -171,7 +171,7 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
       const phase = EVENT_ORDER[k];
       if (phase !== "stampPre") PHASES[phase](sim, s);
       else if (stamp && s.n > 0) {
-        loop.stampPre(marked, step + 1, tFrom);
+        stampDeferred(sim, loop, marked, step + 1, tFrom);
         marked = step + 1;
       }
     }
@@ -180,6 +180,22 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
     step++;
     sim.t++;
   }
-  if (stamp) loop.stampPre(marked, to, tFrom);
+  if (stamp) stampDeferred(sim, loop, marked, to, tFrom);
   return total;
+}
+
+/**
+ * The loop's lazy pre-spike work for the schedule's steps from .. end - 1 (step s at t = tFrom + s): the stamps, then
+ * a rule's deferred pre-spike hooks (LearningRule.loopShape.deferredPreSpikes) in step order, as the per-step path
+ * would have called them (their recentPre additions find the inputs already stamped, so the list keeps its order).
+ */
+function stampDeferred(sim: Simulation, loop: StepLoop, from: number, end: number, tFrom: number): void {
+  loop.stampPre(from, end, tFrom);
+  const rule = sim.rule;
+  if (!rule.loopShape?.deferredPreSpikes || !rule.onPreSpike) return;
+  const starts = sim.schedule.stepStart, schedule = sim.state.schedule, p = sim.plasticity;
+  for (let step = from; step < end; step++) {
+    const t = tFrom + step;
+    for (let k = starts[step]; k < starts[step + 1]; k++) rule.onPreSpike(p, schedule[k], t);
+  }
 }

@@ -7,9 +7,13 @@ export interface LearningRule {
    * The shape of this rule that the WASM step loop implements: its pre-spike depression is depressionNu * post1(t) per
    * recent post neuron, as preSpikeDepression lists it (the loop computes the same amounts itself; its onPostSpike
    * runs in TypeScript at the loop's events). Absent: the loop cannot run this rule, and the conductance model runs
-   * its steps one by one in TypeScript (Network.stepPath says why).
+   * its steps one by one in TypeScript (Network.stepPath says why). `deferredPreSpikes`: the rule has no pre-spike
+   * depression (depressionNu 0: the loop skips that phase) and its onPreSpike changes only the rule's own traces, never
+   * a weight, so the loop calls it late, step after step in order, before a post spike reads the traces and at the end
+   * of the steps (runLoop in conductanceStep.ts); the same calls in the same order as the per-step path, so the same
+   * bits. Not with input delays (their weight-dependent hooks run per step).
    */
-  readonly loopShape?: { readonly depressionNu: number };
+  readonly loopShape?: { readonly depressionNu: number; readonly deferredPreSpikes?: boolean };
   /** Fill idx/by with each post neuron j a pre spike at step t depresses and by how much; return the count. */
   preSpikeDepression(p: Plasticity, t: number, idx: Int32Array, by: Float64Array): number;
   /**

@@ -154,9 +154,10 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const perStepReason = preset.neuronModel !== "conductance" ? undefined
     : !kernels.runSteps ? `the ${kernels.kind} kernels have no step loop`
       : rule.loopShape === undefined ? `the WASM step loop does not implement rule "${rule.name}" (its hooks run per step in TypeScript)`
-        : undefined;
+        : delays && rule.onPreSpike ? `with input delays, rule "${rule.name}" reads each synapse's delayed traces per step in TypeScript`
+          : undefined;
   const stepLoop = preset.neuronModel === "conductance" && perStepReason === undefined
-    ? new StepLoop({ layout, kernels, blocks, plasticity, inhibition, refractory, inhibitory })
+    ? new StepLoop({ layout, kernels, blocks, plasticity, inhibition, refractory, inhibitory, depression: rule.loopShape!.depressionNu !== 0 })
     : undefined;
   const thresholdBase = derived.thresholdBaseMv;
   return {

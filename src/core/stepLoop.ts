@@ -28,6 +28,8 @@ export interface StepLoopParts {
   inhibition: SharedInhibition;
   refractory: RefractoryQueue;
   inhibitory: InhibitoryLayer;
+  /** Whether the rule depresses at pre spikes (LearningRule.loopShape.depressionNu !== 0); false: the loop skips it. */
+  depression: boolean;
 }
 
 export class StepLoop {
@@ -126,7 +128,7 @@ export class StepLoop {
     const { i32, f64 } = this;
     const ptr = layout.ptr;
     // recent post neurons and their last spike (the depression list's input; they change only where the network says)
-    if (!learn) {
+    if (!learn || !this.parts.depression) {
       this.i32[this.at.depCount] = 0;
       this.recentCopied = false;
     } else if (!this.recentCopied) {

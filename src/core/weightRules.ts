@@ -2,8 +2,10 @@
  * The paper's weight-dependent learning rules (../shared/FIDELITY.md section 4; the paper's main text presents the
  * power-law rule, its abstract says four rules perform alike). Their traces are additive (x += 1 on a spike, decaying
  * with tauPreMs for inputs and tauPost1Ms for post neurons), kept lazily in Plasticity.sumPre / sumPost; weights are
- * clipped to [0, wMax] after every change. Their updates depend on each weight, so they run in TypeScript (no
- * `loopShape`: the conductance model then runs its steps one by one). Equations (w_max = StdpParams.wMax):
+ * clipped to [0, wMax] after every change. Their updates depend on each weight, so they run in TypeScript. The
+ * power-law and exp-weight rules change weights only at post spikes (the loop's events), so the conductance model runs
+ * them in the WASM step loop with their pre-spike trace updates deferred (LearningRule.loopShape.deferredPreSpikes);
+ * pre-post depresses weights at pre spikes and runs its steps one by one. Equations (w_max = StdpParams.wMax):
  *   power-law   pre:  x_pre += 1
  *               post: w += eta (x_pre - x_tar) (w_max - w)^mu                      for every input of the column
  *   exp-weight  pre:  x_pre += 1
@@ -60,6 +62,7 @@ const noAmounts = (): number => 0;
 function columnRule(name: string, wMax: number, dw: (x: number, w: number) => number): LearningRule {
   return {
     name,
+    loopShape: { depressionNu: 0, deferredPreSpikes: true },
     preSpikeDepression: noAmounts,
     onPreSpike(p, i, t) {
       bump(p.sumPre, p.sumPreAt, p.derived.prePow, i, t);
