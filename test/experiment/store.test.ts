@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { RECORD_COLUMNS, StoredRecord } from "../../src/experiment/records";
 import { ResultsStore } from "../../src/experiment/store";
+import { mergeStores } from "../../src/experiment/merge";
 
 const record = (cellId: string, accuracy: number) => ({ cellId, runId: "r", preset: "diehl-cook-2015", neurons: 10, accuracy, note: "a,b" } as unknown as StoredRecord);
 
@@ -131,4 +132,26 @@ test("the embedded set's old name: same run identity as mnist-10k, old records r
   assert.equal(store.records()[0].dataset, "mnist-10k");
   assert.ok(store.has(old.cellId)); // a sweep over "mnist-10k" finds the old cell and does not run it again
   assert.equal(toStoredRecord({ ...c, dataset: "mnist" }, { trainedSamples: 100, accuracy: 50, accuracyProportion: 50 } as never).dataset, "mnist-10k");
+});
+
+test("merging stores appends the cells the target lacks, keeps its own, and reports conflicting accuracies", () => {
+  const [a, b, c] = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), "store-")));
+  const fill = (dir: string, records: StoredRecord[]) => {
+    const s = ResultsStore.open(dir);
+    for (const r of records) s.append(r);
+    s.close();
+  };
+  fill(a, [record("x", 50)]);
+  fill(b, [record("x", 50), record("y", 60)]);
+  fill(c, [record("x", 51), record("z", 70)]);
+  const target = ResultsStore.open(a);
+  const report = mergeStores(target, [b, c]);
+  assert.equal(report.added, 2);
+  assert.equal(report.alreadyStored, 1);
+  assert.deepEqual(report.conflicts, [`x: 50% kept vs 51% (${c})`]);
+  assert.throws(() => mergeStores(target, [a]), /into itself/);
+  assert.throws(() => mergeStores(target, [join(a, "nothing")]), /no results store/);
+  target.close();
+  assert.deepEqual(ResultsStore.read(a).records().map((r) => [r.cellId, r.accuracy]), [["x", 50], ["y", 60], ["z", 70]]);
+  assert.equal(ResultsStore.read(b).size, 2, "sources unchanged");
 });
