@@ -120,7 +120,9 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
                 (br $hold)))))`,
   inhibitory: `        (local.set $nInh (i32.const 0))
         (if ${C("inhCount")}
-          (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))`,
+          (then
+            (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
+            ${S("inhSpikes", `(i32.add ${C("inhSpikes")} (local.get $nInh))`)}))`,
   inhibitorySpikes: `        (local.set $e (i32.const 0))
         (block $delivered
           (loop $deliver

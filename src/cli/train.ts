@@ -6,7 +6,7 @@ import { DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvaila
 import { fileCheckpointer } from "../experiment/checkpoint";
 import { RunConfig } from "../experiment/config";
 import { runId } from "../experiment/records";
-import { loadRunData, runExperiment } from "../experiment/run";
+import { DECISION_MS, loadRunData, RunRecord, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
 import { choiceOption, datasetOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
@@ -80,6 +80,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     presentationsPerSample: round(record.presentationsPerSample, 4), cappedDigits: record.cappedDigits,
     excSpikesPerSample: round(record.excSpikesPerSample, 2), testSpikesPerSample: round(record.testSpikesPerSample, 2),
     eInhClampsPerSample: round(record.eInhClampsPerSample ?? 0, 2), testEInhClampsPerSample: round(record.testEInhClampsPerSample ?? 0, 2),
+    ...costFields(record),
     trainSeconds: round(record.trainSeconds, 2), evalSeconds: round(record.evalSeconds, 2), kernels,
     code: codeVersion(), ...(typeof o.save === "string" ? { saved: o.save } : {}),
   };
@@ -89,6 +90,9 @@ export async function trainCommand(argv: string[]): Promise<number> {
     console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits`);
     console.log(`training ${result.trainSamplesPerSec} digits/s (${result.presentationsPerSample} presentations per digit, ${result.cappedDigits} capped), inference ${result.evalSamplesPerSec} digits/s`);
     console.log(`updates of v clamped at E_inh per digit: ${result.eInhClampsPerSample} in training, ${result.testEInhClampsPerSample} on the evaluation digits`);
+    console.log(`cost per digit (docs/cost.md): ${Math.round(record.trainCostSynOps ?? 0)} SynOps in training, ${Math.round(record.testCostSynOps ?? 0)} on the evaluation digits (${round(record.testCostSimMs ?? 0, 1)} simulated ms, ${Math.round(record.testCostWallUs ?? 0)} wall us)`);
+    console.log(`decision time: ${DECISION_MS.filter((ms) => record[`accuracyAt${ms}Ms`] !== undefined)
+      .map((ms) => `${record[`accuracyAt${ms}Ms`]!.toFixed(1)} % after ${ms} ms`).join(", ")}`);
   }
   return 0;
 }
@@ -113,4 +117,13 @@ function checkWritableFile(path: string, option: string): void {
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/** The record's cost and decision-time fields, rounded (absent ones left out). */
+function costFields(record: RunRecord): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === "number" && /Cost|^accuracyAt|^synOpsAt/.test(key)) out[key] = round(value, 2);
+  }
+  return out;
 }

@@ -75,6 +75,7 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
   inhibitory(sim, s) {
     s.nInh = sim.inhibitory.active.count > 0 ? sim.inhibitory.step(sim.t, sim.inhOut) : 0;
     s.inhSpikes = sim.inhOut;
+    sim.totals.spentInhSpikes += s.nInh;
   },
   stampPre(sim, s) {
     if (!s.learn || s.b <= s.a) return;
@@ -161,6 +162,7 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
   loop.recentChanged();
   for (let step = from; step < to; ) {
     const done = loop.run(step, to, sim.t, learn, scheduled, stepOffset);
+    sim.totals.spentInhSpikes += loop.takeInhibitorySpikes();
     step += done;
     sim.t += done;
     if (!loop.event) continue;

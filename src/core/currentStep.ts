@@ -41,6 +41,7 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
   inhibitory(sim, s) {
     for (let k = 0; k < sim.prevEmitted; k++) sim.inhibitory.receive(sim.emittedPrev[k], sim.preset.wExcInh, sim.t);
     s.nInh = sim.inhibitory.active.count > 0 ? sim.inhibitory.step(sim.t, sim.inhOut) : 0;
+    sim.totals.spentInhSpikes += s.nInh;
   },
   learning(sim, s) {
     s.m = 0;

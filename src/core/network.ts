@@ -12,6 +12,7 @@ import { Derived, validatePreset } from "./derived";
 import { KernelKind } from "./kernels";
 import { exportNetworkState, importNetworkState, NetworkState } from "./networkState";
 import { DIEHL_COOK_2015, Preset } from "./params";
+import { createDecisionWindows, DecisionWindows } from "./decision";
 import { initialise, PresentResult, presentDigit } from "./presentation";
 import { Recording } from "./recording";
 import { createSimulation, Simulation, Totals } from "./simulation";
@@ -127,9 +128,26 @@ export class Network {
    * normalised; without, the network is frozen (labels, evaluation). Applies the retry rule of the preset. The
    * excitatory spike counts of the final presentation are left in `counts`.
    */
-  present(pixels: Uint8Array, learn: boolean, recording?: Recording): PresentResult {
+  present(pixels: Uint8Array, learn: boolean, recording?: Recording, windows?: DecisionWindows): PresentResult {
     if (pixels.length !== INPUTS) throw new RangeError(`Network.present: a digit has ${INPUTS} pixels, got ${pixels.length}`);
-    return presentDigit(this.#sim, pixels, learn, recording);
+    if (windows && windows.counts.length !== windows.steps.length * this.neurons) {
+      throw new RangeError(`Network.present: decision windows made for ${windows.counts.length / windows.steps.length} neurons, this network has ${this.neurons}`);
+    }
+    return presentDigit(this.#sim, pixels, learn, recording, windows);
+  }
+
+  /**
+   * Decision windows ending `ms` milliseconds into a presentation (ascending; each a whole number of steps within the
+   * presentation): pass them to present() and they hold the counts and cost up to each end (decision.ts).
+   */
+  decisionWindows(ms: readonly number[]): DecisionWindows {
+    const dt = this.#sim.preset.dtMs;
+    const steps = ms.map((m) => {
+      const s = Math.round(m / dt);
+      if (!(Math.abs(s * dt - m) < 1e-9)) throw new RangeError(`decision windows: ${m} ms is not a whole number of ${dt} ms steps`);
+      return s;
+    });
+    return createDecisionWindows(steps, this.neurons, this.#sim.derived.presentSteps);
   }
 
   /** Everything that determines the network's future, at a digit boundary (see networkState.ts). */

@@ -5,6 +5,7 @@
  */
 import { createRng, deriveSeed } from "../random/rng";
 import { clampCountFrom } from "./blocks";
+import { closeWindow, CostBase, costBase, DecisionWindows } from "./decision";
 import { runLoop, stepConductance } from "./conductanceStep";
 import { stepCurrent } from "./currentStep";
 import { normalizeColumns, pruneRecent, resetTraces, shiftStamps } from "./plasticity";
@@ -48,19 +49,25 @@ export function initialise(sim: Simulation): void {
  * weights are normalised; without, the network is frozen. Applies the preset's retry rule; the spike counts of the
  * final presentation are left in sim.counts.
  */
-export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean, recording?: Recording): PresentResult {
+export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean, recording?: Recording,
+  windows?: DecisionWindows): PresentResult {
   if (sim.t > REBASE_AFTER_STEPS) rebase(sim);
   const p = sim.preset;
   const normalizes = p.stdp.normalize ?? true;
+  const totals = sim.totals;
+  const decision = windows ? { windows, start: costBase(totals) } : undefined;
   let intensity = p.startIntensity;
   let presentations = 0;
   let spikes = 0;
   for (;;) {
     if (learn && normalizes && p.normWhen === "before") normalizeColumns(sim.plasticity, p.normTotal);
     if (p.neuronModel === "conductance") gateClampCount(sim, p);
-    spikes = runPresentation(sim, pixels, intensity, learn, recording);
+    spikes = runPresentation(sim, pixels, intensity, learn, recording, decision);
     presentations++;
-    runRest(sim, learn);
+    const restSpikes = runRest(sim, learn);
+    totals.spentInputSpikes += sim.schedule.total;
+    totals.spentExcSpikes += spikes + restSpikes;
+    totals.simulatedSteps += sim.derived.presentSteps + sim.derived.restSteps;
     if (learn) decayTheta(sim, sim.derived.presentSteps + sim.derived.restSteps);
     if (spikes >= p.minSpikes || presentations > p.maxRetries) break;
     intensity++;
@@ -69,8 +76,8 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   if (learn && normalizes && p.normWhen === "after") normalizeColumns(sim.plasticity, p.normTotal);
   if (p.resetAfterSample) resetState(sim);
   const capped = spikes < p.minSpikes;
-  const totals = sim.totals;
   totals.digits++;
+  totals.costDigits++;
   totals.presentations += presentations;
   totals.cappedDigits += capped ? 1 : 0;
   totals.excSpikes += spikes;
@@ -95,26 +102,42 @@ function takeClampCount(sim: Simulation): number {
   return n;
 }
 
-function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number, learn: boolean, rec?: Recording): number {
+/** Decision windows being filled, and the digit's cost when its first presentation started. */
+interface Decision {
+  windows: DecisionWindows;
+  start: CostBase;
+}
+
+function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number, learn: boolean, rec?: Recording,
+  decision?: Decision): number {
   const sched = sim.schedule;
   sim.poisson.fill(pixels, intensity, sim.rngInput, sched);
   sim.counts.fill(0);
   pruneRecent(sim.plasticity, sim.t, sim.derived.delaySteps);
   const conductance = sim.preset.neuronModel === "conductance";
   const starts = sched.stepStart;
+  const ends = decision?.windows.steps ?? [];
+  const close = (k: number, total: number) =>
+    closeWindow(decision!.windows, k, sim.counts, sim.neurons, decision!.start, sim.totals, starts[ends[k]], total);
   let total = 0;
-  if (!rec && conductance) {
-    if (sim.stepLoop) return runLoop(sim, sim.stepLoop, 0, sched.steps, learn, true, true);
-    for (let s = 0; s < sched.steps; s++, sim.t++) total += stepConductance(sim, s, starts[s], starts[s + 1], learn, true);
-    return total;
+  if (!rec && conductance && sim.stepLoop) {
+    // the loop runs up to each window's end, then on (the same steps: runLoop may stop anywhere)
+    let from = 0;
+    for (let k = 0; k < ends.length; k++) {
+      total += runLoop(sim, sim.stepLoop, from, ends[k], learn, true, true);
+      from = ends[k];
+      close(k, total);
+    }
+    return from < sched.steps ? total + runLoop(sim, sim.stepLoop, from, sched.steps, learn, true, true) : total;
   }
   const thresholdBase = sim.derived.thresholdBaseMv;
-  for (let s = 0; s < sched.steps; s++) {
+  for (let s = 0, k = 0; s < sched.steps; s++) {
     const a = starts[s], b = starts[s + 1];
     const n = conductance ? stepConductance(sim, s, a, b, learn, true) : stepCurrent(sim, a, b, learn);
     total += n;
     if (rec) recordStep(rec, sim.state, sim.neurons, thresholdBase, s, a, b, conductance ? sim.state.spikesOut : sim.emitted, n);
     sim.t++;
+    if (k < ends.length && s + 1 === ends[k]) close(k++, total);
   }
   return total;
 }

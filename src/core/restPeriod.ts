@@ -1,6 +1,6 @@
 /**
  * The rest period after a presentation (no input, conductance model): simulated step by step only until no neuron can
- * spike, then advanced in closed form.
+ * spike, then advanced in closed form. Returns its excitatory spikes (the digit's cost).
  */
 import { runLoop, stepConductance } from "./conductanceStep";
 import { Simulation } from "./simulation";
@@ -15,17 +15,17 @@ const SETTLED_CONDUCTANCE = 1e-6;
  * refractory, no inhibitory neuron active, every threshold above vRest), then advance the remaining steps in closed
  * form: v relaxes as (1 - dt/tau)^k (the Euler step without input), ge and gi decay geometrically.
  */
-export function runRest(net: Simulation, learn: boolean): void {
+export function runRest(net: Simulation, learn: boolean): number {
   const restSteps = net.derived.restSteps;
   const loop = net.stepLoop;
-  let done = 0;
+  let done = 0, spikes = 0;
   while (done < restSteps) {
     if (loop) {
       const next = Math.min(restSteps, done + SETTLE_CHECK_EVERY - (done % SETTLE_CHECK_EVERY));
-      runLoop(net, loop, done, next, learn, false, false, net.derived.presentSteps);
+      spikes += runLoop(net, loop, done, next, learn, false, false, net.derived.presentSteps);
       done = next;
     } else {
-      stepConductance(net, net.derived.presentSteps + done, 0, 0, learn, false);
+      spikes += stepConductance(net, net.derived.presentSteps + done, 0, 0, learn, false);
       net.t++;
       done++;
     }
@@ -44,6 +44,7 @@ export function runRest(net: Simulation, learn: boolean): void {
     net.inhibition.clear();
     net.t += left;
   }
+  return spikes;
 }
 
 /** True when no neuron can spike before the next input (see runRest). */

@@ -33,6 +33,27 @@ export interface Totals {
    * existed start it at 0 when loaded.
    */
   eInhClamps: number;
+  /**
+   * What the digits cost (decision.ts and the docs' SynOps): every presentation of a digit (retries included) and its
+   * rest period. `costDigits`: the digits these sums cover (a network saved before they existed counts from its load).
+   */
+  costDigits: number;
+  /** Input spikes of every presentation. */
+  spentInputSpikes: number;
+  /** Excitatory spikes, presentations and rest periods. */
+  spentExcSpikes: number;
+  /** Inhibitory spikes, presentations and rest periods. */
+  spentInhSpikes: number;
+  /** Simulated steps (presentation and rest period, dt each), retries included. */
+  simulatedSteps: number;
+}
+
+/** Totals of a new network: all zero. */
+export function zeroTotals(): Totals {
+  return {
+    digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0,
+    costDigits: 0, spentInputSpikes: 0, spentExcSpikes: 0, spentInhSpikes: 0, simulatedSteps: 0,
+  };
 }
 
 export interface Simulation {
@@ -169,7 +190,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
     rngTies: createRng(deriveSeed(seed, "one-spike-choice")),
     counts: new Int32Array(np), inhOut: new Int32Array(n), emitted: new Int32Array(np), emittedPrev: new Int32Array(np),
     prevEmitted: 0, t: 0,
-    totals: { digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0 },
+    totals: zeroTotals(),
     leaveRefractory: (j) => {
       state.thr[j] = thresholdBase + state.theta[j];
     },

@@ -80,6 +80,13 @@ export class StepLoop {
     return this.i32[this.at.event] !== 0;
   }
 
+  /** The inhibitory spikes of the steps run since the last call (the block's counter, then zeroed). */
+  takeInhibitorySpikes(): number {
+    const n = this.block.get("inhSpikes");
+    this.block.set("inhSpikes", 0);
+    return n;
+  }
+
   /** Excitatory spikes of the event step (in state.spikesOut). */
   get spikes(): number {
     return this.i32[this.at.n];

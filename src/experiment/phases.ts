@@ -5,8 +5,10 @@
  *   assign + evaluate        labels from counts on *training* digits, accuracy on held-out digits
  */
 import { Assignment, assignLabels, predictAllActivity, predictProportion } from "../analysis/labels";
+import { synOps } from "../analysis/cost";
 import { accuracyPercent } from "../analysis/metrics";
 import { Digits, PIXELS } from "../data/digits";
+import { DecisionWindows } from "../core/decision";
 import { Network } from "../core/network";
 
 /** Progress callback: `done` of `total` digits. */
@@ -21,16 +23,22 @@ export interface PhaseStats {
   inputSpikes: number;
   /** Excitatory updates clamped at eInh (Totals.eInhClamps). */
   eInhClamps: number;
+  /** What the digits cost (Totals' spent fields: every presentation, retries and rest periods included). */
+  spentInputSpikes: number;
+  spentExcSpikes: number;
+  spentInhSpikes: number;
+  simulatedSteps: number;
   seconds: number;
   samplesPerSec: number;
 }
 
+const SUMMED = ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "eInhClamps", "spentInputSpikes",
+  "spentExcSpikes", "spentInhSpikes", "simulatedSteps", "seconds"] as const;
+
 /** The statistics of several phases run one after the other (rates from the summed samples and seconds). */
 export function sumStats(parts: PhaseStats[]): PhaseStats {
-  const total: PhaseStats = { samples: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0, seconds: 0, samplesPerSec: 0 };
-  for (const p of parts) {
-    for (const key of ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "eInhClamps", "seconds"] as const) total[key] += p[key];
-  }
+  const total = Object.fromEntries([...SUMMED, "samplesPerSec"].map((k) => [k, 0])) as unknown as PhaseStats;
+  for (const p of parts) for (const key of SUMMED) total[key] += p[key];
   total.samplesPerSec = total.samples / Math.max(total.seconds, 1e-9);
   return total;
 }
@@ -43,6 +51,11 @@ export interface PhaseOptions {
   onProgress?: Progress;
   /** Call onProgress every this many digits (default 100). */
   progressEvery?: number;
+  /**
+   * respond only: also keep the counts and the cost after these milliseconds of each digit's classifying presentation
+   * (decision windows, core/decision.ts; ascending, whole steps, at most the presentation).
+   */
+  decisionMs?: readonly number[];
 }
 
 function range(digits: Digits, options: PhaseOptions, fn: string): [number, number] {
@@ -54,19 +67,22 @@ function range(digits: Digits, options: PhaseOptions, fn: string): [number, numb
   return [start, samples];
 }
 
-function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: boolean, counts: Float32Array | undefined, fn: string): PhaseStats {
+function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: boolean, counts: Float32Array | undefined, fn: string,
+  decision?: DecisionResponses): PhaseStats {
   const [start, samples] = range(digits, options, fn);
   const every = options.progressEvery ?? 100;
   const before = { ...net.totals };
   const neurons = net.neurons;
+  const windows = decision ? net.decisionWindows(decision.ms) : undefined;
   const t0 = performance.now();
   for (let k = 0; k < samples; k++) {
     const idx = start + k;
-    net.present(digits.images.subarray(idx * PIXELS, (idx + 1) * PIXELS), learn);
+    net.present(digits.images.subarray(idx * PIXELS, (idx + 1) * PIXELS), learn, undefined, windows);
     if (counts) {
       const row = k * neurons, netCounts = net.counts;
       for (let j = 0; j < neurons; j++) counts[row + j] = netCounts[j];
     }
+    if (decision && windows) keepWindows(decision, windows, k, neurons);
     if (options.onProgress && ((k + 1) % every === 0 || k + 1 === samples)) options.onProgress(k + 1, samples);
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -77,6 +93,10 @@ function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: bo
     excSpikes: net.totals.excSpikes - before.excSpikes,
     inputSpikes: net.totals.inputSpikes - before.inputSpikes,
     eInhClamps: net.totals.eInhClamps - before.eInhClamps,
+    spentInputSpikes: net.totals.spentInputSpikes - before.spentInputSpikes,
+    spentExcSpikes: net.totals.spentExcSpikes - before.spentExcSpikes,
+    spentInhSpikes: net.totals.spentInhSpikes - before.spentInhSpikes,
+    simulatedSteps: net.totals.simulatedSteps - before.simulatedSteps,
     seconds,
     samplesPerSec: samples / Math.max(seconds, 1e-9),
   };
@@ -106,6 +126,35 @@ export interface Responses {
   samples: number;
   neurons: number;
   stats: PhaseStats;
+  /** With PhaseOptions.decisionMs: the counts and cost at each decision time. */
+  decision?: DecisionResponses;
+}
+
+/** The responses at decision times: window q's counts (samples x neurons) and spikes summed over the digits. */
+export interface DecisionResponses {
+  ms: number[];
+  counts: Float32Array[];
+  inputSpikes: number[];
+  excSpikes: number[];
+  inhSpikes: number[];
+}
+
+function emptyDecision(ms: readonly number[], samples: number, neurons: number): DecisionResponses {
+  return {
+    ms: [...ms], counts: ms.map(() => new Float32Array(samples * neurons)),
+    inputSpikes: ms.map(() => 0), excSpikes: ms.map(() => 0), inhSpikes: ms.map(() => 0),
+  };
+}
+
+/** Digit k's windows into the responses. */
+function keepWindows(d: DecisionResponses, w: DecisionWindows, k: number, neurons: number): void {
+  for (let q = 0; q < d.ms.length; q++) {
+    const row = k * neurons, from = q * neurons, out = d.counts[q];
+    for (let j = 0; j < neurons; j++) out[row + j] = w.counts[from + j];
+    d.inputSpikes[q] += w.inputSpikes[q];
+    d.excSpikes[q] += w.excSpikes[q];
+    d.inhSpikes[q] += w.inhSpikes[q];
+  }
 }
 
 /** Consecutive responses of one network (each part's digits following the previous part's) as one. */
@@ -119,15 +168,33 @@ export function joinResponses(parts: Responses[], neurons: number): Responses {
     labels.set(p.labels, at);
     at += p.samples;
   }
-  return { counts, labels, samples, neurons, stats: sumStats(parts.map((p) => p.stats)) };
+  const joined: Responses = { counts, labels, samples, neurons, stats: sumStats(parts.map((p) => p.stats)) };
+  // decision times only where every part has the same ones
+  const first = parts[0]?.decision;
+  if (first && parts.every((p) => p.decision && p.decision.ms.join() === first.ms.join())) {
+    const d = emptyDecision(first.ms, samples, neurons);
+    let row = 0;
+    for (const p of parts) {
+      first.ms.forEach((_, q) => {
+        d.counts[q].set(p.decision!.counts[q], row * neurons);
+        d.inputSpikes[q] += p.decision!.inputSpikes[q];
+        d.excSpikes[q] += p.decision!.excSpikes[q];
+        d.inhSpikes[q] += p.decision!.inhSpikes[q];
+      });
+      row += p.samples;
+    }
+    joined.decision = d;
+  }
+  return joined;
 }
 
 /** Present digits with learning off and theta frozen; return the spike counts (samples x neurons). */
 export function respond(net: Network, digits: Digits, options: PhaseOptions = {}): Responses {
   const [start, samples] = range(digits, options, "respond");
   const counts = new Float32Array(samples * net.neurons);
-  const stats = runPhase(net, digits, options, false, counts, "respond");
-  return { counts, labels: digits.labels.slice(start, start + samples), samples, neurons: net.neurons, stats };
+  const decision = options.decisionMs ? emptyDecision(options.decisionMs, samples, net.neurons) : undefined;
+  const stats = runPhase(net, digits, options, false, counts, "respond", decision);
+  return { counts, labels: digits.labels.slice(start, start + samples), samples, neurons: net.neurons, stats, ...(decision ? { decision } : {}) };
 }
 
 /** Labels from responses to labelled training digits (never the test digits). */
@@ -154,4 +221,24 @@ export function evaluateResponses(r: Responses, a: Assignment): Evaluation {
     accuracyProportion: accuracyPercent(predictedProportion, r.labels),
     predicted, predictedProportion, samples: r.samples,
   };
+}
+
+/** Accuracy and cost of a decision after `ms` milliseconds of each digit's classifying presentation. */
+export interface DecisionPoint {
+  ms: number;
+  /** All-activity accuracy with the counts up to `ms`, percent. */
+  accuracy: number;
+  /** SynOps per digit spent by then (analysis/cost.ts; earlier presentations of a retried digit in full). */
+  synOpsPerSample: number;
+}
+
+/** Accuracy against decision time (responses made with PhaseOptions.decisionMs; the labels from full presentations). */
+export function evaluateDecisions(r: Responses, a: Assignment): DecisionPoint[] {
+  const d = r.decision;
+  if (!d) throw new RangeError("evaluateDecisions: these responses have no decision times (respond with the decisionMs option)");
+  return d.ms.map((ms, q) => ({
+    ms,
+    accuracy: accuracyPercent(predictAllActivity(d.counts[q], r.samples, a), r.labels),
+    synOpsPerSample: synOps({ inputSpikes: d.inputSpikes[q], excSpikes: d.excSpikes[q], inhSpikes: d.inhSpikes[q] }, r.neurons) / r.samples,
+  }));
 }

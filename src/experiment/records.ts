@@ -46,12 +46,16 @@ export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
   "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
   "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "dataHash", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
   "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
-  "eInhClampsPerSample", "testEInhClampsPerSample", "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
+  "eInhClampsPerSample", "testEInhClampsPerSample",
+  "trainCostInputSpikes", "trainCostExcSpikes", "trainCostInhSpikes", "trainCostSynOps", "trainCostSimMs", "trainCostWallUs",
+  "testCostInputSpikes", "testCostExcSpikes", "testCostInhSpikes", "testCostSynOps", "testCostSimMs", "testCostWallUs",
+  "accuracyAt25Ms", "accuracyAt50Ms", "accuracyAt100Ms", "accuracyAt200Ms", "accuracyAt350Ms",
+  "synOpsAt25Ms", "synOpsAt50Ms", "synOpsAt100Ms", "synOpsAt200Ms", "synOpsAt350Ms", "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
 ];
 
 /** Fields that depend on how and when a result was computed, not on what was computed. */
 export const CIRCUMSTANTIAL_FIELDS: (keyof StoredRecord)[] = [
-  "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
+  "trainCostWallUs", "testCostWallUs", "trainSeconds", "trainSamplesPerSec", "evalSeconds", "evalSamplesPerSec", "code", "date", "host",
 ];
 
 const hash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 16);

@@ -7,7 +7,8 @@
 import { Network } from "../core/network";
 import { presetFromLabel } from "../core/overrides";
 import { createRng, shuffleInPlace } from "../random/rng";
-import { assignFromResponses, evaluateResponses, respond, train } from "./phases";
+import { synOps } from "../analysis/cost";
+import { assignFromResponses, evaluateDecisions, evaluateResponses, PhaseStats, respond, train } from "./phases";
 import { Digits, selectDigits } from "../data/digits";
 import { trainingDigitsAvailable } from "../data/datasets";
 import { loadMnist } from "../data/mnist";
@@ -38,6 +39,37 @@ export interface RunRecord {
    */
   eInhClampsPerSample?: number;
   testEInhClampsPerSample?: number;
+  /**
+   * What a digit costs (docs/cost.md), per digit, every presentation (retries) and its rest period included: input,
+   * excitatory and inhibitory spikes, SynOps (analysis/cost.ts), simulated milliseconds and wall microseconds; for
+   * training so far (train...) and on the evaluation digits (test...). Absent in records stored before they existed.
+   */
+  trainCostInputSpikes?: number;
+  trainCostExcSpikes?: number;
+  trainCostInhSpikes?: number;
+  trainCostSynOps?: number;
+  trainCostSimMs?: number;
+  trainCostWallUs?: number;
+  testCostInputSpikes?: number;
+  testCostExcSpikes?: number;
+  testCostInhSpikes?: number;
+  testCostSynOps?: number;
+  testCostSimMs?: number;
+  testCostWallUs?: number;
+  /**
+   * Accuracy (all-activity, percent) and SynOps per digit when the reader decides after 25 ... 350 ms of the
+   * classifying presentation (DECISION_MS; only the times within the preset's presentation). Absent in older records.
+   */
+  accuracyAt25Ms?: number;
+  accuracyAt50Ms?: number;
+  accuracyAt100Ms?: number;
+  accuracyAt200Ms?: number;
+  accuracyAt350Ms?: number;
+  synOpsAt25Ms?: number;
+  synOpsAt50Ms?: number;
+  synOpsAt100Ms?: number;
+  synOpsAt200Ms?: number;
+  synOpsAt350Ms?: number;
   trainSeconds: number;
   trainSamplesPerSec: number;
   evalSeconds: number;
@@ -76,16 +108,45 @@ export function loadRunData(c: RunConfig): RunData {
   };
 }
 
+/** The decision times records report (ms into the classifying presentation). */
+export const DECISION_MS = [25, 50, 100, 200, 350] as const;
+
+/** The record fields of a phase's cost per digit (RunRecord's train... and test... fields, without the prefix). */
+export function costPerSample(s: Pick<PhaseStats, "spentInputSpikes" | "spentExcSpikes" | "spentInhSpikes" | "simulatedSteps">,
+  digits: number, neurons: number, dtMs: number, seconds: number) {
+  const spikes = { inputSpikes: s.spentInputSpikes, excSpikes: s.spentExcSpikes, inhSpikes: s.spentInhSpikes };
+  return {
+    CostInputSpikes: spikes.inputSpikes / digits, CostExcSpikes: spikes.excSpikes / digits, CostInhSpikes: spikes.inhSpikes / digits,
+    CostSynOps: synOps(spikes, neurons) / digits, CostSimMs: s.simulatedSteps * dtMs / digits, CostWallUs: seconds * 1e6 / digits,
+  };
+}
+
+/** `fields` with each key prefixed ("train" + "CostSynOps" = "trainCostSynOps"). */
+function prefixed<T extends Record<string, number>>(prefix: string, fields: T): Record<string, number> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [prefix + k, v]));
+}
+
 /** Evaluate a frozen copy of `net`: labels from the first `labelSamples` training digits, accuracy on `test`. */
 export function evaluateSnapshot(net: Network, data: RunData, labelSamples: number, hooks: RunHooks = {}) {
   const frozen = net.clone();
   const progress = (phase: "labels" | "test") => (done: number, total: number) => hooks.onProgress?.(phase, done, total);
   const forLabels = respond(frozen, data.train, { samples: labelSamples, onProgress: progress("labels") });
   const assignment = assignFromResponses(forLabels);
-  const onTest = respond(frozen, data.test, { onProgress: progress("test") });
+  const decisionMs = DECISION_MS.filter((ms) => ms <= net.preset.presentMs);
+  const onTest = respond(frozen, data.test, { onProgress: progress("test"), decisionMs });
   const evaluation = evaluateResponses(onTest, assignment);
   const seconds = forLabels.stats.seconds + onTest.stats.seconds;
+  const test = onTest.stats;
+  const decisions: Record<string, number> = {};
+  for (const d of evaluateDecisions(onTest, assignment)) {
+    decisions[`accuracyAt${d.ms}Ms`] = d.accuracy;
+    decisions[`synOpsAt${d.ms}Ms`] = d.synOpsPerSample;
+  }
   return {
+    cost: {
+      ...prefixed("test", costPerSample(test, test.samples, net.neurons, net.preset.dtMs, test.seconds)),
+      ...decisions,
+    } as Partial<RunRecord>,
     accuracy: evaluation.accuracy,
     accuracyProportion: evaluation.accuracyProportion,
     unassignedNeurons: assignment.labels.filter((c) => c < 0).length,
@@ -157,6 +218,9 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
         trainSamplesPerSec: amount / Math.max(trainSeconds, 1e-9),
         evalSeconds: ev.evalSeconds,
         evalSamplesPerSec: ev.evalSamplesPerSec,
+        // the training cost over the digits the totals counted it for (all, unless resumed from an older save)
+        ...(t.costDigits > 0 ? prefixed("train", costPerSample(t, t.costDigits, net.neurons, net.preset.dtMs, trainSeconds * t.costDigits / amount)) : {}),
+        ...ev.cost,
       };
       records.push(record);
       hooks.onRecord?.(record);

@@ -5,7 +5,7 @@ import { Responses } from "../../src/experiment/phases";
 
 const responses = (counts: number[][], labels: number[]): Responses => ({
   counts: Float32Array.from(counts.flat()), labels: Uint8Array.from(labels), samples: labels.length, neurons: counts[0].length,
-  stats: { samples: labels.length, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0, seconds: 1, samplesPerSec: 1 },
+  stats: { samples: labels.length, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0, spentInputSpikes: 0, spentExcSpikes: 0, spentInhSpikes: 0, simulatedSteps: 0, seconds: 1, samplesPerSec: 1 },
 });
 
 test("running estimate: labels from the previous window, accuracy on the next", () => {

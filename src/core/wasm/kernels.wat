@@ -95,6 +95,7 @@
 ;;    376 i32 nInh: out (runSteps): inhibitory spikes of the event step
 ;;    380 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
 ;;    384 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
+;;    388 i32 inhSpikes: in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -1191,7 +1192,9 @@
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while refractory)
         (local.set $nInh (i32.const 0))
         (if (i32.load offset=328 (local.get $c))
-          (then (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))))
+          (then
+            (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
+            (i32.store offset=388 (local.get $c) (i32.add (i32.load offset=388 (local.get $c)) (local.get $nInh)))))
         ;; an excitatory spike: return to TypeScript, which runs the step's event phases
         (if (local.get $n)
           (then

@@ -128,6 +128,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["nInh", "i32", "out (runSteps): inhibitory spikes of the event step"],
   ["event", "i32", "out (runSteps): 1 when the run stopped after a step with excitatory spikes"],
   ["clamps", "i32", "in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)"],
+  ["inhSpikes", "i32", "in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)"],
 ] as const);
 
 /** The current model's kernels (excCurrent, inputSpikes). */
