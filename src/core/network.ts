@@ -95,7 +95,8 @@ export class Network {
   get stepPath(): { path: "wasm-loop" | "per-step"; reason?: string } {
     const sim = this.#sim;
     if (sim.stepLoop) return { path: "wasm-loop" };
-    return { path: "per-step", reason: sim.perStepReason ?? `the ${sim.preset.neuronModel} model runs its steps in TypeScript` };
+    const reason = sim.perStepReason ?? `the ${sim.preset.neuronModel} model runs its steps in TypeScript`;
+    return { path: "per-step", reason: sim.frozenLoop ? `${reason}; without learning the steps run in the WASM loop` : reason };
   }
 
   /** The state arrays (weights W[i * np + j], v, ge, thresholds, theta, ...): views into the simulation's memory. */

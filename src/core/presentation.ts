@@ -120,15 +120,16 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
   const close = (k: number, total: number) =>
     closeWindow(decision!.windows, k, sim.counts, sim.neurons, decision!.start, sim.totals, starts[ends[k]], total);
   let total = 0;
-  if (!rec && conductance && sim.stepLoop) {
+  const loop = learn ? sim.stepLoop : sim.frozenLoop;
+  if (!rec && conductance && loop) {
     // the loop runs up to each window's end, then on (the same steps: runLoop may stop anywhere)
     let from = 0;
     for (let k = 0; k < ends.length; k++) {
-      total += runLoop(sim, sim.stepLoop, from, ends[k], learn, true, true);
+      total += runLoop(sim, loop, from, ends[k], learn, true, true);
       from = ends[k];
       close(k, total);
     }
-    return from < sched.steps ? total + runLoop(sim, sim.stepLoop, from, sched.steps, learn, true, true) : total;
+    return from < sched.steps ? total + runLoop(sim, loop, from, sched.steps, learn, true, true) : total;
   }
   const thresholdBase = sim.derived.thresholdBaseMv;
   for (let s = 0, k = 0; s < sched.steps; s++) {

@@ -17,7 +17,7 @@ const SETTLED_CONDUCTANCE = 1e-6;
  */
 export function runRest(net: Simulation, learn: boolean): number {
   const restSteps = net.derived.restSteps;
-  const loop = net.stepLoop;
+  const loop = learn ? net.stepLoop : net.frozenLoop;
   let done = 0, spikes = 0;
   while (done < restSteps) {
     if (loop) {

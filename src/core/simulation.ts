@@ -78,6 +78,8 @@ export interface Simulation {
   readonly inhibition: SharedInhibition;
   /** Conductance model with WASM kernels and a rule the loop implements: the steps between events (stepLoop.ts). */
   readonly stepLoop?: StepLoop;
+  /** The loop for steps without learning: stepLoop, or for a rule the loop does not learn with, a loop of its own. */
+  readonly frozenLoop?: StepLoop;
   /** Why the conductance model runs its steps one by one in TypeScript (absent: it uses the WASM step loop). */
   readonly perStepReason?: string;
   /** Input delays (conductance model with inputDelayMs; see delays.ts) and their kernels' block. */
@@ -180,10 +182,15 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const stepLoop = preset.neuronModel === "conductance" && perStepReason === undefined
     ? new StepLoop({ layout, kernels, blocks, plasticity, inhibition, refractory, inhibitory, depression: rule.loopShape!.depressionNu !== 0 })
     : undefined;
+  // Without learning no rule hook runs, so the loop serves every rule then (the rule-specific reasons keep only
+  // training per step).
+  const frozenLoop = stepLoop ?? (preset.neuronModel === "conductance" && kernels.runSteps
+    ? new StepLoop({ layout, kernels, blocks, plasticity, inhibition, refractory, inhibitory, depression: false })
+    : undefined);
   const thresholdBase = derived.thresholdBaseMv;
   return {
     preset, derived, neurons: n, np, seed, layout, state, kernels, blocks, inhibitory, plasticity, rule, refractory, inhibition,
-    stepLoop, perStepReason, delays, delayBlock,
+    stepLoop, frozenLoop, perStepReason, delays, delayBlock,
     schedule: createSchedule(steps, INPUTS, state.schedule, state.stepStart),
     poisson: kernels.poissonFill ? new WasmPoisson(poisson, layout, kernels) : poisson,
     rngInput: createRng(deriveSeed(seed, "input-spikes")),
