@@ -102,6 +102,8 @@ function takeClampCount(sim: Simulation): number {
   return n;
 }
 
+const NO_WINDOWS: readonly number[] = [];
+
 /** Decision windows being filled, and the digit's cost when its first presentation started. */
 interface Decision {
   windows: DecisionWindows;
@@ -116,7 +118,7 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
   pruneRecent(sim.plasticity, sim.t, sim.derived.delaySteps);
   const conductance = sim.preset.neuronModel === "conductance";
   const starts = sched.stepStart;
-  const ends = decision?.windows.steps ?? [];
+  const ends = decision?.windows.steps ?? NO_WINDOWS;
   const close = (k: number, total: number) =>
     closeWindow(decision!.windows, k, sim.counts, sim.neurons, decision!.start, sim.totals, starts[ends[k]], total);
   let total = 0;

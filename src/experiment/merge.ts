@@ -4,7 +4,7 @@
  * with a different accuracy is reported (the code or the data differed between the two runs).
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { RECORDS_JSONL, ResultsStore } from "./store";
 
 export interface MergeReport {
@@ -22,7 +22,7 @@ export function mergeStores(target: ResultsStore, sources: readonly string[]): M
   const held = new Map(target.records().map((r) => [r.cellId, r]));
   for (const dir of sources) {
     if (!existsSync(join(dir, RECORDS_JSONL))) throw new RangeError(`no results store at ${dir} (it has no ${RECORDS_JSONL})`);
-    if (join(dir) === join(target.dir)) throw new RangeError(`cannot merge the store ${dir} into itself`);
+    if (resolve(dir) === resolve(target.dir)) throw new RangeError(`cannot merge the store ${dir} into itself`);
     for (const record of ResultsStore.read(dir).records()) {
       const old = held.get(record.cellId);
       if (old === undefined) {

@@ -32,8 +32,10 @@ export interface PhaseStats {
   samplesPerSec: number;
 }
 
-const SUMMED = ["samples", "presentations", "cappedDigits", "excSpikes", "inputSpikes", "eInhClamps", "spentInputSpikes",
-  "spentExcSpikes", "spentInhSpikes", "simulatedSteps", "seconds"] as const;
+/** The statistics a phase takes from the network's totals (their change over the phase). */
+const FROM_TOTALS = ["presentations", "cappedDigits", "excSpikes", "inputSpikes", "eInhClamps", "spentInputSpikes",
+  "spentExcSpikes", "spentInhSpikes", "simulatedSteps"] as const;
+const SUMMED = ["samples", ...FROM_TOTALS, "seconds"] as const;
 
 /** The statistics of several phases run one after the other (rates from the summed samples and seconds). */
 export function sumStats(parts: PhaseStats[]): PhaseStats {
@@ -86,20 +88,8 @@ function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: bo
     if (options.onProgress && ((k + 1) % every === 0 || k + 1 === samples)) options.onProgress(k + 1, samples);
   }
   const seconds = (performance.now() - t0) / 1000;
-  return {
-    samples,
-    presentations: net.totals.presentations - before.presentations,
-    cappedDigits: net.totals.cappedDigits - before.cappedDigits,
-    excSpikes: net.totals.excSpikes - before.excSpikes,
-    inputSpikes: net.totals.inputSpikes - before.inputSpikes,
-    eInhClamps: net.totals.eInhClamps - before.eInhClamps,
-    spentInputSpikes: net.totals.spentInputSpikes - before.spentInputSpikes,
-    spentExcSpikes: net.totals.spentExcSpikes - before.spentExcSpikes,
-    spentInhSpikes: net.totals.spentInhSpikes - before.spentInhSpikes,
-    simulatedSteps: net.totals.simulatedSteps - before.simulatedSteps,
-    seconds,
-    samplesPerSec: samples / Math.max(seconds, 1e-9),
-  };
+  const changes = Object.fromEntries(FROM_TOTALS.map((key) => [key, net.totals[key] - before[key]])) as Record<(typeof FROM_TOTALS)[number], number>;
+  return { samples, ...changes, seconds, samplesPerSec: samples / Math.max(seconds, 1e-9) };
 }
 
 /** Train on digits [start, start + samples) in order, learning on. */
@@ -146,14 +136,19 @@ function emptyDecision(ms: readonly number[], samples: number, neurons: number):
   };
 }
 
+/** Add window q's spikes of `from` (a digit's windows, or another part's responses) to d's sums. */
+function addSpikes(d: DecisionResponses, q: number, from: Pick<DecisionResponses, "inputSpikes" | "excSpikes" | "inhSpikes"> | DecisionWindows): void {
+  d.inputSpikes[q] += from.inputSpikes[q];
+  d.excSpikes[q] += from.excSpikes[q];
+  d.inhSpikes[q] += from.inhSpikes[q];
+}
+
 /** Digit k's windows into the responses. */
 function keepWindows(d: DecisionResponses, w: DecisionWindows, k: number, neurons: number): void {
   for (let q = 0; q < d.ms.length; q++) {
     const row = k * neurons, from = q * neurons, out = d.counts[q];
     for (let j = 0; j < neurons; j++) out[row + j] = w.counts[from + j];
-    d.inputSpikes[q] += w.inputSpikes[q];
-    d.excSpikes[q] += w.excSpikes[q];
-    d.inhSpikes[q] += w.inhSpikes[q];
+    addSpikes(d, q, w);
   }
 }
 
@@ -177,9 +172,7 @@ export function joinResponses(parts: Responses[], neurons: number): Responses {
     for (const p of parts) {
       first.ms.forEach((_, q) => {
         d.counts[q].set(p.decision!.counts[q], row * neurons);
-        d.inputSpikes[q] += p.decision!.inputSpikes[q];
-        d.excSpikes[q] += p.decision!.excSpikes[q];
-        d.inhSpikes[q] += p.decision!.inhSpikes[q];
+        addSpikes(d, q, p.decision!);
       });
       row += p.samples;
     }

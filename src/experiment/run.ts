@@ -111,13 +111,16 @@ export function loadRunData(c: RunConfig): RunData {
 /** The decision times records report (ms into the classifying presentation). */
 export const DECISION_MS = [25, 50, 100, 200, 350] as const;
 
-/** The record fields of a phase's cost per digit (RunRecord's train... and test... fields, without the prefix). */
+/**
+ * The record fields of a phase's cost per digit (RunRecord's train... and test... fields, without the prefix): the
+ * spent sums of `s` over `digits`, and the phase's wall time per digit.
+ */
 export function costPerSample(s: Pick<PhaseStats, "spentInputSpikes" | "spentExcSpikes" | "spentInhSpikes" | "simulatedSteps">,
-  digits: number, neurons: number, dtMs: number, seconds: number) {
+  digits: number, neurons: number, dtMs: number, secondsPerDigit: number) {
   const spikes = { inputSpikes: s.spentInputSpikes, excSpikes: s.spentExcSpikes, inhSpikes: s.spentInhSpikes };
   return {
     CostInputSpikes: spikes.inputSpikes / digits, CostExcSpikes: spikes.excSpikes / digits, CostInhSpikes: spikes.inhSpikes / digits,
-    CostSynOps: synOps(spikes, neurons) / digits, CostSimMs: s.simulatedSteps * dtMs / digits, CostWallUs: seconds * 1e6 / digits,
+    CostSynOps: synOps(spikes, neurons) / digits, CostSimMs: s.simulatedSteps * dtMs / digits, CostWallUs: secondsPerDigit * 1e6,
   };
 }
 
@@ -144,7 +147,7 @@ export function evaluateSnapshot(net: Network, data: RunData, labelSamples: numb
   }
   return {
     cost: {
-      ...prefixed("test", costPerSample(test, test.samples, net.neurons, net.preset.dtMs, test.seconds)),
+      ...prefixed("test", costPerSample(test, test.samples, net.neurons, net.preset.dtMs, test.seconds / test.samples)),
       ...decisions,
     } as Partial<RunRecord>,
     accuracy: evaluation.accuracy,
@@ -219,7 +222,7 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
         evalSeconds: ev.evalSeconds,
         evalSamplesPerSec: ev.evalSamplesPerSec,
         // the training cost over the digits the totals counted it for (all, unless resumed from an older save)
-        ...(t.costDigits > 0 ? prefixed("train", costPerSample(t, t.costDigits, net.neurons, net.preset.dtMs, trainSeconds * t.costDigits / amount)) : {}),
+        ...(t.costDigits > 0 ? prefixed("train", costPerSample(t, t.costDigits, net.neurons, net.preset.dtMs, trainSeconds / amount)) : {}),
         ...ev.cost,
       };
       records.push(record);
