@@ -1,11 +1,13 @@
 /**
  * `node --import tsx scripts/bench-compare.ts --base DIR [--neurons 100,400,1600,6400] [--repeats 7] [--samples 1000]
- *   [--preset diehl-cook-2015]`
+ *   [--preset diehl-cook-2015] [--decision]`
  * Speed of this checkout against another one (DIR: a checkout or `git worktree` of the old code, with node_modules):
  * fresh processes of scripts/bench-one.ts of the two alternate, size by size and round by round, so that both see the
  * same minutes of this machine's drifting speed. Prints per size the median training and inference rates of each, the
  * ratio of the medians (new / base), the median of the ratios of the two runs of each round (robust to slow spells
- * that span a round), and the median machine reference of each (bench-one.ts machineRefMs).
+ * that span a round), and the median machine reference of each (bench-one.ts machineRefMs). `--decision`: this
+ * checkout's inference records the decision windows, as a sweep's test phase does (the base's as its code does), so
+ * that against code from before the cost counters the ratio is what counting costs in all.
  */
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -14,7 +16,7 @@ import { PRESETS } from "../src/core/params";
 
 const o = parseOptions(process.argv.slice(2), {
   base: { type: "string" }, neurons: { type: "string" }, repeats: { type: "string" }, samples: { type: "string" },
-  preset: { type: "string" },
+  preset: { type: "string" }, decision: { type: "boolean" },
 });
 if (typeof o.base !== "string") throw new RangeError("bench-compare: --base DIR (a checkout of the code to compare with) is required");
 const dirs = { base: resolve(o.base), new: resolve(__dirname, "..") };
@@ -27,7 +29,7 @@ type Run = { trainSamplesPerSec: number; inferSamplesPerSec: number; machineRefM
 const runs = new Map<string, Run[]>();
 const one = (which: "base" | "new", neurons: number): Run => {
   const out = execFileSync(process.execPath, ["--import", "tsx", join(dirs[which], "scripts", "bench-one.ts"), String(neurons), String(samples),
-    preset, "wasm"], { encoding: "utf8", cwd: dirs[which] });
+    preset, "wasm", ...(which === "new" && o.decision ? ["windows"] : [])], { encoding: "utf8", cwd: dirs[which] });
   return JSON.parse(out.trim().split("\n").pop()!) as Run;
 };
 for (let r = 0; r < repeats; r++) {

@@ -3,12 +3,14 @@
  * `samples` training digits, then run inference (learning off) on `samples` test digits; print one JSON line.
  * It also times a fixed reference workload (machineRefMs: 1,000 steps of the conductance kernel for 6,400 neurons with
  * 3 input rows each, best of 3), so runs on a shared machine whose speed drifts can be put side by side.
- * Usage: node --import tsx scripts/bench-one.ts NEURONS SAMPLES PRESET KERNELS
+ * Usage: node --import tsx scripts/bench-one.ts NEURONS SAMPLES PRESET KERNELS [windows]
+ * (`windows`: the inference records the decision windows at DECISION_MS, as a sweep's test phase does.)
  */
 import { createKernels } from "../src/core/kernels";
 import { Network } from "../src/core/network";
 import { presetByName } from "../src/core/params";
 import { respond, train } from "../src/experiment/phases";
+import { DECISION_MS } from "../src/experiment/run";
 import { allocateState } from "../src/core/state";
 import { BlockView, CONDUCTANCE_BLOCK } from "../src/core/wasm/layout";
 import { loadMnist } from "../src/data/mnist";
@@ -41,13 +43,14 @@ function machineReferenceMs(): number {
 }
 
 const [neurons, samples, preset, kernels] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4], process.argv[5]];
+const windows = process.argv[6] === "windows";
 const machineRefMs = machineReferenceMs(); // first, so every process measures it in the same state
 const data = loadMnist({ train: samples, test: Math.min(samples, 2000) });
 const net = new Network({ neurons, seed: 1, preset: presetByName(preset), kernels: kernels as "wasm" | "ts" });
 const trained = train(net, data.train);
-const inferred = respond(net, data.test).stats;
+const inferred = respond(net, data.test, windows ? { decisionMs: DECISION_MS } : {}).stats;
 console.log(JSON.stringify({
-  neurons, preset, kernels, trainSamples: trained.samples,
+  neurons, preset, kernels, windows, trainSamples: trained.samples,
   trainSamplesPerSec: trained.samplesPerSec,
   trainMsPerPresentation: (1000 * trained.seconds) / trained.presentations,
   presentationsPerSample: trained.presentations / trained.samples,

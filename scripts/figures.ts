@@ -3,6 +3,7 @@
  * playwright-core (plotly's own Plotly.toImage), from committed data only:
  *   accuracy-vs-neurons, accuracy-vs-training  <- data/results/paper (the paper-scale results store)
  *   accuracy-by-rule                           <- the same store's one-pass runs of each learning rule
+ *   accuracy-vs-cost, accuracy-vs-decision-time <- data/results/cost (the cost store, docs/cost.md)
  *   speed                                      <- data/bench/bench.jsonl (output of npm run bench -- --json)
  *   learning-diagnostics                       <- data/results/diagnostics (scripts/diagnose-learning.ts)
  *   receptive-fields.png                       <- a 100-neuron network trained on the 8,000 embedded digits, seed 1
@@ -16,6 +17,7 @@ import { loadMnist } from "../src/data/mnist";
 import { loadReferenceAccuracy, loadReferenceSpeed } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";
 import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "../src/figures/accuracy";
+import { accuracyVsCostFigure, accuracyVsDecisionTimeFigure, costRows, longestPerSize } from "../src/figures/cost";
 import { receptiveFieldGrid } from "../src/figures/digits";
 import { encodeGrayPng } from "../src/figures/png";
 import { comparableReferences } from "../src/figures/references";
@@ -45,6 +47,11 @@ async function main(): Promise<void> {
       figures["accuracy-by-rule"] = accuracyByRuleFigure(ruleRows, refs, "Accuracy vs neurons after one pass, per learning rule (diehl-cook-2015, 10,000 test digits)");
     }
   } else console.error("data/results/paper has no records: skipping the accuracy figures");
+  const cost = costRows(ResultsStore.read(join(ROOT, "data", "results", "cost")).records().filter((r) => r.evaluatedOn === "test"));
+  if (cost.length > 0) {
+    figures["accuracy-vs-cost"] = accuracyVsCostFigure(cost, "Accuracy vs SynOps per test digit (diehl-cook-2015, one pass, sizes x training amounts)");
+    figures["accuracy-vs-decision-time"] = accuracyVsDecisionTimeFigure(longestPerSize(cost), "Accuracy vs decision time after one pass (diehl-cook-2015, 10,000 test digits)");
+  } else console.error("data/results/cost has no records: skipping the cost figures");
   const benchPath = join(ROOT, "data", "bench", "bench.jsonl");
   if (existsSync(benchPath)) {
     const rows = readFileSync(benchPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BenchRow);

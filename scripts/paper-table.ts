@@ -4,12 +4,12 @@
  * completeness and compute time. Usage: node --import tsx scripts/paper-table.ts [store-dir] [--write]
  * With --write the tables replace the part of <store-dir>/README.md between "<!-- tables -->" and "<!-- /tables -->".
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { summarizeAccuracy } from "../src/analysis/summary";
 import { loadReferenceAccuracy } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";
 import { ruleComparisonRows, ruleSeriesName } from "../src/figures/rules";
+import { writeTablesSection } from "./readme-tables";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "data/results/paper";
@@ -96,9 +96,6 @@ for (const [key, g] of groups) {
 
 if (args.includes("--write")) {
   const readme = join(dir, "README.md");
-  const text = readFileSync(readme, "utf8");
-  const start = text.indexOf("<!-- tables -->"), end = text.indexOf("<!-- /tables -->");
-  if (start < 0 || end < start) throw new Error(`${readme} has no "<!-- tables -->" ... "<!-- /tables -->" section`);
-  writeFileSync(readme, `${text.slice(0, start)}<!-- tables -->\n${out.join("\n")}\n${text.slice(end)}`);
+  writeTablesSection(readme, out);
   console.log(`updated ${readme}`);
 } else console.log(out.join("\n"));

@@ -11,7 +11,7 @@ export { train, trainRecording, respond, assignFromResponses, evaluateResponses,
 export type { Responses, Evaluation, PhaseStats, DecisionPoint, DecisionResponses } from "./experiment/phases";
 export type { DecisionWindows } from "./core/decision";
 export { synOps } from "./analysis/cost";
-export { costRows, costFrontier, accuracyVsCostFigure, accuracyVsDecisionTimeFigure } from "./figures/cost";
+export { costRows, costFrontier, longestPerSize, accuracyVsCostFigure, accuracyVsDecisionTimeFigure } from "./figures/cost";
 export type { CostRow } from "./figures/cost";
 export { saveNetwork, loadNetwork } from "./core/snapshot";
 export { assignLabels, predictAllActivity, predictProportion } from "./analysis/labels";

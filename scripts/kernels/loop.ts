@@ -180,18 +180,25 @@ function stepBody(): string {
   return parts.join("\n");
 }
 
+/** Set $winEnd to the end step of window $winNext, or -1 when every listed window has ended. */
+const NEXT_WINDOW = `(local.set $winEnd (i32.const -1))
+    (if (i32.lt_u (local.get $winNext) ${C("winCount")})
+      (then (local.set $winEnd (i32.load (i32.add ${C("winEnds")} (i32.shl (local.get $winNext) (i32.const 2)))))))`;
+
 /** runSteps and its helpers. */
 export function loopKernels(): string {
   return `  ;; The conductance model's step loop (src/core/stepLoop.ts copies the sparse state into the block and back). It
   ;; runs steps s = from, from + 1, ... (t = t0, t0 + 1, ...) as the per-step path does (conductanceStep.ts), and returns
   ;; to JavaScript only for what JavaScript does: at \`to\`, or after a step in which an excitatory neuron spiked
-  ;; (event = 1; n and nInh hold that step's spikes). Returns the number of steps completed without an event.
+  ;; (event = 1; n and nInh hold that step's spikes). Returns the number of steps completed without an event. A
+  ;; decision window (winEnds[winNext]) whose last step it completes without an event gets the inhibitory count then
+  ;; (winInh) and winNext moves on; the excitatory counts do not change between events, so TypeScript copies them later.
   (func (export "runSteps") (param $c i32) (result i32)
     (local $s i32) (local $sTo i32) (local $t i32) (local $learn i32) (local $scheduled i32)
     (local $done i32) (local $a i32) (local $b i32) (local $m i32) (local $n i32) (local $nInh i32) (local $g f64)
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
-    (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32)
+    (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32) (local $winNext i32) (local $winEnd i32)
     (local.set $s ${C("from")})
     (local.set $sTo ${C("to")})
     (local.set $t ${C("t0")})
@@ -202,11 +209,19 @@ export function loopKernels(): string {
     (local.set $head ${C("refHead")})
     (local.set $giNeg ${C("giNegligible")})
     (local.set $giDecay ${C("giDecay")})
+    (local.set $winNext ${C("winNext")})
+    ${NEXT_WINDOW}
     ${S("event", "(i32.const 0)")}
     (block $stop
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
 ${stepBody()}
+        ;; a decision window's last step done without an event: note the inhibitory count (TypeScript closes the window)
+        (if (i32.eq (i32.add (local.get $s) (i32.const 1)) (local.get $winEnd))
+          (then
+            (i32.store (i32.add ${C("winInh")} (i32.shl (local.get $winNext) (i32.const 2))) ${C("inhSpikes")})
+            (local.set $winNext (i32.add (local.get $winNext) (i32.const 1)))
+            ${NEXT_WINDOW.replace(/\n    /g, "\n            ")}))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
@@ -214,6 +229,7 @@ ${stepBody()}
     ${S("g", "(local.get $g)")}
     ${S("selfCount", "(local.get $selfCount)")}
     ${S("refHead", "(local.get $head)")}
+    ${S("winNext", "(local.get $winNext)")}
     (local.get $done))
   
   ;; The phase "depression" of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):

@@ -68,7 +68,7 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
     rows: ptr.rowPtrs, dj: ptr.depIdx, dby: ptr.depBy, schedule: ptr.schedule, stepStart: ptr.stepStart, selfIdx: ptr.selfIdx, selfGi: ptr.selfGi, selfSave: ptr.selfSave,
     depList: ptr.depList, depLast: ptr.depLast, post1Pow: ptr.trace, post1Len: d.post1Pow.length, inhIdx: ptr.inhIdx,
     inhV: ptr.inhV, inhInput: ptr.inhInput, inhRef: ptr.inhRef, inhOut: ptr.inhOut, leftIdx: ptr.leftIdx, leftV: ptr.leftV,
-    leftSince: ptr.leftSince, leftRef: ptr.leftRef, inhRefractorySteps: d.inhRefractorySteps, theta: ptr.theta,
+    leftSince: ptr.leftSince, leftRef: ptr.leftRef, winEnds: ptr.winEnds, winInh: ptr.winInh, inhRefractorySteps: d.inhRefractorySteps, theta: ptr.theta,
     refNeuron: ptr.refNeuron, refUntil: ptr.refUntil, refLength: neurons + 1, holdV: d.excRefractoryHold ? 1 : 0,
     delays: d.delaySteps > 0 ? 1 : 0, delayBlock: ptr.delayBlock, delaySlot: ptr.delaySlot, slotCount: d.delaySteps,
     presentSteps: d.presentSteps,

@@ -152,19 +152,27 @@ export function stepConductance(sim: Simulation, step: number, a: number, b: num
  * stamped lazily: before a post spike reads them, and at the end). Returns the excitatory spikes.
  */
 export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: number, learn: boolean, counting: boolean, scheduled: boolean,
-  stepOffset = 0): number {
+  stepOffset = 0, windows?: LoopWindows): number {
   const starts = sim.schedule.stepStart;
   const tFrom = sim.t - from;
   const stamp = learn && scheduled;
   const s = scratch;
+  const totals = sim.totals;
   let marked = from;
   let total = 0;
   loop.recentChanged();
+  if (windows) loop.setWindows(windows.ends);
   for (let step = from; step < to; ) {
     const done = loop.run(step, to, sim.t, learn, scheduled, stepOffset);
-    sim.totals.spentInhSpikes += loop.takeInhibitorySpikes();
+    const inhBefore = totals.spentInhSpikes;
+    totals.spentInhSpikes += loop.takeInhibitorySpikes();
     step += done;
     sim.t += done;
+    if (windows) {
+      // the windows the run ended before this return: the counts are still theirs (they change at events only)
+      for (let k = windows.closed; k < loop.windowNext; k++) windows.close(k, total, inhBefore + loop.windowInhibitory(k));
+      windows.closed = loop.windowNext;
+    }
     if (!loop.event) continue;
     s.step = step + stepOffset; s.a = scheduled ? starts[step] : 0; s.b = scheduled ? starts[step + 1] : 0; s.learn = learn;
     s.counting = counting;
@@ -179,11 +187,27 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
     }
     if (s.n > 0) loop.recentChanged(); // the spikes stamped post traces
     total += s.n;
+    if (windows && windows.closed < windows.ends.length && step + 1 === windows.ends[windows.closed]) {
+      windows.close(windows.closed, total, totals.spentInhSpikes); // a window whose last step is this event step
+      loop.windowNext = ++windows.closed;
+    }
     step++;
     sim.t++;
   }
   if (stamp) stampDeferred(sim, loop, marked, to, tFrom);
+  if (windows) loop.clearWindows();
   return total;
+}
+
+/**
+ * Decision windows for runLoop over a presentation's steps (from step 0): their ends (ascending, in steps), how many
+ * have closed, and what closes window k, given the presentation's excitatory spikes and the digit's spent inhibitory
+ * spikes (Totals.spentInhSpikes) up to its end; sim.counts then hold the counts up to its end.
+ */
+export interface LoopWindows {
+  ends: readonly number[];
+  closed: number;
+  close(k: number, excSoFar: number, inhSpent: number): void;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface DecisionWindows {
   readonly inputSpikes: Float64Array;
   readonly excSpikes: Float64Array;
   readonly inhSpikes: Float64Array;
+  /** The totals' spent fields when the digit's first presentation started (markStart). */
+  readonly start: CostBase;
 }
 
 /** Windows ending at `steps` (ascending, whole, in [1, presentSteps]) for a network of `neurons`. */
@@ -31,6 +33,7 @@ export function createDecisionWindows(steps: readonly number[], neurons: number,
   return {
     steps: [...steps], counts: new Int32Array(n * neurons),
     inputSpikes: new Float64Array(n), excSpikes: new Float64Array(n), inhSpikes: new Float64Array(n),
+    start: { input: 0, exc: 0, inh: 0 },
   };
 }
 
@@ -41,19 +44,23 @@ export interface CostBase {
   inh: number;
 }
 
-export function costBase(t: Totals): CostBase {
-  return { input: t.spentInputSpikes, exc: t.spentExcSpikes, inh: t.spentInhSpikes };
+/** A digit's first presentation starts: what it has cost is counted from the totals now. */
+export function markStart(w: DecisionWindows, t: Totals): void {
+  w.start.input = t.spentInputSpikes;
+  w.start.exc = t.spentExcSpikes;
+  w.start.inh = t.spentInhSpikes;
 }
 
 /**
- * Window k ends now: keep the counts and the cost so far. `t`: the totals now (their input and excitatory sums hold
- * the earlier presentations, their inhibitory sum runs live); `inputSoFar`, `excSoFar`: this presentation's input and
- * excitatory spikes up to the window's end.
+ * Window k ends: keep the counts up to its end and the cost so far. `t`: the totals (their input and excitatory sums
+ * hold the earlier presentations); `inputSoFar`, `excSoFar`: this presentation's input and excitatory spikes up to the
+ * window's end; `inhSpent`: the totals' inhibitory sum at the window's end (it runs live).
  */
-export function closeWindow(w: DecisionWindows, k: number, counts: Int32Array, neurons: number, start: CostBase, t: Totals,
-  inputSoFar: number, excSoFar: number): void {
-  w.counts.set(counts.subarray(0, neurons), k * neurons);
+export function closeWindow(w: DecisionWindows, k: number, counts: Int32Array, neurons: number, t: Totals,
+  inputSoFar: number, excSoFar: number, inhSpent: number): void {
+  const start = w.start;
+  for (let j = 0, at = k * neurons; j < neurons; j++) w.counts[at + j] = counts[j];
   w.inputSpikes[k] = t.spentInputSpikes - start.input + inputSoFar;
   w.excSpikes[k] = t.spentExcSpikes - start.exc + excSoFar;
-  w.inhSpikes[k] = t.spentInhSpikes - start.inh;
+  w.inhSpikes[k] = inhSpent - start.inh;
 }

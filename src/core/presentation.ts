@@ -5,8 +5,8 @@
  */
 import { createRng, deriveSeed } from "../random/rng";
 import { clampCountFrom } from "./blocks";
-import { closeWindow, CostBase, costBase, DecisionWindows } from "./decision";
-import { runLoop, stepConductance } from "./conductanceStep";
+import { closeWindow, DecisionWindows, markStart } from "./decision";
+import { LoopWindows, runLoop, stepConductance } from "./conductanceStep";
 import { stepCurrent } from "./currentStep";
 import { normalizeColumns, pruneRecent, resetTraces, shiftStamps } from "./plasticity";
 import { Recording, recordStep } from "./recording";
@@ -55,14 +55,14 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   const p = sim.preset;
   const normalizes = p.stdp.normalize ?? true;
   const totals = sim.totals;
-  const decision = windows ? { windows, start: costBase(totals) } : undefined;
+  if (windows) markStart(windows, totals);
   let intensity = p.startIntensity;
   let presentations = 0;
   let spikes = 0;
   for (;;) {
     if (learn && normalizes && p.normWhen === "before") normalizeColumns(sim.plasticity, p.normTotal);
     if (p.neuronModel === "conductance") gateClampCount(sim, p);
-    spikes = runPresentation(sim, pixels, intensity, learn, recording, decision);
+    spikes = runPresentation(sim, pixels, intensity, learn, recording, windows);
     presentations++;
     const restSpikes = runRest(sim, learn);
     totals.spentInputSpikes += sim.schedule.total;
@@ -104,35 +104,34 @@ function takeClampCount(sim: Simulation): number {
 
 const NO_WINDOWS: readonly number[] = [];
 
-/** Decision windows being filled, and the digit's cost when its first presentation started. */
-interface Decision {
-  windows: DecisionWindows;
-  start: CostBase;
-}
+/** runLoop's view of the decision windows being filled (one, reused: a presentation runs to its end before the next). */
+const closer: LoopWindows & { sim?: Simulation; windows?: DecisionWindows } = {
+  ends: NO_WINDOWS, closed: 0,
+  close(k: number, excSoFar: number, inhSpent: number): void {
+    const sim = this.sim!;
+    closeWindow(this.windows!, k, sim.counts, sim.neurons, sim.totals, sim.schedule.stepStart[this.ends[k]], excSoFar, inhSpent);
+  },
+};
 
 function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number, learn: boolean, rec?: Recording,
-  decision?: Decision): number {
+  windows?: DecisionWindows): number {
   const sched = sim.schedule;
   sim.poisson.fill(pixels, intensity, sim.rngInput, sched);
   sim.counts.fill(0);
   pruneRecent(sim.plasticity, sim.t, sim.derived.delaySteps);
   const conductance = sim.preset.neuronModel === "conductance";
   const starts = sched.stepStart;
-  const ends = decision?.windows.steps ?? NO_WINDOWS;
-  const close = (k: number, total: number) =>
-    closeWindow(decision!.windows, k, sim.counts, sim.neurons, decision!.start, sim.totals, starts[ends[k]], total);
-  let total = 0;
+  const ends = windows?.steps ?? NO_WINDOWS;
   const loop = learn ? sim.stepLoop : sim.frozenLoop;
   if (!rec && conductance && loop) {
-    // the loop runs up to each window's end, then on (the same steps: runLoop may stop anywhere)
-    let from = 0;
-    for (let k = 0; k < ends.length; k++) {
-      total += runLoop(sim, loop, from, ends[k], learn, true, true);
-      from = ends[k];
-      close(k, total);
-    }
-    return from < sched.steps ? total + runLoop(sim, loop, from, sched.steps, learn, true, true) : total;
+    // the loop notes each window's end as it passes it (stepLoop.ts setWindows) and runLoop closes it
+    if (!windows) return runLoop(sim, loop, 0, sched.steps, learn, true, true);
+    closer.ends = ends; closer.closed = 0; closer.sim = sim; closer.windows = windows;
+    const total = runLoop(sim, loop, 0, sched.steps, learn, true, true, 0, closer);
+    closer.sim = closer.windows = undefined;
+    return total;
   }
+  let total = 0;
   const thresholdBase = sim.derived.thresholdBaseMv;
   for (let s = 0, k = 0; s < sched.steps; s++) {
     const a = starts[s], b = starts[s + 1];
@@ -140,7 +139,10 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
     total += n;
     if (rec) recordStep(rec, sim.state, sim.neurons, thresholdBase, s, a, b, conductance ? sim.state.spikesOut : sim.emitted, n);
     sim.t++;
-    if (k < ends.length && s + 1 === ends[k]) close(k++, total);
+    if (k < ends.length && s + 1 === ends[k]) {
+      closeWindow(windows!, k, sim.counts, sim.neurons, sim.totals, starts[ends[k]], total, sim.totals.spentInhSpikes);
+      k++;
+    }
   }
   return total;
 }

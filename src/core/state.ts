@@ -52,6 +52,8 @@ export interface StepLoopPointers {
   stepStart: number; depList: number; depLast: number; trace: number; inhIdx: number;
   inhV: number; inhInput: number; inhRef: number; inhOut: number; leftIdx: number; leftV: number; leftSince: number;
   leftRef: number;
+  /** Decision window ends and the inhibitory count at each (the step loop's, stepLoop.ts setWindows). */
+  winEnds: number; winInh: number;
   /** Plasticity's pre-spike stamps and recent inputs, and the pre trace's power table (the potentiation kernel's). */
   lastPre: number; recentPre: number; recentPreMember: number; preTrace: number;
   /** Input delays (delays.ts; empty without them). */
@@ -77,7 +79,7 @@ export function allocateState(neurons: number, scheduleCapacity: number,
     conductanceBlock: CONDUCTANCE_BLOCK.bytes / 4, currentBlock: CURRENT_BLOCK.bytes / 4, normalizeBlock: NORMALIZE_BLOCK.bytes / 4,
     potentiateBlock: POTENTIATE_BLOCK.bytes / 4, stampBlock: STAMP_BLOCK.bytes / 4, depList: np, depLast: np,
     trace: 2 * loop.traceLength, inhIdx: np, inhV: 2 * np, inhInput: 2 * np, inhRef: np, inhOut: np, leftIdx: np,
-    leftV: 2 * np, leftSince: np, leftRef: np,
+    leftV: 2 * np, leftSince: np, leftRef: np, winEnds: loop.steps + 1, winInh: loop.steps + 1,
     poissonBlock: POISSON_BLOCK.bytes / 4, pixels: INPUTS / 4, cdfAt: 2 * 256, cdfLength: 2 * 256, rngWords: 4, stamp: loop.steps, tmp: scheduleCapacity,
     lastPre: INPUTS, recentPre: INPUTS, recentPreMember: INPUTS / 4, preTrace: 2 * (loop.preTraceLength ?? 0),
     counts: loop.steps + 1, cdf: loop.steps > 0 ? 2 * 2 * 256 * (loop.steps + 1) : 0,

@@ -40,11 +40,14 @@ export class StepLoop {
   private readonly block: KernelBlocks["conductance"];
   /** The inhibitory spikes' neuron indices of the event step. */
   readonly inhibitoryOut: Int32Array;
+  /** The block's decision window ends and the inhibitory count at each (see setWindows). */
+  private readonly winEnds: Int32Array;
+  private readonly winInh: Int32Array;
   /** Whether the block's copy of the recent post neurons is current (see recentChanged). */
   private recentCopied = false;
   /** Slots of the fields set or read at every run (i32 indices, but `g`: f64). */
   private readonly at: Record<"from" | "to" | "t0" | "learn" | "scheduled" | "stepOffset" | "g" | "selfCount" | "refHead" | "refTail" | "inhCount"
-    | "leftCount" | "depCount" | "n" | "nInh" | "event", number>;
+    | "leftCount" | "depCount" | "n" | "nInh" | "event" | "inhSpikes" | "winCount" | "winNext", number>;
   /** The stamp block's address and the slots of its call fields. */
   private readonly stampAt: Record<"address" | "from" | "to" | "tFrom" | "count", number>;
 
@@ -64,8 +67,11 @@ export class StepLoop {
       stepOffset: b.slot("stepOffset"),
       g: b.slot("g"), selfCount: b.slot("selfCount"), refHead: b.slot("refHead"), refTail: b.slot("refTail"),
       inhCount: b.slot("inhCount"), leftCount: b.slot("leftCount"), depCount: b.slot("depCount"), n: b.slot("n"),
-      nInh: b.slot("nInh"), event: b.slot("event"),
+      nInh: b.slot("nInh"), event: b.slot("event"), inhSpikes: b.slot("inhSpikes"), winCount: b.slot("winCount"),
+      winNext: b.slot("winNext"),
     };
+    this.winEnds = new Int32Array(buf, layout.ptr.winEnds, layout.state.stepStart.length); // steps + 1
+    this.winInh = new Int32Array(buf, layout.ptr.winInh, this.winEnds.length);
     const stamp = parts.blocks.stamp;
     this.stampAt = { address: stamp.address, from: stamp.slot("from"), to: stamp.slot("to"), tFrom: stamp.slot("tFrom"), count: stamp.slot("count") };
   }
@@ -82,9 +88,42 @@ export class StepLoop {
 
   /** The inhibitory spikes of the steps run since the last call (the block's counter, then zeroed). */
   takeInhibitorySpikes(): number {
-    const n = this.block.get("inhSpikes");
-    this.block.set("inhSpikes", 0);
+    const slot = this.at.inhSpikes;
+    const n = this.i32[slot];
+    this.i32[slot] = 0;
     return n;
+  }
+
+  /**
+   * The decision windows of the presentation about to run: their end steps (ascending; none: no windows, as in the
+   * rest period). A run that completes a window's last step without an event notes the inhibitory count then
+   * (windowInhibitory) and moves windowNext on; a window whose last step is an event step is the caller's to close.
+   */
+  setWindows(ends: readonly number[]): void {
+    if (ends.length > this.winEnds.length) throw new RangeError(`StepLoop: ${ends.length} decision windows, room for ${this.winEnds.length}`);
+    for (let k = 0; k < ends.length; k++) this.winEnds[k] = ends[k];
+    this.i32[this.at.winCount] = ends.length;
+    this.i32[this.at.winNext] = 0;
+  }
+
+  /** No decision windows (the rest period, a presentation without them). */
+  clearWindows(): void {
+    this.i32[this.at.winCount] = 0;
+    this.i32[this.at.winNext] = 0;
+  }
+
+  /** The first decision window not yet ended. */
+  get windowNext(): number {
+    return this.i32[this.at.winNext];
+  }
+
+  set windowNext(k: number) {
+    this.i32[this.at.winNext] = k;
+  }
+
+  /** The inhibitory spikes counted by the run (takeInhibitorySpikes' count) up to the end of window k. */
+  windowInhibitory(k: number): number {
+    return this.winInh[k];
   }
 
   /** Excitatory spikes of the event step (in state.spikesOut). */

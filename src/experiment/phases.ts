@@ -146,8 +146,7 @@ function addSpikes(d: DecisionResponses, q: number, from: Pick<DecisionResponses
 /** Digit k's windows into the responses. */
 function keepWindows(d: DecisionResponses, w: DecisionWindows, k: number, neurons: number): void {
   for (let q = 0; q < d.ms.length; q++) {
-    const row = k * neurons, from = q * neurons, out = d.counts[q];
-    for (let j = 0; j < neurons; j++) out[row + j] = w.counts[from + j];
+    d.counts[q].set(w.counts.subarray(q * neurons, (q + 1) * neurons), k * neurons);
     addSpikes(d, q, w);
   }
 }

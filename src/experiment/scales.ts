@@ -28,9 +28,12 @@ export function networkScale(scale: Scale) {
     : { dataset: "mnist-full" as const, neurons: 400, trainSamples: FULL_TRAIN, testSamples: FULL_TEST };
 }
 
-/** Results store of a notebook at a scale. */
+/** The committed store a notebook reads at full scale, where it is not the paper store. */
+const FULL_STORES: Record<string, string> = { "05-cost": "data/results/cost" };
+
+/** Results store of a notebook at a scale (full: the committed store its figures draw from). */
 export function resultsDir(notebook: string, scale: Scale): string {
-  return checkScale(scale) === "quick" ? `build/results/${notebook}-quick` : "data/results/paper";
+  return checkScale(scale) === "quick" ? `build/results/${notebook}-quick` : FULL_STORES[notebook] ?? "data/results/paper";
 }
 
 /** 02-neurons: accuracy against network size after one pass. */

@@ -61,6 +61,11 @@ export function costFrontier<T>(points: T[], cost: (p: T) => number, accuracy: (
   return out;
 }
 
+/** Each size's row after its longest training (the decision-time figure's default selection). */
+export function longestPerSize(rows: CostRow[]): CostRow[] {
+  return [...groupBy(rows, (r) => String(r.neurons)).values()].map((g) => g.reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a)));
+}
+
 const sizeName = (n: number) => `${n.toLocaleString("en-US")} neurons`;
 
 /** Accuracy against SynOps per test digit (log x): one series per size (its training amounts), the frontier as a line. */

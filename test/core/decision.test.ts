@@ -37,6 +37,20 @@ for (const preset of [DIEHL_COOK_2015, withRule(DIEHL_COOK_2015, "power-law"), B
   });
 }
 
+test("a decision window at every step: the WASM loop's windows (noted as it runs, closed at events) equal the TypeScript steps", () => {
+  const nets = (["wasm", "ts"] as const).map((kernels) => new Network({ neurons: 30, seed: 2, preset: DIEHL_COOK_2015, kernels }));
+  const ms = Array.from({ length: DIEHL_COOK_2015.presentMs / DIEHL_COOK_2015.dtMs }, (_, i) => (i + 1) * DIEHL_COOK_2015.dtMs);
+  const windows = nets.map((net) => net.decisionWindows(ms));
+  let events = 0;
+  for (let k = 0; k < 30; k++) {
+    nets.forEach((net, n) => net.present(digit(k), k < 20, undefined, windows[n]));
+    assert.deepEqual(windows[0], windows[1], `digit ${k}`);
+    for (let q = 1; q < ms.length; q++) if (windows[0].excSpikes[q] > windows[0].excSpikes[q - 1]) events++;
+  }
+  assert.ok(events > 50, `the windows end at event steps too (${events})`);
+  assert.deepEqual(nets[0].exportState(), nets[1].exportState());
+});
+
 test("the totals count what every presentation cost: input, excitatory and inhibitory spikes, simulated steps", () => {
   const net = new Network({ neurons: 20, seed: 3, preset: DIEHL_COOK_2015 });
   let input = 0, presentations = 0, finalSpikes = 0;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { accuracyVsCostFigure, accuracyVsDecisionTimeFigure, costFrontier, costRows } from "../../src/figures/cost";
+import { accuracyVsCostFigure, accuracyVsDecisionTimeFigure, costFrontier, costRows, longestPerSize } from "../../src/figures/cost";
 
 const rec = (neurons: number, trainedSamples: number, seed: number, accuracy: number, synOps: number) => ({
   preset: "p", neurons, trainedSamples, seed, accuracy, testCostSynOps: synOps,
@@ -18,4 +18,5 @@ test("cost rows: seeds averaged per size and amount, records without cost left o
   assert.equal(fig.data.length, 3, "two sizes and the frontier");
   assert.equal((fig.layout.xaxis as { type: string }).type, "log");
   assert.deepEqual(accuracyVsDecisionTimeFigure(rows).data.map((t) => t.x), [[25, 350], [25, 350], [25, 350]]);
+  assert.deepEqual(longestPerSize(rows).map((r) => [r.neurons, r.trainedSamples]), [[100, 1000], [400, 2000]], "each size after its longest training");
 });

@@ -13,7 +13,7 @@
 ;; and returns an i32 (a count, or 0). Internal functions take their arguments as parameters.
 ;; All pointers are byte offsets into the imported memory, 16-byte aligned; np (padded neuron count) is a multiple of 4.
 ;;
-;; block "conductance" (400 bytes): the conductance step kernels and the step loop (stepLoop.ts)
+;; block "conductance" (416 bytes): the conductance step kernels and the step loop (stepLoop.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
 ;;      4 i32 ge: static: excitatory ge (f32[np])
 ;;      8 i32 thr: static: thresholds (f32[np], +inf while refractory)
@@ -96,6 +96,10 @@
 ;;    380 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
 ;;    384 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
 ;;    388 i32 inhSpikes: in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)
+;;    392 i32 winEnds: static: decision window ends, in steps of the presentation (i32[steps + 1]; stepLoop.ts setWindows)
+;;    396 i32 winInh: static: per window, inhSpikes when runSteps completed the window's last step (i32[steps + 1])
+;;    400 i32 winCount: call (runSteps): windows listed in winEnds (0: none, as in the rest period)
+;;    404 i32 winNext: in/out (runSteps): the first window not yet ended
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -1025,13 +1029,15 @@
   ;; The conductance model's step loop (src/core/stepLoop.ts copies the sparse state into the block and back). It
   ;; runs steps s = from, from + 1, ... (t = t0, t0 + 1, ...) as the per-step path does (conductanceStep.ts), and returns
   ;; to JavaScript only for what JavaScript does: at `to`, or after a step in which an excitatory neuron spiked
-  ;; (event = 1; n and nInh hold that step's spikes). Returns the number of steps completed without an event.
+  ;; (event = 1; n and nInh hold that step's spikes). Returns the number of steps completed without an event. A
+  ;; decision window (winEnds[winNext]) whose last step it completes without an event gets the inhibitory count then
+  ;; (winInh) and winNext moves on; the excitatory counts do not change between events, so TypeScript copies them later.
   (func (export "runSteps") (param $c i32) (result i32)
     (local $s i32) (local $sTo i32) (local $t i32) (local $learn i32) (local $scheduled i32)
     (local $done i32) (local $a i32) (local $b i32) (local $m i32) (local $n i32) (local $nInh i32) (local $g f64)
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
-    (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32)
+    (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32) (local $winNext i32) (local $winEnd i32)
     (local.set $s (i32.load offset=348 (local.get $c)))
     (local.set $sTo (i32.load offset=352 (local.get $c)))
     (local.set $t (i32.load offset=356 (local.get $c)))
@@ -1042,6 +1048,10 @@
     (local.set $head (i32.load offset=340 (local.get $c)))
     (local.set $giNeg (f64.load offset=256 (local.get $c)))
     (local.set $giDecay (f64.load offset=192 (local.get $c)))
+    (local.set $winNext (i32.load offset=404 (local.get $c)))
+    (local.set $winEnd (i32.const -1))
+    (if (i32.lt_u (local.get $winNext) (i32.load offset=400 (local.get $c)))
+      (then (local.set $winEnd (i32.load (i32.add (i32.load offset=392 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))
     (i32.store offset=380 (local.get $c) (i32.const 0))
     (block $stop
       (loop $step
@@ -1227,6 +1237,14 @@
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=272 (local.get $c))))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))
+        ;; a decision window's last step done without an event: note the inhibitory count (TypeScript closes the window)
+        (if (i32.eq (i32.add (local.get $s) (i32.const 1)) (local.get $winEnd))
+          (then
+            (i32.store (i32.add (i32.load offset=396 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2))) (i32.load offset=388 (local.get $c)))
+            (local.set $winNext (i32.add (local.get $winNext) (i32.const 1)))
+            (local.set $winEnd (i32.const -1))
+            (if (i32.lt_u (local.get $winNext) (i32.load offset=400 (local.get $c)))
+              (then (local.set $winEnd (i32.load (i32.add (i32.load offset=392 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
@@ -1234,6 +1252,7 @@
     (f64.store offset=320 (local.get $c) (local.get $g))
     (i32.store offset=312 (local.get $c) (local.get $selfCount))
     (i32.store offset=340 (local.get $c) (local.get $head))
+    (i32.store offset=404 (local.get $c) (local.get $winNext))
     (local.get $done))
   
   ;; The phase "depression" of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):

@@ -129,6 +129,10 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["event", "i32", "out (runSteps): 1 when the run stopped after a step with excitatory spikes"],
   ["clamps", "i32", "in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)"],
   ["inhSpikes", "i32", "in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)"],
+  ["winEnds", "i32", "static: decision window ends, in steps of the presentation (i32[steps + 1]; stepLoop.ts setWindows)"],
+  ["winInh", "i32", "static: per window, inhSpikes when runSteps completed the window's last step (i32[steps + 1])"],
+  ["winCount", "i32", "call (runSteps): windows listed in winEnds (0: none, as in the rest period)"],
+  ["winNext", "i32", "in/out (runSteps): the first window not yet ended"],
 ] as const);
 
 /** The current model's kernels (excCurrent, inputSpikes). */
