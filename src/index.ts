@@ -46,5 +46,7 @@ export type { Scale } from "./experiment/scales";
 export { runSweep } from "./experiment/pool";
 export type { SweepOutcome, SweepEvent, SweepOptions } from "./experiment/pool";
 export { sweepSpec, sweepRuns } from "./experiment/sweep";
+export { gridPoints, parseAxis } from "./experiment/grid";
+export type { GridPoint, ParameterAxis } from "./experiment/grid";
 export type { SweepSpec } from "./experiment/sweep";
 export { ResultsStore } from "./experiment/store";

@@ -227,3 +227,44 @@ test("a sweep's overall line: runs done and an ETA weighted by each run's cost, 
   o.runDone(1, small);
   assert.match(o.text(), /^sweep: 2 of 2 runs done, 100 % of the work, ETA 0s$/);
 });
+
+test("snn sweep --vary: every grid point a preset of its own, on validation digits by default; run again, it computes nothing", () => {
+  const { mkdtempSync, readFileSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const out = join(mkdtempSync(join(tmpdir(), "vary-")), "store");
+  const args = ["sweep", "--neurons", "10", "--seeds", "1", "--train", "100", "--test", "50", "--labels", "100", "--out", out, "--workers", "2",
+    "--vary", "exc.thetaPlusMv=0.05,0.1", "--vary", "wInhExc=12,17", "--json"];
+  const r = snn(...args);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /parameter grid: 4 points \(exc.thetaPlusMv x 2, wInhExc x 2\), evaluated on validation digits/);
+  const records = readFileSync(join(out, "records.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(records.map((x: { preset: string }) => x.preset).sort(), [
+    "diehl-cook-2015+exc.thetaPlusMv=0.05;wInhExc=12", "diehl-cook-2015+exc.thetaPlusMv=0.05;wInhExc=17",
+    "diehl-cook-2015+exc.thetaPlusMv=0.1;wInhExc=12", "diehl-cook-2015+exc.thetaPlusMv=0.1;wInhExc=17"]);
+  assert.ok(records.every((x: { evaluatedOn: string }) => x.evaluatedOn === "validation"));
+  assert.equal(new Set(records.map((x: { presetHash: string }) => x.presetHash)).size, 4);
+  const presets = JSON.parse(readFileSync(join(out, "presets.json"), "utf8"));
+  const point = records.find((x: { preset: string }) => x.preset.endsWith("=0.1;wInhExc=12"));
+  assert.deepEqual([presets[point.presetHash].exc.thetaPlusMv, presets[point.presetHash].wInhExc], [0.1, 12]);
+  assert.equal(JSON.parse(r.stdout.trim().split("\n").pop()!).summary.length, 4, "the summary lists every point");
+  const again = snn(...args);
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(readFileSync(join(out, "records.jsonl"), "utf8").trim().split("\n").length, 4, "resumed: nothing computed twice");
+  assert.match(again.stderr, /4 cells already stored, 0 to compute/);
+  const onTest = snn("sweep", "--neurons", "10", "--seeds", "1", "--train", "100", "--test", "50", "--labels", "100", "--out", out, "--workers", "1",
+    "--vary", "wInhExc=12", "--on-test");
+  assert.equal(onTest.status, 0, onTest.stderr);
+  assert.match(onTest.stderr, /evaluated on test digits/);
+  const bad: [string[], RegExp][] = [
+    [["--vary", "wInhExc"], /--vary wInhExc: expected PATH=V1,V2/],
+    [["--vary", "exc.thetaPlus=1,2"], /no preset has a value "exc.thetaPlus"/],
+    [["--vary", "wInhExc=1", "--plan", "x.json"], /not with --plan/],
+    [["--on-test"], /--on-test goes with --vary/],
+    [["--override", '{"wInhExc":10}', "--vary", "wInhExc=12"], /both overridden by the preset/],
+  ];
+  for (const [extra, message] of bad) {
+    const b = snn("sweep", "--neurons", "10", ...extra);
+    assert.equal(b.status, 2, `${extra.join(" ")}: exit ${b.status} ${b.stderr}`);
+    assert.match(b.stderr, message);
+  }
+});

@@ -4,10 +4,11 @@ import { DatasetName, datasetSizes, parseDataset } from "../data/datasets";
 
 export class UsageError extends Error {}
 
-export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+/** `multiple`: the option may be repeated; its value is then the list of the values given. */
+export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 
 /** Parse argv against a spec; unknown options and stray positionals are usage errors. */
-export function parseOptions(argv: string[], spec: OptionSpec): Record<string, string | boolean | undefined> {
+export function parseOptions(argv: string[], spec: OptionSpec): Record<string, string | boolean | string[] | undefined> {
   // "--neurons -5" would be rejected as ambiguous: join a value that looks like a negative number to its option,
   // so that the range check can say what is wrong with it.
   const args: string[] = [];
@@ -17,7 +18,7 @@ export function parseOptions(argv: string[], spec: OptionSpec): Record<string, s
     else args.push(argv[k]);
   }
   try {
-    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | boolean | string[] | undefined>;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -7,6 +7,7 @@ import { queueUrl } from "../queue/connection";
 import { submitSweep } from "../queue/submit";
 import { DEFAULT_LABEL_DIGITS } from "../experiment/config";
 import { defaultTrainAmounts, SweepSpec, sweepRuns } from "../experiment/sweep";
+import { gridPoints, ParameterAxis, parseAxis } from "../experiment/grid";
 import { readFileSync } from "node:fs";
 import { choiceOption, datasetOption, intListOption, intOption, parseOptions, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
@@ -37,6 +38,10 @@ ${PRESET_HELP}
                      in order on one pool of threads, instead of the grid options above
   --keep-networks    keep each completed run's trained network in OUT/networks/RUNID.snn (20 MB at 6,400 neurons;
                      loadNetwork reads it; not with --queue)
+  --vary PATH=V,V,.. repeat the sweep at every point of a parameter grid (repeat --vary for more axes: their cartesian
+                     product), e.g. --vary exc.thetaPlusMv=0.025,0.05,0.1 --vary wInhExc=12,17,22 (the preset's field
+                     names, as in --override); each point's records name it as an override of the preset, with its
+                     own presetHash. Evaluated on validation digits (as --validation) unless --on-test
   --json             print the summary as JSON
 A killed or interrupted sweep resumes where it stopped when run again with the same options.`;
 
@@ -47,8 +52,13 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     preset: { type: "string" }, workers: { type: "string" }, out: { type: "string" }, json: { type: "boolean" },
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
-    "queue-wait": { type: "string" },
+    "queue-wait": { type: "string" }, vary: { type: "string", multiple: true }, "on-test": { type: "boolean" },
   });
+  const axes = varyAxes(o.vary);
+  if (o["on-test"] && axes.length === 0) throw new UsageError("--on-test goes with --vary (without it a sweep evaluates on the test digits anyway)");
+  if (axes.length > 0 && typeof o.plan === "string") throw new UsageError("--vary varies the grid options' sweep: not with --plan (list the points in the plan instead)");
+  // a parameter search makes choices: on validation digits unless asked otherwise
+  if (axes.length > 0 && !o["on-test"]) o.validation = true;
   const dataset = datasetOption(o);
   const sizes = datasetSizes(dataset);
   const epochs = o.epochs === undefined ? undefined : intOption(o, "epochs", 1, 1, 1000);
@@ -67,7 +77,9 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     ...(o.validation ? { validation: true } : {}),
     ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
   };
-  const specs: SweepSpec[] = typeof o.plan === "string" ? readPlan(o.plan) : [grid];
+  const points = axes.length > 0 ? usage(() => gridPoints(grid, axes)) : [];
+  const specs: SweepSpec[] = typeof o.plan === "string" ? readPlan(o.plan) : points.length > 0 ? points.map((p) => p.spec) : [grid];
+  if (points.length > 0) console.error(`parameter grid: ${points.length} points (${axes.map((a) => `${a.path} x ${a.values.length}`).join(", ")}), evaluated on ${grid.validation ? "validation" : "test"} digits`);
   const out = typeof o.out === "string" ? o.out : "data/results";
   const workers = intOption(o, "workers", availableParallelism(), 1, 256);
   const controller = new AbortController();
@@ -105,6 +117,21 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     if (process.env.SNN_DEBUG) for (const e of outcome.errors) console.error(`run N=${e.config.neurons} seed ${e.config.seed}: ${e.message}`);
   }
   return outcome.interrupted ? 130 : outcome.errors.length > 0 ? 1 : 0;
+}
+
+/** The --vary options as grid axes (none without them). */
+function varyAxes(raw: unknown): ParameterAxis[] {
+  const texts = raw === undefined ? [] : (Array.isArray(raw) ? raw : [raw]).map(String);
+  return usage(() => texts.map(parseAxis));
+}
+
+/** fn's value; its errors (a bad grid) as usage errors. */
+function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 /** A plan file: a JSON array of sweep specs (each checked when its runs are built). */

@@ -70,17 +70,25 @@ export function presetLabel(name: string, overrides?: DeepPartial<Preset>, rule?
   return overrides === undefined ? head : `${head}+${overrideLabel(overrides)}`;
 }
 
-/** The preset a label names (see presetLabel): the named preset with the label's overrides; throws for an unknown name. */
-export function presetFromLabel(label: string): Readonly<Preset> {
+/** The parts of a preset label (see presetLabel): the preset's name, the rule after `@`, the overrides after `+`. */
+export function splitPresetLabel(label: string): { name: string; rule?: LearningRuleName; overrides?: DeepPartial<Preset> } {
   const plus = label.indexOf("+");
   const head = plus < 0 ? label : label.slice(0, plus);
   const at = head.indexOf("@");
-  const name = at < 0 ? head : head.slice(0, at);
+  return {
+    name: at < 0 ? head : head.slice(0, at),
+    ...(at < 0 ? {} : { rule: head.slice(at + 1) as LearningRuleName }),
+    ...(plus < 0 ? {} : { overrides: parseOverrideLabel(label.slice(plus + 1)) }),
+  };
+}
+
+/** The preset a label names (see presetLabel): the named preset with the label's overrides; throws for an unknown name. */
+export function presetFromLabel(label: string): Readonly<Preset> {
+  const { name, rule, overrides } = splitPresetLabel(label);
   const named = PRESETS[name];
   if (!named) throw new RangeError(`unknown preset "${name}": use one of ${Object.keys(PRESETS).join(", ")}`);
-  const base = at < 0 ? named : withRule(named, head.slice(at + 1) as LearningRuleName);
-  if (plus < 0) return base;
-  const overrides = parseOverrideLabel(label.slice(plus + 1));
+  const base = rule === undefined ? named : withRule(named, rule);
+  if (overrides === undefined) return base;
   for (const [path] of overrideEntries(overrides)) {
     if (knownValue(path.split("."), base.neuronModel) === undefined) {
       throw new RangeError(`preset override: "${path}" is not a parameter of the ${base.neuronModel} model (preset "${name}")`);

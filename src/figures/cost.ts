@@ -15,7 +15,11 @@ export interface CostInput {
   seed: number;
   accuracy: number;
   testCostSynOps?: number;
-  [field: string]: unknown;
+}
+
+/** A record's field by name (the decision-time fields are named by their time: accuracyAt25Ms, ...). */
+function field(r: CostInput, name: string): unknown {
+  return (r as unknown as Record<string, unknown>)[name];
 }
 
 /** One (preset, size, training amount) over its seeds: accuracy and SynOps per test digit, means. */
@@ -37,13 +41,13 @@ export function costRows(records: CostInput[]): CostRow[] {
   return [...groupBy(withCost, (r) => `${r.preset}|${r.neurons}|${r.trainedSamples}`).values()].map((g) => {
     const acc = meanSd(g.map((r) => r.accuracy));
     const times = new Set<number>();
-    for (const r of g) for (const k of Object.keys(r)) { const m = /^accuracyAt(\d+)Ms$/.exec(k); if (m) times.add(Number(m[1])); }
+    for (const r of g) for (const k of Object.keys(r as object)) { const m = /^accuracyAt(\d+)Ms$/.exec(k); if (m) times.add(Number(m[1])); }
     const decisions = [...times].sort((a, b) => a - b).map((ms) => {
-      const have = g.filter((r) => typeof r[`accuracyAt${ms}Ms`] === "number");
+      const have = g.filter((r) => typeof field(r, `accuracyAt${ms}Ms`) === "number");
       return {
         ms,
-        accuracyMean: meanSd(have.map((r) => r[`accuracyAt${ms}Ms`] as number)).mean,
-        synOpsMean: meanSd(have.map((r) => r[`synOpsAt${ms}Ms`] as number)).mean,
+        accuracyMean: meanSd(have.map((r) => field(r, `accuracyAt${ms}Ms`) as number)).mean,
+        synOpsMean: meanSd(have.map((r) => field(r, `synOpsAt${ms}Ms`) as number)).mean,
       };
     });
     return {
