@@ -47,6 +47,8 @@ export { runSweep } from "./experiment/pool";
 export type { SweepOutcome, SweepEvent, SweepOptions } from "./experiment/pool";
 export { sweepSpec, sweepRuns } from "./experiment/sweep";
 export { gridPoints, parseAxis } from "./experiment/grid";
+export { sensitivityMap, sensitivityMapFigure } from "./figures/sensitivity";
+export type { SensitivityMap, MapCell } from "./figures/sensitivity";
 export type { GridPoint, ParameterAxis } from "./experiment/grid";
 export type { SweepSpec } from "./experiment/sweep";
 export { ResultsStore } from "./experiment/store";
