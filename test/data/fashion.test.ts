@@ -32,3 +32,30 @@ test("the Fashion-MNIST split: stratified, seeded, duplicates and empty entries 
   assert.throws(() => splitFashion(synthetic(30).slice(0, 9)), /expected 10 classes/);
   assert.throws(() => splitFashion(synthetic(30), 7, 30), /class 0 has 29 images without a copy/);
 });
+
+test("the named data set fashion-mnist: read from SNN_FASHION_DIR or data/fashion-mnist, refused unless its content is the published split's", () => {
+  const { mkdtempSync, writeFileSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const { join } = require("node:path") as typeof import("node:path");
+  const { encodeIdx } = require("../../src/data/idx") as typeof import("../../src/data/idx");
+  const { datasetSizes, fashionFolder, parseDataset } = require("../../src/data/datasets") as typeof import("../../src/data/datasets");
+  const before = process.env.SNN_FASHION_DIR;
+  try {
+    delete process.env.SNN_FASHION_DIR;
+    assert.match(fashionFolder(), /data[\\/]fashion-mnist$/);
+    assert.equal(parseDataset("fashion-mnist"), "fashion-mnist", "a named data set, not a path");
+    const dir = mkdtempSync(join(tmpdir(), "snn-fashion-"));
+    process.env.SNN_FASHION_DIR = join(dir, "absent");
+    assert.throws(() => datasetSizes("fashion-mnist"), /dataset fashion-mnist: .*absent.*; write it with `npm run data:fashion`/);
+    const images = new Uint8Array(3 * 784).fill(9);
+    writeFileSync(join(dir, "train-images-idx3-ubyte"), encodeIdx([3, 28, 28], images));
+    writeFileSync(join(dir, "train-labels-idx1-ubyte"), encodeIdx([3], new Uint8Array([0, 1, 2])));
+    writeFileSync(join(dir, "t10k-images-idx3-ubyte"), encodeIdx([3, 28, 28], images));
+    writeFileSync(join(dir, "t10k-labels-idx1-ubyte"), encodeIdx([3], new Uint8Array([0, 1, 2])));
+    process.env.SNN_FASHION_DIR = dir;
+    assert.throws(() => datasetSizes("fashion-mnist"), /the files in .* hash to [0-9a-f]{16}, not 4b63c443329c2015 .*or train on them as --dataset idx:/);
+    assert.deepEqual(datasetSizes(`idx:${dir}`), { train: 3, test: 3 }, "the same files as a user's folder are fine");
+  } finally {
+    if (before === undefined) delete process.env.SNN_FASHION_DIR; else process.env.SNN_FASHION_DIR = before;
+  }
+});
