@@ -4,7 +4,8 @@
  *   accuracy-vs-neurons, accuracy-vs-training  <- data/results/paper (the paper-scale results store)
  *   accuracy-by-rule                           <- the same store's one-pass runs of each learning rule
  *   accuracy-vs-cost, accuracy-vs-decision-time <- data/results/cost (the cost store, docs/cost.md)
- *   sensitivity-theta-400                      <- data/results/sensitivity (a --vary grid on validation digits)
+ *   sensitivity-theta-400, -inhibition-400,    <- data/results/sensitivity (--vary grids on validation digits;
+ *   -inhibition-1600                              src/figures/committedMaps.ts)
  *   speed                                      <- data/bench/bench.jsonl (output of npm run bench -- --json)
  *   learning-diagnostics                       <- data/results/diagnostics (scripts/diagnose-learning.ts)
  *   receptive-fields.png                       <- a 100-neuron network trained on the 8,000 embedded digits, seed 1
@@ -20,7 +21,8 @@ import { ResultsStore } from "../src/experiment/store";
 import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "../src/figures/accuracy";
 import { accuracyVsCostFigure, accuracyVsDecisionTimeFigure, costRows, longestPerSize } from "../src/figures/cost";
 import { receptiveFieldGrid } from "../src/figures/digits";
-import { sensitivityMap, sensitivityMapFigure } from "../src/figures/sensitivity";
+import { availableMaps, mapTitle } from "../src/figures/committedMaps";
+import { sensitivityMapFigure } from "../src/figures/sensitivity";
 import { encodeGrayPng } from "../src/figures/png";
 import { comparableReferences } from "../src/figures/references";
 import { accuracyByRuleFigure, ruleComparisonRows } from "../src/figures/rules";
@@ -55,10 +57,9 @@ async function main(): Promise<void> {
     figures["accuracy-vs-decision-time"] = accuracyVsDecisionTimeFigure(longestPerSize(cost), "Accuracy vs decision time after one pass (diehl-cook-2015, 10,000 test digits)");
   } else console.error("data/results/cost has no records: skipping the cost figures");
   const sensitivity = ResultsStore.read(join(ROOT, "data", "results", "sensitivity")).records();
-  if (sensitivity.length > 0) {
-    figures["sensitivity-theta-400"] = sensitivityMapFigure(sensitivityMap(sensitivity, "exc.thetaPlusMv", "exc.tauThetaMs", 400, 50000),
-      "Validation accuracy over theta_plus x tau_theta (400 neurons, one pass over 50,000 digits, mnist-full)");
-  } else console.error("data/results/sensitivity has no records: skipping the sensitivity map");
+  const maps = availableMaps(sensitivity.filter((r) => r.evaluatedOn === "validation"));
+  for (const { spec, map } of maps) figures[spec.name] = sensitivityMapFigure(map, mapTitle(spec));
+  if (maps.length === 0) console.error("data/results/sensitivity has no records of a committed map: skipping the sensitivity maps");
   const benchPath = join(ROOT, "data", "bench", "bench.jsonl");
   if (existsSync(benchPath)) {
     const rows = readFileSync(benchPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BenchRow);

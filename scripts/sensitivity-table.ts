@@ -5,26 +5,23 @@
  */
 import { join } from "node:path";
 import { ResultsStore } from "../src/experiment/store";
-import { sensitivityMap } from "../src/figures/sensitivity";
+import { availableMaps } from "../src/figures/committedMaps";
 import { writeTablesSection } from "./readme-tables";
-
-/** The maps the store holds: parameters, size, training digits. */
-const MAPS = [{ x: "exc.thetaPlusMv", y: "exc.tauThetaMs", neurons: 400, trained: 50000 }];
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--")) ?? "data/results/sensitivity";
 const records = ResultsStore.read(dir).records().filter((r) => r.evaluatedOn === "validation");
+const value = (v: number) => (v >= 1e5 ? v.toExponential(0) : String(v));
 const out: string[] = [];
-for (const m of MAPS) {
-  const map = sensitivityMap(records, m.x, m.y, m.neurons, m.trained);
+for (const { spec, map } of availableMaps(records)) {
   const xs = [...new Set(map.cells.map((c) => c.x))].sort((a, b) => a - b);
   const ys = [...new Set(map.cells.map((c) => c.y))].sort((a, b) => a - b);
-  out.push(`${m.neurons} neurons after ${m.trained.toLocaleString("en-US")} digits, validation accuracy % (rows ${m.y}, columns ${m.x}; * published):`, "");
-  out.push(`| ${m.y} \\ ${m.x} | ${xs.map((x) => `${x}${x === map.published.x ? " *" : ""}`).join(" | ")} |`);
+  out.push(`${spec.neurons} neurons after ${spec.trainedSamples.toLocaleString("en-US")} digits, validation accuracy % (rows ${spec.yPath}, columns ${spec.xPath}; * published):`, "");
+  out.push(`| ${spec.yPath} \\ ${spec.xPath} | ${xs.map((x) => `${value(x)}${x === map.published.x ? " *" : ""}`).join(" | ")} |`);
   out.push(`|---:|${xs.map(() => "---:|").join("")}`);
   for (const y of ys) {
     const cells = xs.map((x) => { const c = map.cells.find((q) => q.x === x && q.y === y); return c ? `${c.accuracyMean.toFixed(2)} +- ${c.accuracySd.toFixed(2)} (${c.n})` : ""; });
-    out.push(`| ${y.toExponential(0)}${y === map.published.y ? " *" : ""} | ${cells.join(" | ")} |`);
+    out.push(`| ${value(y)}${y === map.published.y ? " *" : ""} | ${cells.join(" | ")} |`);
   }
   out.push("");
 }

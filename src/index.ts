@@ -48,6 +48,8 @@ export type { SweepOutcome, SweepEvent, SweepOptions } from "./experiment/pool";
 export { sweepSpec, sweepRuns } from "./experiment/sweep";
 export { gridPoints, parseAxis } from "./experiment/grid";
 export { sensitivityMap, sensitivityMapFigure } from "./figures/sensitivity";
+export { availableMaps, COMMITTED_MAPS, mapTitle } from "./figures/committedMaps";
+export type { MapSpec } from "./figures/committedMaps";
 export type { SensitivityMap, MapCell } from "./figures/sensitivity";
 export type { GridPoint, ParameterAxis } from "./experiment/grid";
 export type { SweepSpec } from "./experiment/sweep";

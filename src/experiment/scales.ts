@@ -29,7 +29,7 @@ export function networkScale(scale: Scale) {
 }
 
 /** The committed store a notebook reads at full scale, where it is not the paper store. */
-const FULL_STORES: Record<string, string> = { "05-cost": "data/results/cost", "06-sensitivity": "data/results/sensitivity" };
+const FULL_STORES: Record<string, string> = { "05-cost": "data/results/cost", "06-sensitivity": "data/results/sensitivity", "07-fashion": "data/results/fashion" };
 
 /** Results store of a notebook at a scale (full: the committed store its figures draw from). */
 export function resultsDir(notebook: string, scale: Scale): string {
