@@ -6,6 +6,7 @@
  *   accuracy-vs-cost, accuracy-vs-decision-time <- data/results/cost (the cost store, docs/cost.md)
  *   sensitivity-theta-400, -inhibition-400,    <- data/results/sensitivity (--vary grids on validation digits;
  *   -inhibition-1600                              src/figures/committedMaps.ts)
+ *   fashion-vs-training, fashion-vs-neurons    <- data/results/fashion (beside the paper store's one-pass MNIST runs)
  *   speed                                      <- data/bench/bench.jsonl (output of npm run bench -- --json)
  *   learning-diagnostics                       <- data/results/diagnostics (scripts/diagnose-learning.ts)
  *   receptive-fields.png                       <- a 100-neuron network trained on the 8,000 embedded digits, seed 1
@@ -60,6 +61,13 @@ async function main(): Promise<void> {
   const maps = availableMaps(sensitivity.filter((r) => r.evaluatedOn === "validation"));
   for (const { spec, map } of maps) figures[spec.name] = sensitivityMapFigure(map, mapTitle(spec));
   if (maps.length === 0) console.error("data/results/sensitivity has no records of a committed map: skipping the sensitivity maps");
+  const fashion = ResultsStore.read(join(ROOT, "data", "results", "fashion")).records().filter((r) => r.dataset === "fashion-mnist" && r.evaluatedOn === "test");
+  if (fashion.length > 0) {
+    const rows = summarizeAccuracy(fashion);
+    figures["fashion-vs-training"] = accuracyVsTrainingFigure(rows, [], "Fashion-MNIST: accuracy vs training images (diehl-cook-2015, one pass, 10,000 test images)");
+    const mnist = records.filter((r) => r.preset === "diehl-cook-2015" && r.epochs === 1 && r.trainSamples === 60000 && rows.some((f) => f.neurons === r.neurons));
+    figures["fashion-vs-neurons"] = accuracyVsNeuronsFigure(finalRows([...rows, ...summarizeAccuracy(mnist)]), [], "Accuracy vs neurons after one pass: Fashion-MNIST and MNIST (diehl-cook-2015)");
+  } else console.error("data/results/fashion has no fashion-mnist records: skipping the Fashion-MNIST figures");
   const benchPath = join(ROOT, "data", "bench", "bench.jsonl");
   if (existsSync(benchPath)) {
     const rows = readFileSync(benchPath, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as BenchRow);
