@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh Debian/Ubuntu machine with Node 20: install the Debian packages (Jupyter's nbconvert and
-# jupyter-client, chromium) and the npm dependencies, execute every notebook headless, write the HTML report.
+# jupyter-client, chromium) and the npm dependencies, write Fashion-MNIST's split, execute every notebook headless,
+# write the HTML report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -8,6 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client chromium >/dev/null
 npm ci --no-audit --no-fund
+npm run data:fashion   # Fashion-MNIST from the npm registry (about 10 s), for notebook 07
 npm run notebooks
 npm run report
 echo "open $PWD/build/report/index.html"
