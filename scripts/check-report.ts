@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
   }
-  writeFileSync(join(dir, "index.html"), indexPage(pages, shot, resolve(process.argv[3] ?? "build/notebooks")));
+  writeFileSync(join(dir, "index.html"), indexPage(pages, shot, resolve(process.argv[3] ?? "build/notebooks"), existsSync(join(dir, "api", "index.html"))));
   return failed === 0 ? 0 : 1;
 }
 
@@ -77,17 +77,20 @@ const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 /** Markdown's `code` and **bold** as HTML, the rest escaped. */
 const inline = (t: string) => escapeHtml(t).replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>");
 
-function indexPage(pages: string[], shot: Map<string, boolean>, notebooks: string): string {
+/** The index page; `withApi`: the report holds the API reference (api/index.html), linked at the top. */
+function indexPage(pages: string[], shot: Map<string, boolean>, notebooks: string, withApi: boolean): string {
   const entries = pages.map((page) => {
     const name = page.replace(/\.html$/, "");
     const { title, paragraph } = summaryOf(join(notebooks, `${name}.ipynb`));
     const thumb = shot.get(page) ? `<a href="${page}"><img src="thumbs/${name}.png" alt="${escapeHtml(title)}: its first figure" style="width:360px;border:1px solid #ddd"></a>` : "";
     return `<div style="display:flex;gap:24px;margin:24px 0;align-items:flex-start">${thumb}<div style="max-width:640px"><h2 style="margin-top:0"><a href="${page}">${escapeHtml(title)}</a></h2><p>${inline(paragraph)}</p></div></div>`;
   });
+  const api = withApi ? `<p><a href="api/index.html"><b>API reference</b></a>: every function, class and type of the package's entry points (<code>snn-workbook</code>, <code>snn-workbook/tables</code>, <code>snn-workbook/notebook</code>), from their TSDoc comments.</p>` : "";
   return `<!doctype html><html><head><meta charset="utf-8"><title>snn-workbook report</title></head>
 <body style="font-family:sans-serif;max-width:1100px;margin:auto;padding:0 16px">
 <h1>snn-workbook: the executed notebooks</h1>
 <p>Each page is a notebook executed headless by <code>npm run notebooks</code>, with its figures (interactive: hover for values).</p>
+${api}
 ${entries.join("\n")}
 </body></html>
 `;

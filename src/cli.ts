@@ -6,6 +6,7 @@
  *   snn worker ...   process queued runs (see src/cli/worker.ts)
  *   snn summary ...  accuracy over seeds of a results store (see src/cli/summary.ts)
  *   snn merge ...    append the records of other results stores to one (see src/cli/merge.ts)
+ *   snn kernel ...   install a Jupyter kernel for notebooks that import the installed package (see src/cli/kernel.ts)
  *   snn --version    the package version and code commit; snn --help one line per command, snn help all everything
  * Exit codes: 0 success, 2 usage error (the message says what is wrong), 1 any other failure (SNN_DEBUG=1 prints
  * the stack trace).
@@ -14,6 +15,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "./cli/args";
 import { codeVersion } from "./experiment/version";
+import { kernelCommand, KERNEL_USAGE } from "./cli/kernel";
 import { mergeCommand, MERGE_USAGE } from "./cli/merge";
 import { summaryCommand, SUMMARY_USAGE } from "./cli/summary";
 import { sweepCommand, SWEEP_USAGE } from "./cli/sweep";
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage
   worker: { run: workerCommand, usage: WORKER_USAGE, summary: "run the queued cells of `snn sweep --queue` (BullMQ on Redis)" },
   summary: { run: summaryCommand, usage: SUMMARY_USAGE, summary: "accuracy over seeds (mean +- sd) of a results store" },
   merge: { run: mergeCommand, usage: MERGE_USAGE, summary: "append the records of other results stores (runs made elsewhere) to a store" },
+  kernel: { run: kernelCommand, usage: KERNEL_USAGE, summary: "install a Jupyter kernel for notebooks that import the installed package" },
 };
 
 /** The short help: one line per command. */

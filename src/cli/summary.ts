@@ -19,8 +19,8 @@ export async function summaryCommand(argv: string[]): Promise<number> {
   const store = ResultsStore.read(dir);
   const rows = summarizeAccuracy(store.records());
   if (typeof o.csv === "string" && rows.length > 0) {
-    // danfojs takes about a second to load: only when a CSV is asked for.
-    const tables = require("../tables/results") as typeof import("../tables/results");
+    // danfojs takes about a second to load (and is an optional peer dependency): only when a CSV is asked for.
+    const tables = require("../tables") as typeof import("../tables");
     tables.exportCsv(tables.summaryFrame(store.records()), o.csv);
   }
   if (o.json) console.log(JSON.stringify({ out: dir, records: store.size, summary: rows }));

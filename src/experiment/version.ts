@@ -1,9 +1,11 @@
 /**
- * The code version of a result: the git commit of the working tree (with "+dirty" when src/ has changes), or
- * "unknown". Read once, when this module loads (with the rest of the code): a commit made while a long sweep runs does
+ * The code version of a result: in the repository, the git commit of the working tree (with "+dirty" when src/ has
+ * changes), or "unknown"; in an installed package (no src/ beside dist/), `snn-workbook@VERSION` from its package.json
+ * (never the commit of a project that installed it). Read once, when this module loads (with the rest of the code): a commit made while a long sweep runs does
  * not relabel the results of the code the sweep loaded.
  */
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const atLoad = readVersion();
@@ -14,6 +16,14 @@ export function codeVersion(): string {
 
 function readVersion(): string {
   const cwd = join(__dirname, "..", "..");
+  if (!existsSync(join(cwd, "src", "index.ts"))) {
+    try {
+      const { name, version } = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")) as { name: string; version: string };
+      return `${name}@${version}`;
+    } catch {
+      return "unknown";
+    }
+  }
   try {
     const commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
     const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", "src"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `npm run test:package`: the package as a user installs it. npm pack, install the tarball into a scratch project
+# (the npm registry only; no overrides, no danfojs), then with plain node (no tsx) train a tiny network and run a
+# two-cell sweep, check the optional tables entry's message, and execute a small notebook from outside the repository
+# with the kernel `snn kernel` installs. Needs jupyter-nbconvert and jupyter-client (apt), like the notebooks.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+cd "$root"
+npm pack --silent --pack-destination "$work" >/dev/null
+tarball="$(ls "$work"/snn-workbook-*.tgz)"
+mkdir "$work/project" && cd "$work/project"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --loglevel=error "$tarball" >/dev/null
+fail() { echo "package test: $*" >&2; exit 1; }
+
+node -e '
+const snn = require("snn-workbook");
+const { train: digits, test } = snn.loadMnist({ train: 200, test: 100 });
+const net = new snn.Network({ neurons: 20, seed: 1, preset: snn.DIEHL_COOK_2015 });
+const stats = snn.train(net, digits);
+if (!(stats.samples === 200)) throw new Error("trained " + JSON.stringify(stats));
+console.log("plain node: trained 20 neurons on 200 digits");
+' || fail "the library does not load or train with plain node"
+
+npx --no-install snn sweep --neurons 10 --seeds 1 --train 50,100 --test 50 --workers 2 --out store >/dev/null
+node -e '
+const lines = require("fs").readFileSync("store/records.jsonl", "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const want = require("snn-workbook/package.json");
+if (lines.length !== 2) throw new Error(lines.length + " records, not 2");
+if (lines.some((r) => r.code !== want.name + "@" + want.version)) throw new Error("code version " + lines[0].code);
+console.log("snn sweep: 2 cells stored, code " + lines[0].code);
+' || fail "the installed snn command's sweep"
+
+if node -e 'require("snn-workbook/tables")' 2>"$work/tables.err"; then fail "the tables entry loaded without danfojs-node"; fi
+grep -q "needs danfojs-node, an optional peer dependency" "$work/tables.err" || fail "the tables entry's error does not say what to install: $(cat "$work/tables.err")"
+echo "tables entry: says to install danfojs-node"
+
+npx --no-install snn kernel --dir "$work/jupyter" >/dev/null
+cat > outside.ipynb <<'NB'
+{"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [], "source": "import { Network, DIEHL_COOK_2015, loadMnist, train, respond, assignFromResponses } from \"snn-workbook\";\nconst { train: digits } = loadMnist({ train: 100, test: 10 });\nconst net = new Network({ neurons: 10, seed: 2, preset: DIEHL_COOK_2015 });\ntrain(net, digits);\nconsole.log(`outside notebook: ${net.neurons} neurons trained`);"},
+  {"cell_type": "code", "execution_count": null, "id": "b", "metadata": {}, "outputs": [], "source": "import { showMarkdown } from \"snn-workbook/notebook\";\nimport { FASHION_CLASSES } from \"snn-workbook/data/fashion\";\nshowMarkdown(`entries: ${FASHION_CLASSES.length} garment classes`);"}],
+ "metadata": {"kernelspec": {"display_name": "TypeScript (snn-workbook-package)", "language": "typescript", "name": "snn-workbook-package"}}, "nbformat": 4, "nbformat_minor": 5}
+NB
+JUPYTER_PATH="$work/jupyter" jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=snn-workbook-package \
+  --ExecutePreprocessor.timeout=300 --output executed.ipynb outside.ipynb 2>"$work/nbconvert.err" || fail "the notebook outside the repository: $(tail -20 "$work/nbconvert.err")"
+grep -q "outside notebook: 10 neurons trained" executed.ipynb && grep -q "entries: 10 garment classes" executed.ipynb || fail "the notebook outside the repository printed: $(cat executed.ipynb)"
+echo "notebook outside the repository: executed with the installed kernel"
+echo "package test passed ($(basename "$tarball"))"
