@@ -268,3 +268,21 @@ test("snn sweep --vary: every grid point a preset of its own, on validation digi
     assert.match(b.stderr, message);
   }
 });
+
+test("snn kernel writes a Jupyter kernel that runs the package's tslab with this node, in the notebook's folder", () => {
+  const { mkdtempSync, readFileSync, existsSync } = require("node:fs") as typeof import("node:fs");
+  const { tmpdir } = require("node:os") as typeof import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "snn-kernel-"));
+  const r = snn("kernel", "--dir", dir, "--name", "my-study", "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const { file } = JSON.parse(r.stdout.trim());
+  assert.equal(file, join(dir, "kernels", "my-study", "kernel.json"));
+  const spec = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(spec.argv[0], process.execPath);
+  assert.ok(existsSync(spec.argv[1]) && /tslab/.test(spec.argv[1]), spec.argv[1]);
+  assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
+  assert.equal(spec.display_name, "TypeScript (my-study)");
+  const bad = snn("kernel", "--dir", dir, "--name", "a b");
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--name must be letters, digits/);
+});
