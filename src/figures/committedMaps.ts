@@ -3,7 +3,7 @@
  * which network size and training amount. The figures script, the table script and notebook 06 draw those whose
  * records the store holds.
  */
-import { MapInput, SensitivityMap, sensitivityMap } from "./sensitivity";
+import { MapInput, mapRecords, SensitivityMap, sensitivityMap } from "./sensitivity";
 
 export interface MapSpec {
   /** The figure's file name under docs/figures. */
@@ -29,14 +29,6 @@ export function mapTitle(spec: MapSpec): string {
 
 /** The maps of `specs` that `records` hold at least one point of, in the order of `specs`. */
 export function availableMaps(records: MapInput[], specs: readonly MapSpec[] = COMMITTED_MAPS): { spec: MapSpec; map: SensitivityMap }[] {
-  const out: { spec: MapSpec; map: SensitivityMap }[] = [];
-  for (const spec of specs) {
-    if (!records.some((r) => r.neurons === spec.neurons && r.trainedSamples === spec.trainedSamples)) continue;
-    try {
-      out.push({ spec, map: sensitivityMap(records, spec.xPath, spec.yPath, spec.neurons, spec.trainedSamples) });
-    } catch (e) {
-      if (!(e instanceof RangeError && /no records/.test(e.message))) throw e;
-    }
-  }
-  return out;
+  return specs.filter((spec) => mapRecords(records, spec.xPath, spec.yPath, spec.neurons, spec.trainedSamples).length > 0)
+    .map((spec) => ({ spec, map: sensitivityMap(records, spec.xPath, spec.yPath, spec.neurons, spec.trainedSamples) }));
 }

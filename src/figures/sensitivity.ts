@@ -40,7 +40,7 @@ export interface SensitivityMap {
  * name and rule) in `xPath` and `yPath` at most. Throws when the records hold no such grid, or more than one base.
  */
 export function sensitivityMap(records: MapInput[], xPath: string, yPath: string, neurons: number, trainedSamples: number): SensitivityMap {
-  const keep = records.filter((r) => r.neurons === neurons && r.trainedSamples === trainedSamples && overridesOnly(r.preset, [xPath, yPath]));
+  const keep = mapRecords(records, xPath, yPath, neurons, trainedSamples);
   if (keep.length === 0) throw new RangeError(`sensitivity map: no records of ${neurons} neurons after ${trainedSamples} digits varying only ${xPath} and ${yPath}`);
   const bases = new Set(keep.map((r) => baseLabel(r.preset)));
   if (bases.size > 1) throw new RangeError(`sensitivity map: the records vary more than one base preset (${[...bases].join(", ")}): filter them first`);
@@ -52,6 +52,11 @@ export function sensitivityMap(records: MapInput[], xPath: string, yPath: string
   const { name, rule } = splitPresetLabel(keep[0].preset);
   const base = rule === undefined ? PRESETS[name] : withRule(PRESETS[name], rule);
   return { xPath, yPath, neurons, cells, published: { x: valueAtPath(base, xPath.split(".")) as number, y: valueAtPath(base, yPath.split(".")) as number } };
+}
+
+/** The records a map over `xPath` and `yPath` draws: that size and training amount, presets overriding nothing else. */
+export function mapRecords<T extends MapInput>(records: T[], xPath: string, yPath: string, neurons: number, trainedSamples: number): T[] {
+  return records.filter((r) => r.neurons === neurons && r.trainedSamples === trainedSamples && overridesOnly(r.preset, [xPath, yPath]));
 }
 
 /** The heatmap of a map: cells coloured by mean accuracy and labelled with it (and n), the published values ringed. */
