@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { longestRunsOnly, summarizeAccuracy } from "../src/analysis/summary";
+import { onePassRecords } from "../src/analysis/onePass";
 import { Network } from "../src/core/network";
 import { train } from "../src/experiment/phases";
 import { loadMnist } from "../src/data/mnist";
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   if (fashion.length > 0) {
     const rows = summarizeAccuracy(fashion);
     figures["fashion-vs-training"] = accuracyVsTrainingFigure(rows, [], "Fashion-MNIST: accuracy vs training images (diehl-cook-2015, one pass, 10,000 test images)");
-    const mnist = records.filter((r) => r.preset === "diehl-cook-2015" && r.epochs === 1 && r.trainSamples === 60000 && rows.some((f) => f.neurons === r.neurons));
+    const mnist = onePassRecords(records, "diehl-cook-2015", rows.map((f) => f.neurons));
     figures["fashion-vs-neurons"] = accuracyVsNeuronsFigure(finalRows([...rows, ...summarizeAccuracy(mnist)]), [], "Accuracy vs neurons after one pass: Fashion-MNIST and MNIST (diehl-cook-2015)");
   } else console.error("data/results/fashion has no fashion-mnist records: skipping the Fashion-MNIST figures");
   const benchPath = join(ROOT, "data", "bench", "bench.jsonl");

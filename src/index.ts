@@ -38,6 +38,7 @@ export { parseDiagnosticsTable } from "./analysis/diagnostics";
 export type { DiagnosticsRow } from "./analysis/diagnostics";
 export { loadReferenceAccuracy, loadReferenceSpeed } from "./data/reference";
 export { summarizeAccuracy, summaryText, longestRunsOnly } from "./analysis/summary";
+export { onePassRecords } from "./analysis/onePass";
 export type { SummaryRow } from "./analysis/summary";
 export { accuracyPivot, shortCount } from "./analysis/pivot";
 export type { AccuracyPivot } from "./analysis/pivot";
