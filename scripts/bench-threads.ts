@@ -62,21 +62,16 @@ async function main(): Promise<void> {
   console.log(`one barrier every ${every} step(s)`);
   console.log("neurons threads  us/step  speed-up  barrier us/step");
   for (const neurons of neuronsList) {
-    const perStep = new Map<number, number>();
-    for (const round of [0, 1]) { // the thread counts alternate twice in the same minutes; the best of the two counts
-      for (const k of threadsList) {
-        const us = (await measure(neurons, k, steps, every)) * 1000 / steps;
-        perStep.set(k, Math.min(perStep.get(k) ?? Infinity, us));
-        if (round === 1 && k === threadsList[threadsList.length - 1]) {
-          const one = perStep.get(1);
-          for (const kk of threadsList) {
-            const t = perStep.get(kk)!;
-            const speedUp = one ? (one / t).toFixed(2) : "";
-            const barrier = one && kk > 1 ? (t - one / kk).toFixed(3) : "";
-            console.log(`${String(neurons).padStart(7)} ${String(kk).padStart(7)} ${t.toFixed(3).padStart(8)} ${speedUp.padStart(9)} ${barrier.padStart(16)}`);
-          }
-        }
-      }
+    const perStep = new Map<number, number>(); // the best of two rounds, the thread counts alternating in the same minutes
+    for (let round = 0; round < 2; round++) {
+      for (const k of threadsList) perStep.set(k, Math.min(perStep.get(k) ?? Infinity, (await measure(neurons, k, steps, every)) * 1000 / steps));
+    }
+    const one = perStep.get(1);
+    for (const k of threadsList) {
+      const t = perStep.get(k)!;
+      const speedUp = one ? (one / t).toFixed(2) : "";
+      const barrier = one && k > 1 ? (t - one / k).toFixed(3) : "";
+      console.log(`${String(neurons).padStart(7)} ${String(k).padStart(7)} ${t.toFixed(3).padStart(8)} ${speedUp.padStart(9)} ${barrier.padStart(16)}`);
     }
   }
 }

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-step() { local t=$SECONDS; "$@"; echo "[$(basename "$0")] $* : $((SECONDS - t)) s" >&2; }   # each step's wall time
+source scripts/step.sh   # step CMD: runs CMD, prints its wall time
 step $SUDO apt-get update -qq
 step $SUDO apt-get install -y -qq --no-install-recommends jupyter-nbconvert jupyter-client chromium >/dev/null
 step npm ci --no-audit --no-fund
