@@ -11,19 +11,7 @@ import { presetByName } from "../src/core/params";
 import { respond, train } from "../src/experiment/phases";
 import { DECISION_MS } from "../src/experiment/run";
 import { loadMnist } from "../src/data/mnist";
-import { conductanceWorkload } from "./kernel-workload";
-
-/** Milliseconds for 1,000 conductance-kernel steps of 6,400 neurons with 3 input rows (best of 3). */
-function machineReferenceMs(): number {
-  const step = conductanceWorkload(6400);
-  let best = Infinity;
-  for (let rep = 0; rep < 3; rep++) {
-    const t0 = performance.now();
-    for (let t = 0; t < 1000; t++) step(t);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
+import { machineReferenceMs } from "./kernel-workload";
 
 const [neurons, samples, preset, kernels] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4], process.argv[5]];
 const windows = process.argv[6] === "windows";

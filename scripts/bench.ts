@@ -7,6 +7,11 @@
  * Several presets run side by side in the same rounds (each size: every preset, then the next size), and the table
  * ends with each preset's training and inference rate relative to the first one's, per size.
  * Prints a table, or with --json one JSON object per line.
+ *
+ * `--threads 1,2 [--snapshots 4]`: instead, whole runs (bench-run.ts: training with evenly spaced snapshots, each
+ * labelled and tested) on 1 core (the run evaluates its snapshots itself) and on 2 (snapshots before the last evaluated
+ * beside training, evaluator.ts), the thread counts alternating in fresh processes within each round; prints each
+ * size's median wall time per thread count and the speed-up over the first (default sizes 400,1600 there).
  */
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
@@ -17,7 +22,7 @@ import { codeVersion } from "../src/experiment/version";
 
 const o = parseOptions(process.argv.slice(2), {
   neurons: { type: "string" }, samples: { type: "string" }, repeats: { type: "string" }, preset: { type: "string" },
-  kernels: { type: "string" }, json: { type: "boolean" },
+  kernels: { type: "string" }, json: { type: "boolean" }, threads: { type: "string" }, snapshots: { type: "string" },
 });
 const sizes = intListOption(o, "neurons", [100, 400, 1600, 6400], 1);
 const samples = intOption(o, "samples", 1000, 1, 8000);
@@ -30,6 +35,10 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+if (o.threads !== undefined) {
+  benchRuns();
+  process.exit(0);
+}
 
 if (!o.json) {
   console.log(`${kernels} kernels, first ${samples} digits of a fresh network, median of ${repeats} processes, ${cpus()[0]?.model ?? "?"}`);
@@ -79,5 +88,42 @@ if (!o.json && presets.length > 1) {
       return `${p} ${((r.trainSamplesPerSec as number) / (base.trainSamplesPerSec as number)).toFixed(2)} / ${((r.inferSamplesPerSec as number) / (base.inferSamplesPerSec as number)).toFixed(2)}`;
     });
     console.log(`${String(neurons).padStart(7)}  ${parts.join("   ")}`);
+  }
+}
+
+/** --threads: whole runs with their snapshots evaluated by the run (1) or beside its training (2), alternating. */
+function benchRuns(): void {
+  const threads = intListOption(o, "threads", [1, 2], 1, 2);
+  const sizes = intListOption(o, "neurons", [400, 1600], 1);
+  const samples = intOption(o, "samples", 1000, 1, 8000);
+  const snapshots = intOption(o, "snapshots", 4, 1, samples);
+  const repeats = intOption(o, "repeats", 3, 1, 50);
+  const runs = new Map<string, Record<string, number>[]>();
+  if (!o.json) {
+    console.log(`whole runs: ${samples} training digits, ${snapshots} snapshots (labels from up to 1,000 digits, 1,000 test digits), median of ${repeats} processes per thread count, ${cpus()[0]?.model ?? "?"}`);
+    console.log("neurons  threads  wall s  train s  eval s  speed-up  machine ref ms");
+  }
+  for (let r = 0; r < repeats; r++) {
+    for (const neurons of sizes) {
+      for (const k of threads) {
+        if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons, ${k} thread(s)   `);
+        const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-run.ts"), String(neurons), String(samples), String(snapshots), String(k)], { encoding: "utf8" });
+        const key = `${neurons}/${k}`;
+        runs.set(key, [...(runs.get(key) ?? []), JSON.parse(out.trim().split("\n").pop()!)]);
+      }
+    }
+  }
+  if (!o.json) process.stderr.write("\r" + " ".repeat(50) + "\r");
+  for (const neurons of sizes) {
+    const pick = (k: number, field: string) => median(runs.get(`${neurons}/${k}`)!.map((x) => x[field]));
+    for (const k of threads) {
+      const row = {
+        neurons, threads: k, samples, snapshots, repeats, wallSeconds: pick(k, "wallSeconds"), trainSeconds: pick(k, "trainSeconds"),
+        evalSeconds: pick(k, "evalSeconds"), speedUp: pick(threads[0], "wallSeconds") / pick(k, "wallSeconds"),
+        machineRefMs: pick(k, "machineRefMs"), date: new Date().toISOString().slice(0, 10), code: codeVersion(),
+      };
+      if (o.json) console.log(JSON.stringify(row));
+      else console.log(`${String(neurons).padStart(7)}  ${String(k).padStart(7)}  ${row.wallSeconds.toFixed(1).padStart(6)}  ${row.trainSeconds.toFixed(1).padStart(7)}  ${row.evalSeconds.toFixed(1).padStart(6)}  ${row.speedUp.toFixed(2).padStart(8)}  ${row.machineRefMs.toFixed(2).padStart(14)}`);
+    }
   }
 }

@@ -27,3 +27,15 @@ export function conductanceWorkload(neurons: number): (t: number) => void {
     k.stepConductance(block.address);
   };
 }
+
+/** Milliseconds for 1,000 conductance-kernel steps of 6,400 neurons with 3 input rows (best of 3): the benches' machine reference. */
+export function machineReferenceMs(): number {
+  const step = conductanceWorkload(6400);
+  let best = Infinity;
+  for (let rep = 0; rep < 3; rep++) {
+    const t0 = performance.now();
+    for (let t = 0; t < 1000; t++) step(t);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}

@@ -26,7 +26,10 @@ export const SWEEP_USAGE = `snn sweep [options]
                      (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-..., optionally .gz; records name it by
                      path and content hash)
 ${PRESET_HELP}
-  --workers W        worker threads (default ${availableParallelism()}, the cores)
+  --workers W        worker threads (default ${availableParallelism()}, the cores): runs and the evaluations of their
+                     snapshots together use at most W cores; when fewer runs than W remain, each run's snapshots are
+                     evaluated beside its training on a free core (the same records, sooner)
+  --evaluate-inline  each run evaluates its own snapshots before training on (as before evaluation beside training)
   --out DIR          results store (default data/results)
   --queue URL        run the grid's cells as BullMQ jobs on Redis (redis://[user:pass@]host:port[/db], rediss:// for
                      TLS; or set SNN_QUEUE_URL) and collect the records from \`snn worker\` processes
@@ -54,6 +57,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
     "queue-wait": { type: "string" }, vary: { type: "string", multiple: true }, "on-test": { type: "boolean" },
+    "evaluate-inline": { type: "boolean" },
   });
   const axes = varyAxes(o.vary);
   if (o["on-test"] && axes.length === 0) throw new UsageError("--on-test goes with --vary (without it a sweep evaluates on the test digits anyway)");
@@ -101,7 +105,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent,
       redisTimeoutMs: 1000 * wait, noWorkerMs: 4000 * wait,
     })
-    : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent, keepNetworks: Boolean(o["keep-networks"]) });
+    : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent, keepNetworks: Boolean(o["keep-networks"]), evaluateBeside: !o["evaluate-inline"] });
   process.off("SIGINT", onSigint);
   ui.close();
   const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number }) => specs.some((s) =>

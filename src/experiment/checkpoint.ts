@@ -4,9 +4,11 @@
  * last snapshot instead of from scratch. A loaded network continues exactly as the saved one would have, so resumed
  * runs give the same records. The checkpoint is deleted when its run completes; with `keepNetwork` the trained network
  * is then saved to `<dir>/networks/<runId>.snn` (loadNetwork reads it), for analysis after the run. A damaged
- * checkpoint is set aside and reported, never resumed from.
+ * checkpoint is set aside and reported, never resumed from. A snapshot handed to an evaluation thread (evaluator.ts) is
+ * kept beside the checkpoint as `<runId>.at-<digits>.snn` until its record exists, so that a killed run can evaluate it
+ * again when it resumes past it.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { makeDirs } from "../core/files";
 import { join } from "node:path";
 import { Network, NetworkState } from "../core/network";
@@ -16,8 +18,14 @@ export interface Checkpointer {
   /** The saved state, if any (its totals.digits = training digits seen; meta.trainSeconds = time spent training). */
   load(): NetworkState | undefined;
   save(net: Network, trainSeconds: number): void;
-  /** The run is complete (`net`: the trained network): remove its checkpoint. */
+  /** The run is complete (`net`: the trained network): remove its checkpoint (and any kept snapshot). */
   done(net: Network): void;
+  /** Keep a snapshot (its totals.digits = the amount) until dropPending: its evaluation runs beside training. */
+  savePending?(state: NetworkState): void;
+  /** The kept snapshots (any order; a damaged one is set aside and left out). */
+  pending?(): NetworkState[];
+  /** The snapshot at `amount` digits has its record: forget it. */
+  dropPending?(amount: number): void;
 }
 
 /** Where a damaged checkpoint is reported by default (the sweep's and train's stderr). */
@@ -30,32 +38,42 @@ const warn = (message: string): void => console.warn(`checkpoint: ${message}`);
 export function fileCheckpointer(dir: string, runId: string, options: { keepNetwork?: boolean; onCorrupt?: (message: string) => void } = {}): Checkpointer {
   const folder = join(dir, "checkpoints");
   const path = join(folder, `${runId}.snn`);
+  const pendingPath = (amount: number) => join(folder, `${runId}.at-${amount}.snn`);
+  const pendingFiles = () => existsSync(folder)
+    ? readdirSync(folder).filter((f) => f.startsWith(`${runId}.at-`) && f.endsWith(".snn")).map((f) => join(folder, f)) : [];
+  const read = (file: string): NetworkState | undefined => {
+    try {
+      return decodeNetworkState(readFileSync(file), file);
+    } catch (e) {
+      // never resume from a damaged file: keep it for inspection under another name
+      const aside = `${file}.corrupt-${Date.now()}`;
+      renameSync(file, aside);
+      (options.onCorrupt ?? warn)(`${(e as Error).message}; set aside as ${aside}, ${file === path ? "the run starts again from its beginning" : "its snapshot is evaluated again after training reaches it"}`);
+      return undefined;
+    }
+  };
+  const write = (file: string, state: NetworkState) => {
+    makeDirs(folder);
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, encodeNetworkState(state));
+    renameSync(tmp, file);
+  };
   return {
-    load() {
-      if (!existsSync(path)) return undefined;
-      try {
-        return decodeNetworkState(readFileSync(path), path);
-      } catch (e) {
-        // never resume from a damaged file: keep it for inspection under another name and start the run again
-        const aside = `${path}.corrupt-${Date.now()}`;
-        renameSync(path, aside);
-        (options.onCorrupt ?? warn)(`${(e as Error).message}; set aside as ${aside}, the run starts again from its beginning`);
-        return undefined;
-      }
-    },
+    load: () => (existsSync(path) ? read(path) : undefined),
     save(net, trainSeconds) {
-      makeDirs(folder);
       const state = net.exportState();
       state.meta = { trainSeconds };
-      const tmp = `${path}.tmp-${process.pid}`;
-      writeFileSync(tmp, encodeNetworkState(state));
-      renameSync(tmp, path);
+      write(path, state);
     },
     done(net) {
       if (options.keepNetwork) {
         saveNetwork(net, join(dir, "networks", `${runId}.snn`));
       }
+      for (const file of pendingFiles()) rmSync(file, { force: true });
       rmSync(path, { force: true });
     },
+    savePending: (state) => write(pendingPath(state.totals.digits), state),
+    pending: () => pendingFiles().map(read).filter((s): s is NetworkState => s !== undefined),
+    dropPending: (amount) => rmSync(pendingPath(amount), { force: true }),
   };
 }

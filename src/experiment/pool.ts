@@ -32,6 +32,11 @@ export interface SweepOptions {
   signal?: AbortSignal;
   /** Keep each completed run's trained network in `<out>/networks/<runId>.snn` (see checkpoint.ts). */
   keepNetworks?: boolean;
+  /**
+   * Evaluate snapshots beside training on cores no run needs (default true): when fewer runs than workers remain,
+   * each remaining run hands its snapshots to an evaluation thread and trains on (the same records; threads.ts).
+   */
+  evaluateBeside?: boolean;
 }
 
 export interface SweepOutcome {
@@ -73,7 +78,8 @@ export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOpti
 async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], options: SweepOptions): Promise<SweepOutcome> {
   const started = performance.now();
   const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store);
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), pending.length || 1));
+  const cores = Math.max(1, options.workers ?? availableParallelism());
+  const workers = Math.min(cores, pending.length || 1);
   const emit = options.onEvent ?? (() => undefined);
   emit({ type: "start", runs: runs.length, pendingRuns: pending.length, storedCells, missingCells, workers, repairedBytes: store.report.repairedBytes, pendingCost: totalCost(pending) });
   const errors: SweepOutcome["errors"] = [];
@@ -82,7 +88,7 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
     return { store, interrupted: Boolean(options.signal?.aborted), errors, seconds: seconds() };
   }
 
-  const threads = new RunThreads(workers);
+  const threads = new RunThreads(workers, { cores, evaluateBeside: options.evaluateBeside ?? true });
   let interrupted = false;
   let closing: Promise<void> | undefined;
   const onAbort = () => {

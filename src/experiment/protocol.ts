@@ -10,3 +10,11 @@ export type FromWorker =
   | { type: "record"; id: number; record: RunRecord }
   | { type: "done"; id: number }
   | { type: "error"; id: number; message: string };
+
+/** What a run thread is started with (threads.ts): its index and, to evaluate beside training, the sweep's core budget. */
+export interface WorkerData {
+  entry: "worker";
+  index: number;
+  /** coreBudget.ts's shared memory; absent: every snapshot is evaluated by the run itself. */
+  budget?: SharedArrayBuffer;
+}

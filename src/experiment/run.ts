@@ -4,7 +4,8 @@
  * is tested on the test digits, while the original continues training untouched, so the curve equals what separate
  * runs stopped at each amount would give.
  */
-import { Network } from "../core/network";
+import { Network, NetworkState } from "../core/network";
+import { Totals } from "../core/simulation";
 import { presetFromLabel } from "../core/overrides";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { synOps } from "../analysis/cost";
@@ -14,6 +15,7 @@ import { trainingDigitsAvailable } from "../data/datasets";
 import { loadMnist } from "../data/mnist";
 import { Checkpointer } from "./checkpoint";
 import { RunConfig, snapshotSchedule, validateRunConfig } from "./config";
+import { FinishedEvaluation, SnapshotEvaluator, SnapshotFields } from "./evaluator";
 
 /** One evaluated snapshot. */
 export interface RunRecord {
@@ -89,6 +91,12 @@ export interface RunHooks {
   checkpoint?: Checkpointer;
   /** Also save a checkpoint every this many training digits between snapshots (default: only at snapshots). */
   checkpointEvery?: number;
+  /**
+   * Evaluate snapshots beside training (evaluator.ts threadEvaluator; default: each snapshot is evaluated by the run
+   * before it trains on). The records are the same either way. Snapshots evaluated beside training report no
+   * "labels"/"test" progress.
+   */
+  evaluator?: SnapshotEvaluator;
 }
 
 export interface RunData {
@@ -170,66 +178,123 @@ export function labelSamplesAt(c: RunConfig, amount: number): number {
   return amount === c.trainSamples * c.epochs ? c.trainSamples : Math.min(amount, c.labelSamples, c.trainSamples);
 }
 
-/** Train and evaluate every snapshot of the schedule; returns the records (also passed to hooks.onRecord). */
+/** A run's record at snapshot `amount`: the training so far (the network's totals then) and the snapshot's evaluation. */
+function snapshotRecord(c: RunConfig, amount: number, labelSamples: number, t: Readonly<Totals>, trainSeconds: number, dtMs: number,
+  ev: SnapshotFields): RunRecord {
+  return {
+    trainedSamples: amount,
+    epochsDone: amount / c.trainSamples,
+    labelSamples,
+    testSamples: c.testSamples,
+    accuracy: ev.accuracy,
+    accuracyProportion: ev.accuracyProportion,
+    unassignedNeurons: ev.unassignedNeurons,
+    presentationsPerSample: t.presentations / t.digits,
+    cappedDigits: t.cappedDigits,
+    excSpikesPerSample: t.excSpikes / t.digits,
+    testSpikesPerSample: ev.testSpikesPerSample,
+    eInhClampsPerSample: t.eInhClamps / t.digits,
+    testEInhClampsPerSample: ev.testEInhClampsPerSample,
+    trainSeconds,
+    trainSamplesPerSec: amount / Math.max(trainSeconds, 1e-9),
+    evalSeconds: ev.evalSeconds,
+    evalSamplesPerSec: ev.evalSamplesPerSec,
+    // the training cost over the digits the totals counted it for (all, unless resumed from an older save)
+    ...(t.costDigits > 0 ? prefixed("train", costPerSample(t, t.costDigits, c.neurons, dtMs, trainSeconds / amount)) : {}),
+    ...ev.cost,
+  };
+}
+
+/**
+ * Train and evaluate every snapshot of the schedule; returns the records in the order of the schedule (each also
+ * passed to hooks.onRecord as soon as it exists). With hooks.evaluator, snapshots before the last are evaluated beside
+ * training when it accepts them (the same records; see evaluator.ts), each kept in the checkpoint folder until its
+ * record exists, so that a killed run evaluates it again on resuming.
+ */
 export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData = loadRunData(c)): RunRecord[] {
   validateRunConfig(c);
   const schedule = snapshotSchedule(c.snapshots, c.trainSamples, c.epochs);
   const total = c.trainSamples * c.epochs;
-  let saved = hooks.checkpoint?.load();
-  // A checkpoint is usable only if every snapshot before it has its record (they cannot be evaluated any more).
-  if (saved && !schedule.every((a) => a >= saved!.totals.digits || hooks.skip?.has(a))) saved = undefined;
+  const checkpoint = hooks.checkpoint;
+  const evaluator = hooks.evaluator;
+  let saved = checkpoint?.load();
+  const waiting = new Map((saved ? checkpoint?.pending?.() ?? [] : []).map((s) => [s.totals.digits, s]));
+  // A checkpoint is usable only if every snapshot before it has its record or a kept state to evaluate it from.
+  if (saved && !schedule.every((a) => a >= saved!.totals.digits || hooks.skip?.has(a) || waiting.has(a))) saved = undefined;
+  if (!saved) waiting.clear();
   const net = saved ? Network.fromState(saved, hooks.kernels)
     : new Network({ neurons: c.neurons, seed: c.seed, preset: presetFromLabel(c.preset), kernels: hooks.kernels });
   let trainSeconds = saved?.meta?.trainSeconds ?? 0;
   let seen = net.totals.digits;
+  const dtMs = net.preset.dtMs;
   const records: RunRecord[] = [];
-  for (const amount of schedule) {
-    if (amount < seen) continue;
-    const every = hooks.checkpointEvery ?? Infinity;
-    while (seen < amount) {
-      const start = seen % c.trainSamples;
-      const nextCheckpoint = Number.isFinite(every) ? (Math.floor(seen / every) + 1) * every : Infinity;
-      const samples = Math.min(amount - seen, c.trainSamples - start, nextCheckpoint - seen);
-      const base = seen;
-      const stats = train(net, data.train, {
-        start, samples, onProgress: (done) => hooks.onProgress?.("train", base + done, total),
-      });
-      trainSeconds += stats.seconds;
-      seen += samples;
-      if (seen === nextCheckpoint && seen < amount) hooks.checkpoint?.save(net, trainSeconds);
+  const finish = (amount: number, totals: Readonly<Totals>, secondsTrained: number, ev: SnapshotFields) => {
+    const record = snapshotRecord(c, amount, labelSamplesAt(c, amount), totals, secondsTrained, dtMs, ev);
+    records.push(record);
+    hooks.onRecord?.(record);
+    checkpoint?.dropPending?.(amount);
+  };
+  const collect = (done: FinishedEvaluation[]) => {
+    for (const f of done) finish(f.amount, f.state.totals, f.state.meta?.trainSeconds ?? 0, f.fields);
+  };
+  /**
+   * Evaluate the snapshot in `state` (taken at `amount`) beside training if the evaluator takes it, else now (on
+   * `current`, the training network, when the snapshot is the network as it is).
+   */
+  const evaluate = (amount: number, state: () => NetworkState, current?: Network) => {
+    const labelSamples = labelSamplesAt(c, amount);
+    if (evaluator && amount < total) {
+      const s = state();
+      if (evaluator.submit({ config: c, amount, labelSamples, state: s, kernels: net.kernelKind })) {
+        if (!waiting.has(amount)) checkpoint?.savePending?.(s);
+        return;
+      }
     }
-    hooks.onSnapshot?.(net, amount);
-    if (!hooks.skip?.has(amount)) {
-      const labelSamples = labelSamplesAt(c, amount);
-      const ev = evaluateSnapshot(net, data, labelSamples, hooks);
-      const t = net.totals;
-      const record: RunRecord = {
-        trainedSamples: amount,
-        epochsDone: amount / c.trainSamples,
-        labelSamples,
-        testSamples: c.testSamples,
-        accuracy: ev.accuracy,
-        accuracyProportion: ev.accuracyProportion,
-        unassignedNeurons: ev.unassignedNeurons,
-        presentationsPerSample: t.presentations / t.digits,
-        cappedDigits: t.cappedDigits,
-        excSpikesPerSample: t.excSpikes / t.digits,
-        testSpikesPerSample: ev.testSpikesPerSample,
-        eInhClampsPerSample: t.eInhClamps / t.digits,
-        testEInhClampsPerSample: ev.testEInhClampsPerSample,
-        trainSeconds,
-        trainSamplesPerSec: amount / Math.max(trainSeconds, 1e-9),
-        evalSeconds: ev.evalSeconds,
-        evalSamplesPerSec: ev.evalSamplesPerSec,
-        // the training cost over the digits the totals counted it for (all, unless resumed from an older save)
-        ...(t.costDigits > 0 ? prefixed("train", costPerSample(t, t.costDigits, net.neurons, net.preset.dtMs, trainSeconds / amount)) : {}),
-        ...ev.cost,
-      };
-      records.push(record);
-      hooks.onRecord?.(record);
+    if (current) finish(amount, current.totals, trainSeconds, evaluateSnapshot(current, data, labelSamples, hooks));
+    else {
+      const s = state();
+      finish(amount, s.totals, s.meta?.trainSeconds ?? 0, evaluateSnapshot(Network.fromState(s, net.kernelKind), data, labelSamples, hooks));
     }
-    if (amount < total) hooks.checkpoint?.save(net, trainSeconds);
+  };
+  try {
+    // snapshots a killed run had handed to its evaluation thread, from their kept states
+    for (const [amount, state] of [...waiting].sort((x, y) => x[0] - y[0])) {
+      if (!hooks.skip?.has(amount)) evaluate(amount, () => state);
+    }
+    for (const amount of schedule) {
+      if (amount < seen) continue;
+      const every = hooks.checkpointEvery ?? Infinity;
+      while (seen < amount) {
+        const start = seen % c.trainSamples;
+        const nextCheckpoint = Number.isFinite(every) ? (Math.floor(seen / every) + 1) * every : Infinity;
+        const samples = Math.min(amount - seen, c.trainSamples - start, nextCheckpoint - seen);
+        const base = seen;
+        const stats = train(net, data.train, {
+          start, samples, onProgress: (done) => {
+            hooks.onProgress?.("train", base + done, total);
+            if (evaluator?.pending) collect(evaluator.poll());
+          },
+        });
+        trainSeconds += stats.seconds;
+        seen += samples;
+        if (seen === nextCheckpoint && seen < amount) checkpoint?.save(net, trainSeconds);
+      }
+      hooks.onSnapshot?.(net, amount);
+      if (!hooks.skip?.has(amount) && !waiting.has(amount)) {
+        evaluate(amount, () => {
+          const s = net.exportState();
+          s.meta = { trainSeconds };
+          return s;
+        }, net);
+      }
+      if (amount < total) checkpoint?.save(net, trainSeconds);
+    }
+    if (evaluator) collect(evaluator.drain());
+  } catch (e) {
+    // do not leave the evaluation thread holding a core or working for a run that has failed
+    void evaluator?.close();
+    throw e;
   }
-  hooks.checkpoint?.done(net);
-  return records;
+  checkpoint?.done(net);
+  return records.sort((x, y) => x.trainedSamples - y.trainedSamples);
 }

@@ -1,30 +1,22 @@
 /**
  * A sweep worker thread: runs one experiment at a time on its own network (own WASM instance), posts progress and
- * each record to the main thread, which alone writes the results store. Data sets are loaded once per worker.
+ * each record to the main thread, which alone writes the results store. Data sets are loaded once per worker. With a
+ * core budget (threads.ts), snapshots are evaluated beside training on a free core (evaluator.ts).
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { fileCheckpointer } from "./checkpoint";
-import { RunConfig } from "./config";
-import { FromWorker, ToWorker } from "./protocol";
+import { coreBudgetFrom } from "./coreBudget";
+import { threadEvaluator } from "./evaluator";
+import { FromWorker, ToWorker, WorkerData } from "./protocol";
 import { runId } from "./records";
-import { loadRunData, RunData, runExperiment } from "./run";
+import { runExperiment } from "./run";
+import { cachedRunData } from "./runDataCache";
 
 if (!parentPort) throw new Error("worker.ts must run in a worker thread");
 const port = parentPort;
 const post = (m: FromWorker) => port.postMessage(m);
-const cache = new Map<string, RunData>();
-
-/** The digits of a run, kept while consecutive runs need the same ones (the key names everything loadRunData uses). */
-function dataFor(c: RunConfig): RunData {
-  const key = `${c.dataset}/${c.trainSamples}/${c.testSamples}/${c.validation ? "validation" : "test"}/${c.shuffleSeed ?? "-"}`;
-  let data = cache.get(key);
-  if (!data) {
-    data = loadRunData(c);
-    cache.clear();
-    cache.set(key, data);
-  }
-  return data;
-}
+const { budget, index } = (workerData ?? {}) as Partial<WorkerData>;
+const evaluator = budget ? threadEvaluator({ budget: coreBudgetFrom(budget), worker: index ?? 0 }) : undefined;
 
 port.on("message", (m: ToWorker) => {
   try {
@@ -40,7 +32,8 @@ port.on("message", (m: ToWorker) => {
         }
       },
       onRecord: (record) => post({ type: "record", id: m.id, record }),
-    }, dataFor(m.config));
+      ...(evaluator ? { evaluator } : {}),
+    }, cachedRunData(m.config));
     post({ type: "done", id: m.id });
   } catch (e) {
     post({ type: "error", id: m.id, message: (e as Error).stack ?? String(e) });

@@ -1,0 +1,20 @@
+/**
+ * The digits of the latest run a thread ran, kept while consecutive runs need the same ones (a sweep's worker and its
+ * evaluation thread load each data set once instead of once per run).
+ */
+import { RunConfig } from "./config";
+import { loadRunData, RunData } from "./run";
+
+let cached: { key: string; data: RunData } | undefined;
+
+/** The key names everything loadRunData uses. */
+function dataKey(c: RunConfig): string {
+  return `${c.dataset}/${c.trainSamples}/${c.testSamples}/${c.validation ? "validation" : "test"}/${c.shuffleSeed ?? "-"}`;
+}
+
+/** loadRunData(c), from the cache when the previous call needed the same digits. */
+export function cachedRunData(c: RunConfig): RunData {
+  const key = dataKey(c);
+  if (cached?.key !== key) cached = { key, data: loadRunData(c) };
+  return cached.data;
+}
