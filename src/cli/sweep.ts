@@ -30,6 +30,8 @@ ${PRESET_HELP}
                      snapshots together use at most W cores; when fewer runs than W remain, each run's snapshots are
                      evaluated beside its training on a free core (the same records, sooner)
   --evaluate-inline  each run evaluates its own snapshots before training on (as before evaluation beside training)
+  --longest-first    start the plan's most expensive runs first, whatever their sweep (default: each sweep of a plan
+                     in turn, each sweep's runs most expensive first); the plan ends sooner
   --out DIR          results store (default data/results)
   --queue URL        run the grid's cells as BullMQ jobs on Redis (redis://[user:pass@]host:port[/db], rediss:// for
                      TLS; or set SNN_QUEUE_URL) and collect the records from \`snn worker\` processes
@@ -57,7 +59,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
     "queue-wait": { type: "string" }, vary: { type: "string", multiple: true }, "on-test": { type: "boolean" },
-    "evaluate-inline": { type: "boolean" },
+    "evaluate-inline": { type: "boolean" }, "longest-first": { type: "boolean" },
   });
   const axes = varyAxes(o.vary);
   if (o["on-test"] && axes.length === 0) throw new UsageError("--on-test goes with --vary (without it a sweep evaluates on the test digits anyway)");
@@ -99,13 +101,16 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const url = queueUrl(typeof o.queue === "string" ? o.queue : undefined);
   if (url && o["keep-networks"]) throw new UsageError("--keep-networks keeps networks on this machine: not with --queue (workers run elsewhere)");
   const wait = intOption(o, "queue-wait", 30, 1, 86400);
+  if (url && o["evaluate-inline"]) throw new UsageError("--evaluate-inline is for local sweeps: with --queue each `snn worker` decides (its idle threads' cores evaluate beside training)");
+  const order = o["longest-first"] ? "longest-first" : "plan";
   const ui = sweepProgress(url ? 8 : workers);
   const outcome = url
     ? await submitSweep(specs, {
       url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent,
-      redisTimeoutMs: 1000 * wait, noWorkerMs: 4000 * wait,
+      redisTimeoutMs: 1000 * wait, noWorkerMs: 4000 * wait, order,
     })
-    : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent, keepNetworks: Boolean(o["keep-networks"]), evaluateBeside: !o["evaluate-inline"] });
+    : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent, keepNetworks: Boolean(o["keep-networks"]),
+      evaluateBeside: !o["evaluate-inline"], order });
   process.off("SIGINT", onSigint);
   ui.close();
   const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number }) => specs.some((s) =>
@@ -140,7 +145,7 @@ function usage<T>(fn: () => T): T {
 }
 
 /** A plan file: a JSON array of sweep specs (each checked when its runs are built). */
-function readPlan(path: string): SweepSpec[] {
+export function readPlan(path: string): SweepSpec[] {
   let plan: unknown;
   try {
     plan = JSON.parse(readFileSync(path, "utf8"));

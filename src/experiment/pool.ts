@@ -37,6 +37,8 @@ export interface SweepOptions {
    * each remaining run hands its snapshots to an evaluation thread and trains on (the same records; threads.ts).
    */
   evaluateBeside?: boolean;
+  /** The order runs start in (default "plan"). */
+  order?: RunOrder;
 }
 
 export interface SweepOutcome {
@@ -50,14 +52,28 @@ export interface SweepOutcome {
  * The runs of one sweep (most expensive first) or of a plan of sweeps (in the plan's order, each sweep's runs most
  * expensive first) that still miss records in `store`, and the count of missing cells.
  */
-export function pendingRuns(specs: SweepSpec | SweepSpec[], store: ResultsStore) {
+export function pendingRuns(specs: SweepSpec | SweepSpec[], store: ResultsStore, order: RunOrder = "plan") {
   const has = (id: string) => store.has(id);
-  const runs = (Array.isArray(specs) ? specs : [specs]).flatMap((spec) => sweepRuns(spec).sort((a, b) => runCost(b) - runCost(a)));
+  const runs = planRuns(specs, order);
   const missingPerRun = runs.map((c) => missingAmounts(c, has).length);
   const pending = runs.filter((_, k) => missingPerRun[k] > 0);
   const total = runs.reduce((n, c) => n + c.snapshots.length, 0);
   const missing = missingPerRun.reduce((n, m) => n + m, 0);
   return { runs, pending, storedCells: total - missing, missingCells: missing };
+}
+
+/**
+ * The order a local sweep starts its runs in: "plan", each sweep of a plan in turn (its first rows' results come
+ * first); "longest-first", the most expensive runs of the whole plan first (the sweep ends sooner: its tail has no
+ * long run alone on one core).
+ */
+export type RunOrder = "plan" | "longest-first";
+
+/** The runs of one sweep or of a plan of sweeps in the order a local sweep starts them (see pendingRuns). */
+export function planRuns(specs: SweepSpec | SweepSpec[], order: RunOrder = "plan"): RunConfig[] {
+  const byCost = (a: RunConfig, b: RunConfig) => runCost(b) - runCost(a);
+  const runs = (Array.isArray(specs) ? specs : [specs]).flatMap((spec) => sweepRuns(spec).sort(byCost));
+  return order === "longest-first" ? runs.sort(byCost) : runs;
 }
 
 /** The summed relative cost of runs (sweep.ts runCost). */
@@ -77,7 +93,7 @@ export async function runSweep(spec: SweepSpec | SweepSpec[], options: SweepOpti
 
 async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], options: SweepOptions): Promise<SweepOutcome> {
   const started = performance.now();
-  const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store);
+  const { runs, pending, storedCells, missingCells } = pendingRuns(spec, store, options.order);
   const cores = Math.max(1, options.workers ?? availableParallelism());
   const workers = Math.min(cores, pending.length || 1);
   const emit = options.onEvent ?? (() => undefined);

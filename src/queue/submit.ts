@@ -6,7 +6,7 @@
  * (redisTimeoutMs) or when nothing consumes the queue (noWorkerMs); the jobs stay queued for the next start.
  */
 import { Queue } from "bullmq";
-import { pendingRuns, SweepEvent, SweepOutcome, totalCost } from "../experiment/pool";
+import { pendingRuns, RunOrder, SweepEvent, SweepOutcome, totalCost } from "../experiment/pool";
 import { RunConfig } from "../experiment/config";
 import { cellId, toStoredRecord } from "../experiment/records";
 import { RunRecord } from "../experiment/run";
@@ -27,6 +27,8 @@ export interface QueueSweepOptions {
   redisTimeoutMs?: number;
   /** Give up when no worker is connected to the queue and no job has run for this long (default 120,000 ms). */
   noWorkerMs?: number;
+  /** The order the jobs are queued in (default "plan"; pool.ts RunOrder). */
+  order?: RunOrder;
 }
 
 const DEFAULT_REDIS_TIMEOUT_MS = 30_000;
@@ -38,7 +40,7 @@ export async function submitSweep(spec: SweepSpec | SweepSpec[], options: QueueS
   const store = ResultsStore.open(options.out);
   let planned: ReturnType<typeof pendingRuns>;
   try {
-    planned = pendingRuns(spec, store);
+    planned = pendingRuns(spec, store, options.order);
   } catch (e) {
     store.close();
     throw e;

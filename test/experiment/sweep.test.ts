@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { runSweep } from "../../src/experiment/pool";
+import { planRuns, runSweep } from "../../src/experiment/pool";
 import { resultOnly, StoredRecord } from "../../src/experiment/records";
 import { SweepSpec, sweepRuns, sweepSpec } from "../../src/experiment/sweep";
 
@@ -75,4 +75,12 @@ test("sweepSpec: literal fields type-check, the rest defaulted from the dataset"
   const full = sweepSpec({ neurons: [400], dataset: "mnist-full", validation: true, seeds: [4] });
   assert.deepEqual([full.testSamples, full.trainAmounts, full.seeds], [10000, [1000, 2000, 5000, 10000, 20000, 40000, 50000], [4]]);
   assert.equal(sweepRuns(full).length, 1);
+});
+
+test("planRuns: a plan's sweeps in turn, or its most expensive runs first", () => {
+  const small: SweepSpec = { ...spec, neurons: [20], seeds: [1] };
+  const big: SweepSpec = { ...spec, neurons: [30, 40], seeds: [1] };
+  const sizes = (order?: "plan" | "longest-first") => planRuns([small, big], order).map((c) => c.neurons);
+  assert.deepEqual(sizes(), [20, 40, 30]); // each sweep's runs most expensive first
+  assert.deepEqual(sizes("longest-first"), [40, 30, 20]);
 });
