@@ -45,7 +45,7 @@ export type { AccuracyPivot } from "./analysis/pivot";
 export { networkScale, neuronsSweep, trainingSweep, resultsDir, notebookScale } from "./experiment/scales";
 export type { Scale } from "./experiment/scales";
 export { runSweep } from "./experiment/pool";
-export type { SweepOutcome, SweepEvent, SweepOptions } from "./experiment/pool";
+export type { SweepOutcome, SweepEvent, SweepOptions, RunOrder } from "./experiment/pool";
 export { sweepSpec, sweepRuns } from "./experiment/sweep";
 export { gridPoints, parseAxis } from "./experiment/grid";
 export { sensitivityMap, sensitivityMapFigure } from "./figures/sensitivity";
