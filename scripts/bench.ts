@@ -95,9 +95,7 @@ if (!o.json && presets.length > 1) {
 function benchRuns(): void {
   const threads = intListOption(o, "threads", [1, 2], 1, 2);
   const sizes = intListOption(o, "neurons", [400, 1600], 1);
-  const samples = intOption(o, "samples", 1000, 1, 8000);
   const snapshots = intOption(o, "snapshots", 4, 1, samples);
-  const repeats = intOption(o, "repeats", 3, 1, 50);
   const runs = new Map<string, Record<string, number>[]>();
   if (!o.json) {
     console.log(`whole runs: ${samples} training digits, ${snapshots} snapshots (labels from up to 1,000 digits, 1,000 test digits), median of ${repeats} processes per thread count, ${cpus()[0]?.model ?? "?"}`);

@@ -24,6 +24,9 @@ const store = typeof o.out === "string" ? o.out : "data/results/paper";
 const byRun = new Map<string, { trainedSamples: number; trainSeconds: number; evalSeconds: number }[]>();
 for (const r of ResultsStore.read(store).records()) byRun.set(r.runId, [...(byRun.get(r.runId) ?? []), r]);
 
+/** Each cumulative value's increase over the one before (the first over 0). */
+const increments = (xs: number[]) => xs.map((x, k) => x - (k > 0 ? xs[k - 1] : 0));
+
 const specs = readPlan(plan);
 const byId = new Map<string, RunTimes>();
 let incomplete = 0;
@@ -34,13 +37,13 @@ for (const c of planRuns(specs)) {
     incomplete++;
     continue;
   }
-  let trainSeconds = rs.map((r, k) => r.trainSeconds - (k > 0 ? rs[k - 1].trainSeconds : 0));
+  let trainSeconds = increments(rs.map((r) => r.trainSeconds));
   if (trainSeconds.some((s) => s < 0)) {
     // a snapshot re-run later (other code, other load): its cumulative time does not continue the earlier ones';
     // spread the last record's training time over the snapshots by digits instead
     remeasured++;
     const last = rs[rs.length - 1];
-    trainSeconds = rs.map((r, k) => (last.trainSeconds * (r.trainedSamples - (k > 0 ? rs[k - 1].trainedSamples : 0))) / last.trainedSamples);
+    trainSeconds = increments(rs.map((r) => r.trainedSamples)).map((digits) => (last.trainSeconds * digits) / last.trainedSamples);
   }
   byId.set(runId(c), { trainSeconds, evalSeconds: rs.map((r) => r.evalSeconds) });
 }

@@ -81,6 +81,8 @@ export function sweepWallSeconds(runs: RunTimes[], options: WallTimeOptions): nu
     }
   };
   const ended = (a: Active) => a.draining && a.beside.length === 0;
+  /** The speed of a run's work and of its evaluation thread's: slowed while both work. */
+  const rate = (a: Active) => (a.beside.length > 0 && !a.draining ? 1 / contention : 1);
   const eps = 1e-9;
 
   for (;;) {
@@ -90,7 +92,6 @@ export function sweepWallSeconds(runs: RunTimes[], options: WallTimeOptions): nu
     }
     if (active.length === 0) return now;
     // the next moment some step ends (a zero-length step ends now)
-    const rate = (a: Active) => (a.beside.length > 0 && !a.draining ? 1 / contention : 1);
     let dt = Infinity;
     for (const a of active) {
       if (!a.draining) dt = Math.min(dt, a.left / rate(a));

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { planRuns, runSweep } from "../../src/experiment/pool";
+import { planRuns, RunOrder, runSweep } from "../../src/experiment/pool";
 import { resultOnly, StoredRecord } from "../../src/experiment/records";
 import { SweepSpec, sweepRuns, sweepSpec } from "../../src/experiment/sweep";
 
@@ -80,7 +80,7 @@ test("sweepSpec: literal fields type-check, the rest defaulted from the dataset"
 test("planRuns: a plan's sweeps in turn, or its most expensive runs first", () => {
   const small: SweepSpec = { ...spec, neurons: [20], seeds: [1] };
   const big: SweepSpec = { ...spec, neurons: [30, 40], seeds: [1] };
-  const sizes = (order?: "plan" | "longest-first") => planRuns([small, big], order).map((c) => c.neurons);
+  const sizes = (order?: RunOrder) => planRuns([small, big], order).map((c) => c.neurons);
   assert.deepEqual(sizes(), [20, 40, 30]); // each sweep's runs most expensive first
   assert.deepEqual(sizes("longest-first"), [40, 30, 20]);
 });
