@@ -199,6 +199,7 @@ export function loopKernels(): string {
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
     (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32) (local $winNext i32) (local $winEnd i32)
+    (local $others i32)
     (local.set $s ${C("from")})
     (local.set $sTo ${C("to")})
     (local.set $t ${C("t0")})
@@ -216,6 +217,17 @@ export function loopKernels(): string {
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
 ${stepBody()}
+        ;; a slice of a split network: meet the other slices and add their inhibitory spikes of the step to G (the same
+        ;; weight each, so after this slice's own gives the whole network's bits; an event step meets in TypeScript)
+        (if ${C("coupled")}
+          (then
+            (local.set $others (call $meet (local.get $nInh)))
+            (block $added
+              (loop $add
+                (br_if $added (i32.le_s (local.get $others) (i32.const 0)))
+                (local.set $g (f64.add (local.get $g) ${C("wInhExc")}))
+                (local.set $others (i32.sub (local.get $others) (i32.const 1)))
+                (br $add)))))
         ;; a decision window's last step done without an event: note the inhibitory count (TypeScript closes the window)
         (if (i32.eq (i32.add (local.get $s) (i32.const 1)) (local.get $winEnd))
           (then

@@ -29,6 +29,9 @@ ${PRESET_HELP}
   --workers W        worker threads (default ${availableParallelism()}, the cores): runs and the evaluations of their
                      snapshots together use at most W cores; when fewer runs than W remain, each run's snapshots are
                      evaluated beside its training on a free core (the same records, sooner)
+  --threads T        split each run's network across T threads (default 1; bit-identical records, only the wall
+                     clock differs): W workers then use W x T cores and each run evaluates its own snapshots.
+                     Pays only where threads meet fast: slower on this project's 2-core VM (docs/threads.md)
   --evaluate-inline  each run evaluates its own snapshots before training on (as before evaluation beside training)
   --longest-first    start the plan's most expensive runs first, whatever their sweep (default: each sweep of a plan
                      in turn, each sweep's runs most expensive first); the plan ends sooner
@@ -59,7 +62,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     queue: { type: "string" }, "queue-name": { type: "string" }, plan: { type: "string" }, validation: { type: "boolean" },
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
     "queue-wait": { type: "string" }, vary: { type: "string", multiple: true }, "on-test": { type: "boolean" },
-    "evaluate-inline": { type: "boolean" }, "longest-first": { type: "boolean" },
+    "evaluate-inline": { type: "boolean" }, "longest-first": { type: "boolean" }, threads: { type: "string" },
   });
   const axes = varyAxes(o.vary);
   if (o["on-test"] && axes.length === 0) throw new UsageError("--on-test goes with --vary (without it a sweep evaluates on the test digits anyway)");
@@ -89,6 +92,9 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   if (points.length > 0) console.error(`parameter grid: ${points.length} points (${axes.map((a) => `${a.path} x ${a.values.length}`).join(", ")}), evaluated on ${grid.validation ? "validation" : "test"} digits`);
   const out = typeof o.out === "string" ? o.out : "data/results";
   const workers = intOption(o, "workers", availableParallelism(), 1, 256);
+  const threads = intOption(o, "threads", 1, 1, 256);
+  const fewest = Math.min(...specs.map((s) => Math.min(...s.neurons)));
+  if (threads > fewest) throw new UsageError(`--threads ${threads}: a network of ${fewest} neurons splits into at most ${fewest} threads`);
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -101,6 +107,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const url = queueUrl(typeof o.queue === "string" ? o.queue : undefined);
   if (url && o["keep-networks"]) throw new UsageError("--keep-networks keeps networks on this machine: not with --queue (workers run elsewhere)");
   const wait = intOption(o, "queue-wait", 30, 1, 86400);
+  if (url && threads > 1) throw new UsageError("--threads is for local sweeps: not with --queue");
   if (url && o["evaluate-inline"]) throw new UsageError("--evaluate-inline is for local sweeps: with --queue each `snn worker` decides (its idle threads' cores evaluate beside training)");
   const order = o["longest-first"] ? "longest-first" : "plan";
   const ui = sweepProgress(url ? 8 : workers);
@@ -110,7 +117,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       redisTimeoutMs: 1000 * wait, noWorkerMs: 4000 * wait, order,
     })
     : await runSweep(specs, { out, workers, signal: controller.signal, onEvent: ui.onEvent, keepNetworks: Boolean(o["keep-networks"]),
-      evaluateBeside: !o["evaluate-inline"], order });
+      evaluateBeside: !o["evaluate-inline"], order, threads });
   process.off("SIGINT", onSigint);
   ui.close();
   const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number }) => specs.some((s) =>

@@ -24,6 +24,8 @@ export const TRAIN_USAGE = `snn train [options]
   --seed S           seed of the run (default 1)
 ${PRESET_HELP}
   --kernels K        wasm | ts (default wasm)
+  --threads T        split the network across T threads (default 1; the same result bit for bit, only the wall clock
+                     differs; pays only where threads meet fast: slower on this project's 2-core VM, docs/threads.md)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
   --shuffle SEED     train on the digits in an order shuffled with SEED (the same in every pass; default: the
                      dataset's order)
@@ -36,7 +38,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     neurons: { type: "string" }, train: { type: "string" }, epochs: { type: "string" }, test: { type: "string" },
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
     json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" }, checkpoints: { type: "string" },
-    shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" },
+    shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, threads: { type: "string" },
   });
   const dataset = datasetOption(o);
   const preset = presetOption(o);
@@ -57,11 +59,13 @@ export async function trainCommand(argv: string[]): Promise<number> {
     ...(validation ? { validation: true } : {}),
     ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
   };
+  const threads = intOption(o, "threads", 1, 1, 256);
+  if (threads > config.neurons) throw new UsageError(`--threads ${threads}: a network of ${config.neurons} neurons splits into at most ${config.neurons} threads`);
   if (typeof o.save === "string") checkWritableFile(o.save, "--save");
   const data = loadRunData(config);
   const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
   const [record] = runExperiment(config, {
-    kernels,
+    kernels, threads,
     ...(typeof o.checkpoints === "string" ? { checkpoint: fileCheckpointer(o.checkpoints, runId(config)), checkpointEvery: 10000 } : {}),
     onSnapshot: (net) => {
       if (typeof o.save === "string") saveNetwork(net, o.save);
@@ -82,7 +86,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     excSpikesPerSample: round(record.excSpikesPerSample, 2), testSpikesPerSample: round(record.testSpikesPerSample, 2),
     eInhClampsPerSample: round(record.eInhClampsPerSample ?? 0, 2), testEInhClampsPerSample: round(record.testEInhClampsPerSample ?? 0, 2),
     ...costFields(record),
-    trainSeconds: round(record.trainSeconds, 2), evalSeconds: round(record.evalSeconds, 2), kernels,
+    trainSeconds: round(record.trainSeconds, 2), evalSeconds: round(record.evalSeconds, 2), kernels, threads,
     code: codeVersion(), ...(typeof o.save === "string" ? { saved: o.save } : {}),
   };
   if (o.json) console.log(JSON.stringify(result));

@@ -5,6 +5,7 @@
  * phases here. Both give identical bits (test/core/kernels.test.ts, test/core/golden.test.ts).
  */
 import { setStepInput } from "./blocks";
+import { Coupling, sumAll } from "./coupling";
 import { CONDUCTANCE_STEP, ConductancePhase, eventPhases } from "./schedule";
 import { Simulation } from "./simulation";
 import { markPreSpikes } from "./stdp";
@@ -143,7 +144,20 @@ export function stepConductance(sim: Simulation, step: number, a: number, b: num
   const s = scratch;
   s.step = step; s.a = a; s.b = b; s.learn = learn; s.counting = counting; s.n = 0; s.nInh = 0; s.inhSpikes = sim.inhOut;
   for (let k = 0; k < phases.length; k++) PHASES[phases[k]](sim, s);
+  if (sim.coupling) receiveOtherSlices(sim, sim.coupling, s.nInh);
   return s.n;
+}
+
+/**
+ * A slice of a split network (coupling.ts), after its step: the other slices' inhibitory spikes of the step reach
+ * every neuron here (G += wInhExc each; the own shares S_j are only for this slice's partners). The additions come
+ * after this slice's own, not in neuron order as in the whole network, which gives the same bits: they all add the
+ * same weight.
+ */
+function receiveOtherSlices(sim: Simulation, coupling: Coupling, ownInhibitory: number): void {
+  const others = sumAll(coupling, ownInhibitory) - ownInhibitory;
+  const w = sim.preset.wInhExc;
+  for (let k = 0; k < others; k++) sim.inhibition.g += w;
 }
 
 /**
@@ -185,6 +199,8 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
         marked = step + 1;
       }
     }
+    // a slice of a split network meets the others after an event step here (after the other steps in the loop)
+    if (sim.coupling) receiveOtherSlices(sim, sim.coupling, s.nInh);
     if (s.n > 0) loop.recentChanged(); // the spikes stamped post traces
     total += s.n;
     if (windows && windows.closed < windows.ends.length && step + 1 === windows.ends[windows.closed]) {

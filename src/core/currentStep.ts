@@ -3,6 +3,7 @@
  * the order of schedule.ts CURRENT_STEP. It always runs in TypeScript, with the WASM (or TypeScript) neuron and input
  * kernels.
  */
+import { Coupling, sumAll } from "./coupling";
 import { CURRENT_STEP, CurrentPhase } from "./schedule";
 import { Simulation } from "./simulation";
 import { markPreSpikes } from "./stdp";
@@ -33,6 +34,10 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
   emit(sim, s) {
     const { state, emitted } = sim;
     s.nEmit = 0;
+    if (sim.coupling && sim.preset.oneSpikePerStep) {
+      emitOneOfAllSlices(sim, sim.coupling, s);
+      return;
+    }
     if (s.over === 0) return;
     for (let k = 0; k < s.over; k++) enterRefractory(sim, state.spikesOut[k], sim.t, s.learn);
     if (sim.preset.oneSpikePerStep) emitted[s.nEmit++] = state.spikesOut[s.over === 1 ? 0 : sim.rngTies.nextInt(s.over)];
@@ -63,6 +68,12 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
       sim.kernels.inputSpikes(block.address);
     }
     for (let k = 0; k < s.nInh; k++) addAllBut(state.ge, sim.neurons, sim.inhOut[k], -sim.preset.wInhExc);
+    // a slice of a split network: every other slice's inhibitory spike reaches all of this slice's neurons (the same
+    // weight each time, so adding them after this slice's own gives the bits of the whole network's neuron order)
+    if (sim.coupling) {
+      const others = sumAll(sim.coupling, s.nInh) - s.nInh;
+      for (let k = 0; k < others; k++) addAllBut(state.ge, sim.neurons, -1, -sim.preset.wInhExc);
+    }
     for (let k = 0; k < s.nEmit; k++) {
       sim.counts[emitted[k]]++;
       sim.emittedPrev[k] = emitted[k];
@@ -83,7 +94,26 @@ export function stepCurrent(sim: Simulation, a: number, b: number, learn: boolea
   return s.nEmit;
 }
 
-/** target[j] += amount for every neuron j < neurons except `self` (all-but-self lateral inhibition). */
+/**
+ * oneSpikePerStep in a slice of a split network: every over-threshold neuron of every slice is reset (here: this
+ * slice's), and one of all of them emits, drawn as the whole network draws it (rngTies.nextInt of the total, when
+ * more than one), from the over-threshold neurons of all slices in neuron order; this slice emits it if it is its.
+ */
+function emitOneOfAllSlices(sim: Simulation, coupling: Coupling, s: StepScratch): void {
+  const { state, emitted } = sim;
+  const all = coupling.gather(s.over);
+  let total = 0, before = 0;
+  for (let k = 0; k < all.length; k++) {
+    if (k === coupling.index) before = total;
+    total += all[k];
+  }
+  if (total === 0) return;
+  for (let k = 0; k < s.over; k++) enterRefractory(sim, state.spikesOut[k], sim.t, s.learn);
+  const chosen = (total === 1 ? 0 : sim.rngTies.nextInt(total)) - before;
+  if (chosen >= 0 && chosen < s.over) emitted[s.nEmit++] = state.spikesOut[chosen];
+}
+
+/** target[j] += amount for every neuron j < neurons except `self` (all-but-self lateral inhibition; -1: every one). */
 function addAllBut(target: Float32Array, neurons: number, self: number, amount: number): void {
   for (let j = 0; j < self; j++) target[j] += amount;
   for (let j = self + 1; j < neurons; j++) target[j] += amount;

@@ -87,11 +87,21 @@ export function wasmSimdAvailable(): boolean {
   }
 }
 
+/**
+ * A slice of a split network meets the others (coupling.ts): given its inhibitory spikes of a step, returns the other
+ * slices' (the step loop calls it after each step when the conductance block's `coupled` is 1).
+ */
+export type Meet = (ownInhibitory: number) => number;
+
+const NO_MEETING: Meet = () => {
+  throw new Error("kernels: the step loop met other slices, but these kernels have no coupling (the block's coupled must be 0)");
+};
+
 /** Kernels working on `memory`. `kind` defaults to "wasm" where WebAssembly SIMD is available. */
-export function createKernels(memory: WasmMemory, kind?: KernelKind): Kernels {
+export function createKernels(memory: WasmMemory, kind?: KernelKind, meet: Meet = NO_MEETING): Kernels {
   const chosen = kind ?? (wasmSimdAvailable() ? "wasm" : "ts");
   if (chosen === "wasm") {
-    const instance = new wasmApi.Instance(kernelsModule(), { env: { memory } });
+    const instance = new wasmApi.Instance(kernelsModule(), { env: { memory, meet } });
     const e = instance.exports as Record<string, Kernel>;
     const kernels: Record<string, unknown> = { kind: "wasm" };
     for (const name of WASM_EXPORTS) {

@@ -8,6 +8,7 @@
  * parts it runs are one Simulation struct (simulation.ts); the order of a step is schedule.ts, its phases
  * conductanceStep.ts and currentStep.ts, one digit's presentation presentation.ts.
  */
+import { Coupling } from "./coupling";
 import { Derived, validatePreset } from "./derived";
 import { KernelKind } from "./kernels";
 import { exportNetworkState, importNetworkState, NetworkState } from "./networkState";
@@ -33,6 +34,33 @@ export interface NetworkOptions {
   rule?: LearningRule;
   /** "wasm" (default where available) or "ts". */
   kernels?: KernelKind;
+  /**
+   * This network is one slice of a network split across threads, meeting the others here (coupling.ts; the split
+   * network in src/experiment/splitNetwork.ts builds its slices with it). Absent: a whole network.
+   */
+  coupling?: Coupling;
+}
+
+/**
+ * What the experiments need of a network: a whole Network, or one split across threads (SplitNetwork in
+ * src/experiment/splitNetwork.ts, which gives the same bits).
+ */
+export interface NetworkLike {
+  readonly neurons: number;
+  readonly preset: Readonly<Preset>;
+  readonly seed: number;
+  readonly kernelKind: KernelKind;
+  /** Totals since construction. */
+  readonly totals: Readonly<Totals>;
+  /** Spike counts of the last presentation, per excitatory neuron (length np or more; the first `neurons` count). */
+  readonly counts: Int32Array;
+  present(pixels: Uint8Array, learn: boolean, recording?: Recording, windows?: DecisionWindows): PresentResult;
+  decisionWindows(ms: readonly number[]): DecisionWindows;
+  exportState(): NetworkState;
+  /** An independent copy (of the same kind) that continues exactly as this network would. */
+  clone(kernels?: KernelKind): NetworkLike;
+  /** Stop its threads (a split network; a whole network has none). It cannot present after this. */
+  close?(): void;
 }
 
 export type { PresentResult } from "./presentation";
@@ -40,7 +68,7 @@ export type { NetworkState } from "./networkState";
 export type { Recording } from "./recording";
 export { createRecording } from "./recording";
 
-export class Network {
+export class Network implements NetworkLike {
   readonly #sim: Simulation;
 
   constructor(options: NetworkOptions) {
@@ -52,7 +80,7 @@ export class Network {
     }
     validatePreset(preset);
     const rule = options.rule ?? learningRule(preset.stdp);
-    this.#sim = createSimulation({ neurons: n, seed: options.seed, preset, rule, kernels: options.kernels });
+    this.#sim = createSimulation({ neurons: n, seed: options.seed, preset, rule, kernels: options.kernels, coupling: options.coupling });
     initialise(this.#sim);
   }
 
@@ -158,10 +186,11 @@ export class Network {
 
   /**
    * Continue from a state of exportState() (same neurons; the preset and seed are the ones it holds). `rule`: as in
-   * NetworkOptions (a state does not hold a rule given in code; default: the preset's).
+   * NetworkOptions (a state does not hold a rule given in code; default: the preset's). `coupling`: the state is a
+   * slice's (sliceState.ts) and this network meets the other slices there (NetworkOptions.coupling).
    */
-  static fromState(s: NetworkState, kernels?: KernelKind, rule?: LearningRule): Network {
-    const net = new Network({ neurons: s.neurons, seed: s.seed, preset: s.preset, kernels, rule });
+  static fromState(s: NetworkState, kernels?: KernelKind, rule?: LearningRule, coupling?: Coupling): Network {
+    const net = new Network({ neurons: s.neurons, seed: s.seed, preset: s.preset, kernels, rule, coupling });
     importNetworkState(net.#sim, s);
     refreshThresholds(net.#sim);
     return net;

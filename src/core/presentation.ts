@@ -5,6 +5,7 @@
  */
 import { createRng, deriveSeed } from "../random/rng";
 import { clampCountFrom } from "./blocks";
+import { maxAll, sumAll } from "./coupling";
 import { closeWindow, DecisionWindows, markStart } from "./decision";
 import { LoopWindows, runLoop, stepConductance } from "./conductanceStep";
 import { stepCurrent } from "./currentStep";
@@ -58,15 +59,17 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   if (windows) markStart(windows, totals);
   let intensity = p.startIntensity;
   let presentations = 0;
-  let spikes = 0;
+  // the presentation's spikes: this network's (own) and, for a slice of a split network, all slices' (the retry rule's)
+  let own = 0, spikes = 0;
   for (;;) {
     if (learn && normalizes && p.normWhen === "before") normalizeColumns(sim.plasticity, p.normTotal);
     if (p.neuronModel === "conductance") gateClampCount(sim, p);
-    spikes = runPresentation(sim, pixels, intensity, learn, recording, windows);
+    own = runPresentation(sim, pixels, intensity, learn, recording, windows);
+    spikes = sim.coupling ? sumAll(sim.coupling, own) : own;
     presentations++;
     const restSpikes = runRest(sim, learn);
     totals.spentInputSpikes += sim.schedule.total;
-    totals.spentExcSpikes += spikes + restSpikes;
+    totals.spentExcSpikes += own + restSpikes;
     totals.simulatedSteps += sim.derived.presentSteps + sim.derived.restSteps;
     if (learn) decayTheta(sim, sim.derived.presentSteps + sim.derived.restSteps);
     if (spikes >= p.minSpikes || presentations > p.maxRetries) break;
@@ -80,7 +83,7 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   totals.costDigits++;
   totals.presentations += presentations;
   totals.cappedDigits += capped ? 1 : 0;
-  totals.excSpikes += spikes;
+  totals.excSpikes += own;
   totals.inputSpikes += sim.schedule.total;
   totals.eInhClamps += takeClampCount(sim);
   return { presentations, capped, spikes, inputSpikes: sim.schedule.total, intensity };
@@ -91,6 +94,7 @@ function gateClampCount(sim: Simulation, p: Readonly<ConductancePreset>): void {
   const theta = sim.state.theta;
   let max = -Infinity;
   for (let j = 0; j < sim.neurons; j++) if (theta[j] > max) max = theta[j];
+  if (sim.coupling) max = maxAll(sim.coupling, max);
   sim.blocks.conductance.set("clampCountFrom", clampCountFrom(p, sim.derived, max));
 }
 

@@ -2,6 +2,7 @@
  * The rest period after a presentation (no input, conductance model): simulated step by step only until no neuron can
  * spike, then advanced in closed form. Returns its excitatory spikes (the digit's cost).
  */
+import { allTrue } from "./coupling";
 import { runLoop, stepConductance } from "./conductanceStep";
 import { Simulation } from "./simulation";
 
@@ -30,7 +31,7 @@ export function runRest(net: Simulation, learn: boolean): number {
       done++;
     }
     // with input delays, spikes are in flight and depressions pending until delaySteps steps after the last input
-    if (done % SETTLE_CHECK_EVERY === 0 && done >= net.derived.delaySteps && settled(net)) break;
+    if (done % SETTLE_CHECK_EVERY === 0 && done >= net.derived.delaySteps && settledEverywhere(net)) break;
   }
   const left = restSteps - done;
   if (left > 0) {
@@ -45,6 +46,11 @@ export function runRest(net: Simulation, learn: boolean): number {
     net.t += left;
   }
   return spikes;
+}
+
+/** settled, for the whole network: in a slice of a split network, every slice must have settled (coupling.ts). */
+function settledEverywhere(net: Simulation): boolean {
+  return net.coupling ? allTrue(net.coupling, settled(net)) : settled(net);
 }
 
 /** True when no neuron can spike before the next input (see runRest). */

@@ -5,6 +5,7 @@
  * it they touch (`Pick<Simulation, ...>`), and the Network class is a thin user-facing shell around one of them.
  */
 import { createRng, deriveSeed, Rng } from "../random/rng";
+import { Coupling, sumAll } from "./coupling";
 import { createBlocks, createDelayBlock, DelayBlock, KernelBlocks } from "./blocks";
 import { InputDelays } from "./delays";
 import { Derived, derive, validatePreset } from "./derived";
@@ -105,6 +106,8 @@ export interface Simulation {
   readonly totals: Totals;
   /** Neuron j's refractory period is over: restore its threshold (the refractory queue's callback). */
   readonly leaveRefractory: (j: number) => void;
+  /** A slice of a network split across threads: where it meets the other slices (coupling.ts); absent: the whole network. */
+  readonly coupling?: Coupling;
 }
 
 export interface SimulationOptions {
@@ -113,6 +116,8 @@ export interface SimulationOptions {
   preset: Readonly<Preset>;
   rule: LearningRule;
   kernels?: KernelKind;
+  /** This network is one slice of a network split across threads (coupling.ts). */
+  coupling?: Coupling;
 }
 
 /** Build the parts of a network (weights and thresholds are initialised by the caller; see presentation.ts). */
@@ -126,10 +131,12 @@ export function createSimulation(options: SimulationOptions): Simulation {
   });
   const { np, state, ptr } = layout;
   const buf = layout.memory.buffer;
-  const kernels = createKernels(layout.memory, options.kernels);
+  const coupling = options.coupling;
+  const kernels = createKernels(layout.memory, options.kernels, coupling ? (own) => sumAll(coupling, own) - own : undefined);
   // Normalisation and potentiation run in the kernels: the normalised columns pass through the depression scratch
   // (free between presentations); the potentiation reads the pre-spike stamps and recent inputs in WASM memory.
   const blocks = createBlocks(layout, preset, derived, rule.loopShape?.depressionNu ?? 0);
+  if (coupling && preset.neuronModel === "conductance") blocks.conductance.set("coupled", 1);
   const delays = derived.delaySteps > 0 ? new InputDelays(layout, derived.delaySteps) : undefined;
   if (delays) {
     if (rule.loopShape === undefined && rule.onPreSpike === undefined) {
@@ -198,6 +205,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
     counts: new Int32Array(np), inhOut: new Int32Array(n), emitted: new Int32Array(np), emittedPrev: new Int32Array(np),
     prevEmitted: 0, t: 0,
     totals: zeroTotals(),
+    coupling,
     leaveRefractory: (j) => {
       state.thr[j] = thresholdBase + state.theta[j];
     },

@@ -17,7 +17,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { makeDirs } from "./files";
 import { dirname } from "node:path";
 import { KernelKind } from "./kernels";
-import { Network, NetworkState } from "./network";
+import { Network, NetworkLike, NetworkState } from "./network";
 import { validatePreset } from "./derived";
 import { INPUTS } from "./state";
 
@@ -143,7 +143,7 @@ function checkArrays(arrays: Record<string, AnyArray>, neurons: number, fail: (w
 }
 
 /** Save a network (at a digit boundary) to a .snn file, atomically (write to a temporary name, then rename). */
-export function saveNetwork(net: Network, path: string): void {
+export function saveNetwork(net: NetworkLike, path: string): void {
   makeDirs(dirname(path));
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, encodeNetworkState(net.exportState()));

@@ -11,15 +11,15 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { makeDirs } from "../core/files";
 import { join } from "node:path";
-import { Network, NetworkState } from "../core/network";
+import { NetworkLike, NetworkState } from "../core/network";
 import { decodeNetworkState, encodeNetworkState, saveNetwork } from "../core/snapshot";
 
 export interface Checkpointer {
   /** The saved state, if any (its totals.digits = training digits seen; meta.trainSeconds = time spent training). */
   load(): NetworkState | undefined;
-  save(net: Network, trainSeconds: number): void;
+  save(net: NetworkLike, trainSeconds: number): void;
   /** The run is complete (`net`: the trained network): remove its checkpoint (and any kept snapshot). */
-  done(net: Network): void;
+  done(net: NetworkLike): void;
   /** Keep a snapshot (its totals.digits = the amount) until dropPending: its evaluation runs beside training. */
   savePending?(state: NetworkState): void;
   /** The kept snapshots (any order; a damaged one is set aside and left out). */

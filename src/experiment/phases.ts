@@ -9,7 +9,7 @@ import { synOps } from "../analysis/cost";
 import { accuracyPercent } from "../analysis/metrics";
 import { Digits, PIXELS } from "../data/digits";
 import { DecisionWindows } from "../core/decision";
-import { Network } from "../core/network";
+import { NetworkLike } from "../core/network";
 
 /** Progress callback: `done` of `total` digits. */
 export type Progress = (done: number, total: number) => void;
@@ -69,7 +69,7 @@ function range(digits: Digits, options: PhaseOptions, fn: string): [number, numb
   return [start, samples];
 }
 
-function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: boolean, counts: Float32Array | undefined, fn: string,
+function runPhase(net: NetworkLike, digits: Digits, options: PhaseOptions, learn: boolean, counts: Float32Array | undefined, fn: string,
   decision?: DecisionResponses): PhaseStats {
   const [start, samples] = range(digits, options, fn);
   const every = options.progressEvery ?? 100;
@@ -93,7 +93,7 @@ function runPhase(net: Network, digits: Digits, options: PhaseOptions, learn: bo
 }
 
 /** Train on digits [start, start + samples) in order, learning on. */
-export function train(net: Network, digits: Digits, options: PhaseOptions = {}): PhaseStats {
+export function train(net: NetworkLike, digits: Digits, options: PhaseOptions = {}): PhaseStats {
   return runPhase(net, digits, options, true, undefined, "train");
 }
 
@@ -102,7 +102,7 @@ export function train(net: Network, digits: Digits, options: PhaseOptions = {}):
  * presentation, as the released code records them while it learns (for running estimates; labels for a reported
  * accuracy come from a frozen network: respond).
  */
-export function trainRecording(net: Network, digits: Digits, options: PhaseOptions = {}): Responses {
+export function trainRecording(net: NetworkLike, digits: Digits, options: PhaseOptions = {}): Responses {
   const [start, samples] = range(digits, options, "trainRecording");
   const counts = new Float32Array(samples * net.neurons);
   const stats = runPhase(net, digits, options, true, counts, "trainRecording");
@@ -181,7 +181,7 @@ export function joinResponses(parts: Responses[], neurons: number): Responses {
 }
 
 /** Present digits with learning off and theta frozen; return the spike counts (samples x neurons). */
-export function respond(net: Network, digits: Digits, options: PhaseOptions = {}): Responses {
+export function respond(net: NetworkLike, digits: Digits, options: PhaseOptions = {}): Responses {
   const [start, samples] = range(digits, options, "respond");
   const counts = new Float32Array(samples * net.neurons);
   const decision = options.decisionMs ? emptyDecision(options.decisionMs, samples, net.neurons) : undefined;

@@ -39,6 +39,11 @@ export interface SweepOptions {
   evaluateBeside?: boolean;
   /** The order runs start in (default "plan"). */
   order?: RunOrder;
+  /**
+   * Split each run's network across this many threads (splitNetwork.ts; default 1): `workers` runs at a time then use
+   * workers x threads cores, and snapshots are evaluated by their runs (evaluation beside training is off).
+   */
+  threads?: number;
 }
 
 export interface SweepOutcome {
@@ -104,7 +109,9 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
     return { store, interrupted: Boolean(options.signal?.aborted), errors, seconds: seconds() };
   }
 
-  const threads = new RunThreads(workers, { cores, evaluateBeside: options.evaluateBeside ?? true });
+  const split = options.threads ?? 1;
+  if (!Number.isInteger(split) || !(split >= 1)) throw new RangeError(`runSweep: threads must be an integer >= 1, got ${split}`);
+  const threads = new RunThreads(workers, { cores, evaluateBeside: split === 1 && (options.evaluateBeside ?? true) });
   let interrupted = false;
   let closing: Promise<void> | undefined;
   const onAbort = () => {
@@ -115,7 +122,7 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
   await Promise.all(pending.map((config) => {
     let thread = -1;
     const skip = config.snapshots.filter((a) => store.has(cellId(config, a)));
-    return threads.run({ config, dir: options.out, skip, ...(options.keepNetworks ? { keepNetwork: true } : {}) }, {
+    return threads.run({ config, dir: options.out, skip, ...(options.keepNetworks ? { keepNetwork: true } : {}), ...(split > 1 ? { threads: split } : {}) }, {
       onStart: (k) => {
         thread = k;
         emit({ type: "run-start", worker: k, config });

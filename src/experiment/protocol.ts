@@ -2,7 +2,7 @@
 import { RunConfig } from "./config";
 import { RunRecord } from "./run";
 
-export type ToWorker = { type: "run"; id: number; config: RunConfig; dir: string; skip: number[]; keepNetwork?: boolean };
+export type ToWorker = { type: "run"; id: number; config: RunConfig; dir: string; skip: number[]; keepNetwork?: boolean; threads?: number };
 
 export type FromWorker =
   | { type: "ready" }

@@ -4,12 +4,13 @@
  * is tested on the test digits, while the original continues training untouched, so the curve equals what separate
  * runs stopped at each amount would give.
  */
-import { Network, NetworkState } from "../core/network";
+import { Network, NetworkLike, NetworkState } from "../core/network";
+import { SplitNetwork } from "./splitNetwork";
 import { Totals } from "../core/simulation";
 import { presetFromLabel } from "../core/overrides";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { synOps } from "../analysis/cost";
-import { assignFromResponses, evaluateDecisions, evaluateResponses, PhaseStats, respond, train } from "./phases";
+import { assignFromResponses, evaluateDecisions, evaluateResponses, PhaseStats, respond, Responses, train } from "./phases";
 import { Digits, selectDigits } from "../data/digits";
 import { trainingDigitsAvailable } from "../data/datasets";
 import { loadMnist } from "../data/mnist";
@@ -85,8 +86,13 @@ export interface RunHooks {
   /** Skip evaluating the snapshots at these amounts (already stored). */
   skip?: Set<number>;
   kernels?: "wasm" | "ts";
+  /**
+   * Split the network across this many threads (splitNetwork.ts; default 1: the whole network in the run's thread).
+   * The records are the same, bit for bit; only the wall-clock fields differ.
+   */
+  threads?: number;
   /** Called with the training network at each snapshot (for example to save it); do not modify it. */
-  onSnapshot?: (net: Network, trainedSamples: number) => void;
+  onSnapshot?: (net: NetworkLike, trainedSamples: number) => void;
   /** Save the network after each snapshot and resume from the last one (see checkpoint.ts). */
   checkpoint?: Checkpointer;
   /** Also save a checkpoint every this many training digits between snapshots (default: only at snapshots). */
@@ -138,13 +144,18 @@ function prefixed<T extends Record<string, number>>(prefix: string, fields: T): 
 }
 
 /** Evaluate a frozen copy of `net`: labels from the first `labelSamples` training digits, accuracy on `test`. */
-export function evaluateSnapshot(net: Network, data: RunData, labelSamples: number, hooks: RunHooks = {}) {
+export function evaluateSnapshot(net: NetworkLike, data: RunData, labelSamples: number, hooks: RunHooks = {}) {
   const frozen = net.clone();
   const progress = (phase: "labels" | "test") => (done: number, total: number) => hooks.onProgress?.(phase, done, total);
-  const forLabels = respond(frozen, data.train, { samples: labelSamples, onProgress: progress("labels") });
-  const assignment = assignFromResponses(forLabels);
   const decisionMs = DECISION_MS.filter((ms) => ms <= net.preset.presentMs);
-  const onTest = respond(frozen, data.test, { onProgress: progress("test"), decisionMs });
+  let forLabels: Responses, onTest: Responses;
+  try {
+    forLabels = respond(frozen, data.train, { samples: labelSamples, onProgress: progress("labels") });
+    onTest = respond(frozen, data.test, { onProgress: progress("test"), decisionMs });
+  } finally {
+    frozen.close?.();
+  }
+  const assignment = assignFromResponses(forLabels);
   const evaluation = evaluateResponses(onTest, assignment);
   const seconds = forLabels.stats.seconds + onTest.stats.seconds;
   const test = onTest.stats;
@@ -222,8 +233,10 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
   // A checkpoint is usable only if every snapshot before it has its record or a kept state to evaluate it from.
   if (saved && !schedule.every((a) => a >= saved!.totals.digits || hooks.skip?.has(a) || waiting.has(a))) saved = undefined;
   if (!saved) waiting.clear();
-  const net = saved ? Network.fromState(saved, hooks.kernels)
-    : new Network({ neurons: c.neurons, seed: c.seed, preset: presetFromLabel(c.preset), kernels: hooks.kernels });
+  const threads = hooks.threads ?? 1;
+  const whole = () => (saved ? Network.fromState(saved, hooks.kernels)
+    : new Network({ neurons: c.neurons, seed: c.seed, preset: presetFromLabel(c.preset), kernels: hooks.kernels }));
+  const net: NetworkLike = threads > 1 ? new SplitNetwork(saved ?? whole().exportState(), threads, hooks.kernels) : whole();
   let trainSeconds = saved?.meta?.trainSeconds ?? 0;
   let seen = net.totals.digits;
   const dtMs = net.preset.dtMs;
@@ -241,7 +254,7 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
    * Evaluate the snapshot in `state` (taken at `amount`) beside training if the evaluator takes it, else now (on
    * `current`, the training network, when the snapshot is the network as it is).
    */
-  const evaluate = (amount: number, state: () => NetworkState, current?: Network) => {
+  const evaluate = (amount: number, state: () => NetworkState, current?: NetworkLike) => {
     const labelSamples = labelSamplesAt(c, amount);
     if (evaluator && amount < total) {
       const s = state();
@@ -293,8 +306,10 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
   } catch (e) {
     // do not leave the evaluation thread holding a core or working for a run that has failed
     void evaluator?.close();
+    net.close?.();
     throw e;
   }
   checkpoint?.done(net);
+  net.close?.();
   return records.sort((x, y) => x.trainedSamples - y.trainedSamples);
 }

@@ -22,6 +22,8 @@ export interface RunTask {
   skip: number[];
   /** Keep the trained network when the run completes (see fileCheckpointer). */
   keepNetwork?: boolean;
+  /** Split the run's network across this many threads (splitNetwork.ts; default 1). */
+  threads?: number;
 }
 
 export interface RunTaskHooks {

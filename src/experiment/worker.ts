@@ -23,6 +23,7 @@ port.on("message", (m: ToWorker) => {
     let last = 0;
     runExperiment(m.config, {
       skip: new Set(m.skip),
+      ...(m.threads && m.threads > 1 ? { threads: m.threads } : {}),
       checkpoint: fileCheckpointer(m.dir, runId(m.config), { keepNetwork: m.keepNetwork }),
       onProgress: (phase, done, total) => {
         const now = Date.now();

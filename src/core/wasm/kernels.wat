@@ -73,33 +73,34 @@
 ;;    264 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
 ;;    272 f64 wInhExc: static: inhibitory -> excitatory weight
 ;;    280 f64 thrBase: static: vThreshMv - thetaOffsetMv
-;;    288 i32 idx: call (step kernels, depressRows): address of the step's first input spike
-;;    292 i32 count: call: the step's input spikes
-;;    296 i32 m: call: length of the depression list (0: none)
-;;    300 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
-;;    304 f64 gShared: call (stepConductanceSelf): the shared G (f64)
-;;    312 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
-;;    320 f64 g: in/out (runSteps): the shared G
-;;    328 i32 inhCount: in/out (runSteps): active inhibitory neurons
-;;    332 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
-;;    336 i32 depCount: in/out (runSteps): recent post neurons
-;;    340 i32 refHead: in/out (runSteps): the refractory ring's head
-;;    344 i32 refTail: call (runSteps): the ring's tail
-;;    348 i32 from: call (runSteps): first step of the schedule to run
-;;    352 i32 to: call (runSteps): end step
-;;    356 i32 t0: call (runSteps): t of step `from`
-;;    360 i32 learn: call (runSteps): 1 with learning
-;;    364 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
-;;    368 i32 stepOffset: call (runSteps): the presentation's index of step 0 of this numbering (0, or presentSteps in the rest)
-;;    372 i32 n: out (runSteps): excitatory spikes of the event step
-;;    376 i32 nInh: out (runSteps): inhibitory spikes of the event step
-;;    380 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
-;;    384 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
-;;    388 i32 inhSpikes: in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)
-;;    392 i32 winEnds: static: decision window ends, in steps of the presentation (i32[steps + 1]; stepLoop.ts setWindows)
-;;    396 i32 winInh: static: per window, inhSpikes when runSteps completed the window's last step (i32[steps + 1])
-;;    400 i32 winCount: call (runSteps): windows listed in winEnds (0: none, as in the rest period)
-;;    404 i32 winNext: in/out (runSteps): the first window not yet ended
+;;    288 i32 coupled: static: 1 in a slice of a split network (coupling.ts): after each step without an excitatory spike the loop meets the other slices (env.meet) and adds their inhibitory spikes to G
+;;    292 i32 idx: call (step kernels, depressRows): address of the step's first input spike
+;;    296 i32 count: call: the step's input spikes
+;;    300 i32 m: call: length of the depression list (0: none)
+;;    304 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
+;;    312 f64 gShared: call (stepConductanceSelf): the shared G (f64)
+;;    320 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
+;;    328 f64 g: in/out (runSteps): the shared G
+;;    336 i32 inhCount: in/out (runSteps): active inhibitory neurons
+;;    340 i32 leftCount: in/out (runSteps): inhibitory neurons that went quiet
+;;    344 i32 depCount: in/out (runSteps): recent post neurons
+;;    348 i32 refHead: in/out (runSteps): the refractory ring's head
+;;    352 i32 refTail: call (runSteps): the ring's tail
+;;    356 i32 from: call (runSteps): first step of the schedule to run
+;;    360 i32 to: call (runSteps): end step
+;;    364 i32 t0: call (runSteps): t of step `from`
+;;    368 i32 learn: call (runSteps): 1 with learning
+;;    372 i32 scheduled: call (runSteps): 1 when the steps take the schedule's input spikes (0: the rest period)
+;;    376 i32 stepOffset: call (runSteps): the presentation's index of step 0 of this numbering (0, or presentSteps in the rest)
+;;    380 i32 n: out (runSteps): excitatory spikes of the event step
+;;    384 i32 nInh: out (runSteps): inhibitory spikes of the event step
+;;    388 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
+;;    392 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
+;;    396 i32 inhSpikes: in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)
+;;    400 i32 winEnds: static: decision window ends, in steps of the presentation (i32[steps + 1]; stepLoop.ts setWindows)
+;;    404 i32 winInh: static: per window, inhSpikes when runSteps completed the window's last step (i32[steps + 1])
+;;    408 i32 winCount: call (runSteps): windows listed in winEnds (0: none, as in the rest period)
+;;    412 i32 winNext: in/out (runSteps): the first window not yet ended
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -199,6 +200,8 @@
 ;;    120 f64 wMax: call (potentiateDelayed): the weight bound
 (module
   (import "env" "memory" (memory 1))
+  ;; meet(inhibitory spikes of this slice's step) -> the other slices' (a split network's slices; coupling.ts)
+  (import "env" "meet" (func $meet (param i32) (result i32)))
 
   ;; For each lane set in the 4-bit mask m: append its neuron index (base + lane) to out and reset its v to vReset
   ;; (spikes are rare, so the reset is done here rather than with a select on every lane). Returns the new count.
@@ -985,11 +988,11 @@
     (call $stepGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=296 (local.get $c))
+      (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
-      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=300 (local.get $c))
-      (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 384))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=304 (local.get $c))
+      (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 392))
       (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))
 
   ;; stepConductanceNoGi(block: conductance): calls $stepNoGi with the block's fields.
@@ -997,11 +1000,11 @@
     (call $stepNoGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=296 (local.get $c))
+      (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
       (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=180 (local.get $c))
-      (i32.add (local.get $c) (i32.const 384)) (i32.load offset=20 (local.get $c))
+      (i32.add (local.get $c) (i32.const 392)) (i32.load offset=20 (local.get $c))
       (f32.load offset=184 (local.get $c))))
 
   ;; stepConductanceSelf(block: conductance): calls $stepSelf with the block's fields.
@@ -1009,21 +1012,21 @@
     (call $stepSelf
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=296 (local.get $c))
+      (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
-      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=300 (local.get $c))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=304 (local.get $c))
       (f32.load offset=180 (local.get $c)) (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c))
-      (i32.load offset=312 (local.get $c)) (f64.load offset=304 (local.get $c)) (i32.load offset=60 (local.get $c))
-      (i32.add (local.get $c) (i32.const 384)) (i32.load offset=20 (local.get $c))
+      (i32.load offset=320 (local.get $c)) (f64.load offset=312 (local.get $c)) (i32.load offset=60 (local.get $c))
+      (i32.add (local.get $c) (i32.const 392)) (i32.load offset=20 (local.get $c))
       (f32.load offset=184 (local.get $c))))
 
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
   (func (export "depressRows") (param $c i32) (result i32)
     (call $depressListed
-      (i32.load offset=24 (local.get $c)) (i32.load offset=288 (local.get $c)) (i32.load offset=292 (local.get $c))
+      (i32.load offset=24 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c))
       (i32.load offset=16 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c))
-      (i32.load offset=296 (local.get $c)))
+      (i32.load offset=300 (local.get $c)))
     (i32.const 0))
 
   ;; The conductance model's step loop (src/core/stepLoop.ts copies the sparse state into the block and back). It
@@ -1038,21 +1041,22 @@
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
     (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32) (local $winNext i32) (local $winEnd i32)
-    (local.set $s (i32.load offset=348 (local.get $c)))
-    (local.set $sTo (i32.load offset=352 (local.get $c)))
-    (local.set $t (i32.load offset=356 (local.get $c)))
-    (local.set $learn (i32.load offset=360 (local.get $c)))
-    (local.set $scheduled (i32.load offset=364 (local.get $c)))
-    (local.set $g (f64.load offset=320 (local.get $c)))
-    (local.set $selfCount (i32.load offset=312 (local.get $c)))
-    (local.set $head (i32.load offset=340 (local.get $c)))
+    (local $others i32)
+    (local.set $s (i32.load offset=356 (local.get $c)))
+    (local.set $sTo (i32.load offset=360 (local.get $c)))
+    (local.set $t (i32.load offset=364 (local.get $c)))
+    (local.set $learn (i32.load offset=368 (local.get $c)))
+    (local.set $scheduled (i32.load offset=372 (local.get $c)))
+    (local.set $g (f64.load offset=328 (local.get $c)))
+    (local.set $selfCount (i32.load offset=320 (local.get $c)))
+    (local.set $head (i32.load offset=348 (local.get $c)))
     (local.set $giNeg (f64.load offset=256 (local.get $c)))
     (local.set $giDecay (f64.load offset=192 (local.get $c)))
-    (local.set $winNext (i32.load offset=404 (local.get $c)))
+    (local.set $winNext (i32.load offset=412 (local.get $c)))
     (local.set $winEnd (i32.const -1))
-    (if (i32.lt_u (local.get $winNext) (i32.load offset=400 (local.get $c)))
-      (then (local.set $winEnd (i32.load (i32.add (i32.load offset=392 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))
-    (i32.store offset=380 (local.get $c) (i32.const 0))
+    (if (i32.lt_u (local.get $winNext) (i32.load offset=408 (local.get $c)))
+      (then (local.set $winEnd (i32.load (i32.add (i32.load offset=400 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))
+    (i32.store offset=388 (local.get $c) (i32.const 0))
     (block $stop
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
@@ -1068,7 +1072,7 @@
         ;;   - offset)
         (block $expired
           (loop $expire
-            (br_if $expired (i32.eq (local.get $head) (i32.load offset=344 (local.get $c))))
+            (br_if $expired (i32.eq (local.get $head) (i32.load offset=352 (local.get $c))))
             (br_if $expired (i32.gt_s (i32.load (i32.add (i32.load offset=128 (local.get $c)) (i32.shl (local.get $head) (i32.const 2))))
               (local.get $t)))
             (local.set $j (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $head) (i32.const 2)))))
@@ -1114,7 +1118,7 @@
                   (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
                   (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
-                  (i32.add (local.get $c) (i32.const 384)) (i32.load offset=20 (local.get $c))
+                  (i32.add (local.get $c) (i32.const 392)) (i32.load offset=20 (local.get $c))
                   (f32.load offset=184 (local.get $c)))))
               (else
                 (local.set $n (call $stepSelf
@@ -1127,7 +1131,7 @@
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
                   (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
                   (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c)) (local.get $selfCount)
-                  (local.get $g) (i32.load offset=60 (local.get $c)) (i32.add (local.get $c) (i32.const 384))
+                  (local.get $g) (i32.load offset=60 (local.get $c)) (i32.add (local.get $c) (i32.const 392))
                   (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))
                 ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
                 (local.set $kept (i32.const 0))
@@ -1160,7 +1164,7 @@
                   (i32.load offset=40 (local.get $c)) (local.get $m) (f32.load offset=160 (local.get $c))
                   (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
-                  (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 384))
+                  (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 392))
                   (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))))
         (if (i32.load offset=140 (local.get $c))
           (then
@@ -1172,7 +1176,7 @@
         (if (i32.load offset=140 (local.get $c))
           (then
             ;; input delays: the rows of step u = (this step's presentation index) - S, with post1 at their arrival
-            (local.set $u (i32.sub (i32.add (local.get $s) (i32.load offset=368 (local.get $c))) (i32.load offset=152 (local.get $c))))
+            (local.set $u (i32.sub (i32.add (local.get $s) (i32.load offset=376 (local.get $c))) (i32.load offset=152 (local.get $c))))
             (if (i32.and (local.get $learn) (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.lt_s (local.get $u) (i32.load offset=156 (local.get $c)))))
               (then
                 (local.set $p (i32.add (i32.load offset=48 (local.get $c)) (i32.shl (local.get $u) (i32.const 2))))
@@ -1180,7 +1184,7 @@
                   (then
                     (call $depressDelayed (i32.load offset=144 (local.get $c)) (i32.add (i32.load offset=44 (local.get $c)) (i32.shl (i32.load (local.get $p)) (i32.const 2)))
                       (i32.sub (i32.load offset=4 (local.get $p)) (i32.load (local.get $p))) (i32.sub (local.get $t) (i32.load offset=152 (local.get $c)))
-                      (i32.load offset=64 (local.get $c)) (i32.load offset=336 (local.get $c))))))))
+                      (i32.load offset=64 (local.get $c)) (i32.load offset=344 (local.get $c))))))))
           (else
             (if (i32.and (local.get $learn) (i32.gt_s (local.get $b) (local.get $a)))
               (then (call $depressStep (local.get $c) (local.get $t) (i32.sub (local.get $b) (local.get $a)))))))
@@ -1191,7 +1195,7 @@
             (local.set $r (local.get $head))
             (block $held
               (loop $hold
-                (br_if $held (i32.eq (local.get $r) (i32.load offset=344 (local.get $c))))
+                (br_if $held (i32.eq (local.get $r) (i32.load offset=352 (local.get $c))))
                 (f32.store
                   (i32.add (i32.load offset=0 (local.get $c))
                     (i32.shl (i32.load (i32.add (i32.load offset=124 (local.get $c)) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))
@@ -1201,16 +1205,16 @@
                 (br $hold)))))
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while refractory)
         (local.set $nInh (i32.const 0))
-        (if (i32.load offset=328 (local.get $c))
+        (if (i32.load offset=336 (local.get $c))
           (then
             (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
-            (i32.store offset=388 (local.get $c) (i32.add (i32.load offset=388 (local.get $c)) (local.get $nInh)))))
+            (i32.store offset=396 (local.get $c) (i32.add (i32.load offset=396 (local.get $c)) (local.get $nInh)))))
         ;; an excitatory spike: return to TypeScript, which runs the step's event phases
         (if (local.get $n)
           (then
-            (i32.store offset=372 (local.get $c) (local.get $n))
-            (i32.store offset=376 (local.get $c) (local.get $nInh))
-            (i32.store offset=380 (local.get $c) (i32.const 1))
+            (i32.store offset=380 (local.get $c) (local.get $n))
+            (i32.store offset=384 (local.get $c) (local.get $nInh))
+            (i32.store offset=388 (local.get $c) (i32.const 1))
             (br $stop)))
         ;; phase inhibitorySpikes (steps without excitatory spikes): each inhibitory spike k: every excitatory neuron
         ;;   but k receives wInhExc (G += w, S_k += w)
@@ -1237,22 +1241,33 @@
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=272 (local.get $c))))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))
+        ;; a slice of a split network: meet the other slices and add their inhibitory spikes of the step to G (the same
+        ;; weight each, so after this slice's own gives the whole network's bits; an event step meets in TypeScript)
+        (if (i32.load offset=288 (local.get $c))
+          (then
+            (local.set $others (call $meet (local.get $nInh)))
+            (block $added
+              (loop $add
+                (br_if $added (i32.le_s (local.get $others) (i32.const 0)))
+                (local.set $g (f64.add (local.get $g) (f64.load offset=272 (local.get $c))))
+                (local.set $others (i32.sub (local.get $others) (i32.const 1)))
+                (br $add)))))
         ;; a decision window's last step done without an event: note the inhibitory count (TypeScript closes the window)
         (if (i32.eq (i32.add (local.get $s) (i32.const 1)) (local.get $winEnd))
           (then
-            (i32.store (i32.add (i32.load offset=396 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2))) (i32.load offset=388 (local.get $c)))
+            (i32.store (i32.add (i32.load offset=404 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2))) (i32.load offset=396 (local.get $c)))
             (local.set $winNext (i32.add (local.get $winNext) (i32.const 1)))
             (local.set $winEnd (i32.const -1))
-            (if (i32.lt_u (local.get $winNext) (i32.load offset=400 (local.get $c)))
-              (then (local.set $winEnd (i32.load (i32.add (i32.load offset=392 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))))
+            (if (i32.lt_u (local.get $winNext) (i32.load offset=408 (local.get $c)))
+              (then (local.set $winEnd (i32.load (i32.add (i32.load offset=400 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
         (br $step)))
-    (f64.store offset=320 (local.get $c) (local.get $g))
-    (i32.store offset=312 (local.get $c) (local.get $selfCount))
-    (i32.store offset=340 (local.get $c) (local.get $head))
-    (i32.store offset=404 (local.get $c) (local.get $winNext))
+    (f64.store offset=328 (local.get $c) (local.get $g))
+    (i32.store offset=320 (local.get $c) (local.get $selfCount))
+    (i32.store offset=348 (local.get $c) (local.get $head))
+    (i32.store offset=412 (local.get $c) (local.get $winNext))
     (local.get $done))
   
   ;; The phase "depression" of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):
@@ -1262,7 +1277,7 @@
   (func $depressStep (param $c i32) (param $t i32) (param $count i32)
     (local $r i32) (local $k i32) (local $n i32) (local $len i32) (local $by f64) (local $j4 i32) (local $q i32)
     (local $rowsEnd i32) (local $a i32) (local $x f64)
-    (local.set $n (i32.load offset=336 (local.get $c)))
+    (local.set $n (i32.load offset=344 (local.get $c)))
     (local.set $len (i32.load offset=76 (local.get $c)))
     (local.set $rowsEnd (i32.add (i32.load offset=32 (local.get $c)) (i32.shl (local.get $count) (i32.const 2))))
     (block $end
@@ -1292,8 +1307,8 @@
   (func $inhibitoryStep (param $c i32) (param $t i32) (result i32)
     (local $e i32) (local $count i32) (local $kept i32) (local $left i32) (local $n i32) (local $j i32)
     (local $v f64) (local $in f64) (local $ref i32) (local $vn f64) (local $live i32) (local $vRest f64)
-    (local.set $count (i32.load offset=328 (local.get $c)))
-    (local.set $left (i32.load offset=332 (local.get $c)))
+    (local.set $count (i32.load offset=336 (local.get $c)))
+    (local.set $left (i32.load offset=340 (local.get $c)))
     (local.set $vRest (f64.load offset=208 (local.get $c)))
     (block $end
       (loop $each
@@ -1334,8 +1349,8 @@
             (local.set $kept (i32.add (local.get $kept) (i32.const 1)))))
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $each)))
-    (i32.store offset=328 (local.get $c) (local.get $kept))
-    (i32.store offset=332 (local.get $c) (local.get $left))
+    (i32.store offset=336 (local.get $c) (local.get $kept))
+    (i32.store offset=340 (local.get $c) (local.get $left))
     (local.get $n))
 
   ;; The input spikes of one step in the current model (BindsNET: learning runs before the next step's input is

@@ -106,6 +106,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["quietInput", "f64", "static: below this input an inhibitory neuron is quiet (inhibitory.ts)"],
   ["wInhExc", "f64", "static: inhibitory -> excitatory weight"],
   ["thrBase", "f64", "static: vThreshMv - thetaOffsetMv"],
+  ["coupled", "i32", "static: 1 in a slice of a split network (coupling.ts): after each step without an excitatory spike the loop meets the other slices (env.meet) and adds their inhibitory spikes to G"],
   ["idx", "i32", "call (step kernels, depressRows): address of the step's first input spike"],
   ["count", "i32", "call: the step's input spikes"],
   ["m", "i32", "call: length of the depression list (0: none)"],
