@@ -8,10 +8,14 @@
  * ends with each preset's training and inference rate relative to the first one's, per size.
  * Prints a table, or with --json one JSON object per line.
  *
- * `--threads 1,2 [--snapshots 4]`: instead, whole runs (bench-run.ts: training with evenly spaced snapshots, each
- * labelled and tested) on 1 core (the run evaluates its snapshots itself) and on 2 (snapshots before the last evaluated
- * beside training, evaluator.ts), the thread counts alternating in fresh processes within each round; prints each
- * size's median wall time per thread count and the speed-up over the first (default sizes 400,1600 there).
+ * `--threads 1,2[,K...]`: one network split across each count of threads (src/experiment/splitNetwork.ts; 1: a
+ * whole Network), the counts alternating in fresh processes within each round (default sizes 1600,6400 there);
+ * prints each size's median training and inference rates per thread count and their speed-ups over the first.
+ *
+ * `--beside [--snapshots 4]`: instead, whole runs (bench-run.ts: training with evenly spaced snapshots, each labelled
+ * and tested) on 1 core (the run evaluates its snapshots itself) and on 2 (snapshots before the last evaluated beside
+ * training, evaluator.ts), alternating in fresh processes within each round; prints each size's median wall time and
+ * the speed-up (default sizes 400,1600 there).
  */
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
@@ -23,6 +27,7 @@ import { codeVersion } from "../src/experiment/version";
 const o = parseOptions(process.argv.slice(2), {
   neurons: { type: "string" }, samples: { type: "string" }, repeats: { type: "string" }, preset: { type: "string" },
   kernels: { type: "string" }, json: { type: "boolean" }, threads: { type: "string" }, snapshots: { type: "string" },
+  beside: { type: "boolean" },
 });
 const sizes = intListOption(o, "neurons", [100, 400, 1600, 6400], 1);
 const samples = intOption(o, "samples", 1000, 1, 8000);
@@ -35,8 +40,12 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-if (o.threads !== undefined) {
+if (o.beside) {
   benchRuns();
+  process.exit(0);
+}
+if (o.threads !== undefined) {
+  benchSplit();
   process.exit(0);
 }
 
@@ -91,9 +100,48 @@ if (!o.json && presets.length > 1) {
   }
 }
 
-/** --threads: whole runs with their snapshots evaluated by the run (1) or beside its training (2), alternating. */
+/**
+ * --threads: a network split across each count of threads, training then inference, the counts alternating in
+ * fresh processes; the speed-ups are ratios of medians measured in the same rounds.
+ */
+function benchSplit(): void {
+  const threads = intListOption(o, "threads", [1, 2], 1, 64);
+  const sizes = intListOption(o, "neurons", [1600, 6400], 1);
+  const preset = presets[0];
+  const runs = new Map<string, Record<string, number>[]>();
+  if (!o.json) {
+    console.log(`one network split across threads: ${samples} training digits, then inference on ${Math.min(samples, 2000)} test digits, ${preset}, median of ${repeats} processes per thread count, ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
+    console.log("neurons  threads  train/s  inference/s  train speed-up  inference speed-up  machine ref ms");
+  }
+  for (let r = 0; r < repeats; r++) {
+    for (const neurons of sizes) {
+      for (const k of threads) {
+        if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons, ${k} thread(s)   `);
+        const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-one.ts"), String(neurons), String(samples), preset, kernels, "-", String(k)], { encoding: "utf8" });
+        const key = `${neurons}/${k}`;
+        runs.set(key, [...(runs.get(key) ?? []), JSON.parse(out.trim().split("\n").pop()!)]);
+      }
+    }
+  }
+  if (!o.json) process.stderr.write("\r" + " ".repeat(50) + "\r");
+  for (const neurons of sizes) {
+    const pick = (k: number, field: string) => median(runs.get(`${neurons}/${k}`)!.map((x) => x[field]));
+    for (const k of threads) {
+      const row = {
+        neurons, threads: k, samples, repeats, preset, trainSamplesPerSec: pick(k, "trainSamplesPerSec"), inferSamplesPerSec: pick(k, "inferSamplesPerSec"),
+        trainSpeedUp: pick(k, "trainSamplesPerSec") / pick(threads[0], "trainSamplesPerSec"),
+        inferSpeedUp: pick(k, "inferSamplesPerSec") / pick(threads[0], "inferSamplesPerSec"),
+        machineRefMs: pick(k, "machineRefMs"), cores: cpus().length, date: new Date().toISOString().slice(0, 10), code: codeVersion(),
+      };
+      if (o.json) console.log(JSON.stringify(row));
+      else console.log(`${String(neurons).padStart(7)}  ${String(k).padStart(7)}  ${row.trainSamplesPerSec.toFixed(1).padStart(7)}  ${row.inferSamplesPerSec.toFixed(1).padStart(11)}  ${row.trainSpeedUp.toFixed(2).padStart(14)}  ${row.inferSpeedUp.toFixed(2).padStart(18)}  ${row.machineRefMs.toFixed(2).padStart(14)}`);
+    }
+  }
+}
+
+/** --beside: whole runs with their snapshots evaluated by the run (1) or beside its training (2), alternating. */
 function benchRuns(): void {
-  const threads = intListOption(o, "threads", [1, 2], 1, 2);
+  const threads = [1, 2];
   const sizes = intListOption(o, "neurons", [400, 1600], 1);
   const snapshots = intOption(o, "snapshots", 4, 1, samples);
   const runs = new Map<string, Record<string, number>[]>();
