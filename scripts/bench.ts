@@ -108,24 +108,13 @@ function benchSplit(): void {
   const threads = intListOption(o, "threads", [1, 2], 1, 64);
   const sizes = intListOption(o, "neurons", [1600, 6400], 1);
   const preset = presets[0];
-  const runs = new Map<string, Record<string, number>[]>();
   if (!o.json) {
     console.log(`one network split across threads: ${samples} training digits, then inference on ${Math.min(samples, 2000)} test digits, ${preset}, median of ${repeats} processes per thread count, ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
     console.log("neurons  threads  train/s  inference/s  train speed-up  inference speed-up  machine ref ms");
   }
-  for (let r = 0; r < repeats; r++) {
-    for (const neurons of sizes) {
-      for (const k of threads) {
-        if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons, ${k} thread(s)   `);
-        const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-one.ts"), String(neurons), String(samples), preset, kernels, "-", String(k)], { encoding: "utf8" });
-        const key = `${neurons}/${k}`;
-        runs.set(key, [...(runs.get(key) ?? []), JSON.parse(out.trim().split("\n").pop()!)]);
-      }
-    }
-  }
-  if (!o.json) process.stderr.write("\r" + " ".repeat(50) + "\r");
+  const medianOf = alternatingRounds(sizes, threads, "bench-one.ts", (neurons, k) => [neurons, samples, preset, kernels, "-", k]);
   for (const neurons of sizes) {
-    const pick = (k: number, field: string) => median(runs.get(`${neurons}/${k}`)!.map((x) => x[field]));
+    const pick = (k: number, field: string) => medianOf(neurons, k, field);
     for (const k of threads) {
       const row = {
         neurons, threads: k, samples, repeats, preset, trainSamplesPerSec: pick(k, "trainSamplesPerSec"), inferSamplesPerSec: pick(k, "inferSamplesPerSec"),
@@ -144,24 +133,13 @@ function benchRuns(): void {
   const threads = [1, 2];
   const sizes = intListOption(o, "neurons", [400, 1600], 1);
   const snapshots = intOption(o, "snapshots", 4, 1, samples);
-  const runs = new Map<string, Record<string, number>[]>();
   if (!o.json) {
     console.log(`whole runs: ${samples} training digits, ${snapshots} snapshots (labels from up to 1,000 digits, 1,000 test digits), median of ${repeats} processes per thread count, ${cpus()[0]?.model ?? "?"}`);
     console.log("neurons  threads  wall s  train s  eval s  speed-up  machine ref ms");
   }
-  for (let r = 0; r < repeats; r++) {
-    for (const neurons of sizes) {
-      for (const k of threads) {
-        if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons, ${k} thread(s)   `);
-        const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "bench-run.ts"), String(neurons), String(samples), String(snapshots), String(k)], { encoding: "utf8" });
-        const key = `${neurons}/${k}`;
-        runs.set(key, [...(runs.get(key) ?? []), JSON.parse(out.trim().split("\n").pop()!)]);
-      }
-    }
-  }
-  if (!o.json) process.stderr.write("\r" + " ".repeat(50) + "\r");
+  const medianOf = alternatingRounds(sizes, threads, "bench-run.ts", (neurons, k) => [neurons, samples, snapshots, k]);
   for (const neurons of sizes) {
-    const pick = (k: number, field: string) => median(runs.get(`${neurons}/${k}`)!.map((x) => x[field]));
+    const pick = (k: number, field: string) => medianOf(neurons, k, field);
     for (const k of threads) {
       const row = {
         neurons, threads: k, samples, snapshots, repeats, wallSeconds: pick(k, "wallSeconds"), trainSeconds: pick(k, "trainSeconds"),
@@ -172,4 +150,24 @@ function benchRuns(): void {
       else console.log(`${String(neurons).padStart(7)}  ${String(k).padStart(7)}  ${row.wallSeconds.toFixed(1).padStart(6)}  ${row.trainSeconds.toFixed(1).padStart(7)}  ${row.evalSeconds.toFixed(1).padStart(6)}  ${row.speedUp.toFixed(2).padStart(8)}  ${row.machineRefMs.toFixed(2).padStart(14)}`);
     }
   }
+}
+
+/**
+ * Run `script` (in this folder; it prints one JSON line) in a fresh process for every size and thread count, `repeats`
+ * rounds in which the thread counts alternate; returns the median of a field over the rounds, per size and count.
+ */
+function alternatingRounds(sizes: number[], threads: number[], script: string, args: (neurons: number, k: number) => (string | number)[]) {
+  const runs = new Map<string, Record<string, number>[]>();
+  for (let r = 0; r < repeats; r++) {
+    for (const neurons of sizes) {
+      for (const k of threads) {
+        if (!o.json) process.stderr.write(`\rround ${r + 1}/${repeats}, ${neurons} neurons, ${k} thread(s)   `);
+        const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, script), ...args(neurons, k).map(String)], { encoding: "utf8" });
+        const key = `${neurons}/${k}`;
+        runs.set(key, [...(runs.get(key) ?? []), JSON.parse(out.trim().split("\n").pop()!)]);
+      }
+    }
+  }
+  if (!o.json) process.stderr.write("\r" + " ".repeat(50) + "\r");
+  return (neurons: number, k: number, field: string) => median(runs.get(`${neurons}/${k}`)!.map((x) => x[field]));
 }
