@@ -23,6 +23,8 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--bogus"], /Unknown option '--bogus'/],
     [["--override", "{bad"], /--override must be a JSON object/],
     [["--override", '{"exc":{"tauThetaMS":1e8}}'], /--override: preset override: no preset has a value "exc.tauThetaMS"/],
+    [["--neurons", "3", "--threads", "4"], /--threads 4: a network of 3 neurons splits into at most 3 threads/],
+    [["--threads", "0"], /--threads must be in \[1, 256\], got 0/],
   ];
   for (const [args, message] of cases) {
     const r = snn("train", ...args);
@@ -35,6 +37,9 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
   const keepRemote = snn("sweep", "--queue", "redis://localhost:6379", "--keep-networks", "--neurons", "10");
   assert.equal(keepRemote.status, 2);
   assert.match(keepRemote.stderr, /--keep-networks keeps networks on this machine: not with --queue/);
+  const splitRemote = snn("sweep", "--queue", "redis://localhost:6379", "--threads", "2", "--neurons", "10");
+  assert.equal(splitRemote.status, 2);
+  assert.match(splitRemote.stderr, /--threads is for local sweeps: not with --queue/);
   const badQueue = snn("sweep", "--queue", "http://example.org", "--neurons", "10");
   assert.equal(badQueue.status, 2);
   assert.match(badQueue.stderr, /must start with redis:\/\/ or rediss:\/\//);
@@ -59,6 +64,19 @@ test("snn train --json prints one JSON result on the last stdout line, progress 
   assert.ok(result.accuracy > 35 && result.accuracy <= 100, `accuracy ${result.accuracy}`);
   assert.ok(result.presentationsPerSample >= 1);
   assert.match(r.stderr, /train .*400\/400/);
+});
+
+test("snn train --threads 2: the same result as on one thread, and it says how many threads ran", () => {
+  const run = (threads: string) => {
+    const r = snn("train", "--neurons", "9", "--train", "60", "--test", "40", "--threads", threads, "--json");
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout.trim().split("\n").pop()!);
+  };
+  const one = run("1"), two = run("2");
+  assert.equal(two.threads, 2);
+  for (const key of ["accuracy", "accuracyProportion", "excSpikesPerSample", "testSpikesPerSample", "trainCostSynOps", "testCostSynOps"]) {
+    assert.equal(two[key], one[key], key);
+  }
 });
 
 test("snn summary prints mean, sd and n over seeds of a store, and writes CSV", () => {

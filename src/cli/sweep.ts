@@ -110,7 +110,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   if (url && threads > 1) throw new UsageError("--threads is for local sweeps: not with --queue");
   if (url && o["evaluate-inline"]) throw new UsageError("--evaluate-inline is for local sweeps: with --queue each `snn worker` decides (its idle threads' cores evaluate beside training)");
   const order = o["longest-first"] ? "longest-first" : "plan";
-  const ui = sweepProgress(url ? 8 : workers);
+  const ui = sweepProgress(url ? 8 : workers, threads);
   const outcome = url
     ? await submitSweep(specs, {
       url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent,
@@ -171,9 +171,9 @@ export function readPlan(path: string): SweepSpec[] {
 
 /**
  * One progress line per worker on stderr (redrawn in place on a terminal; otherwise a line at every tenth of a run's
- * training and at least once a minute, so a log of a long run still shows it moving).
+ * training and at least once a minute, so a log of a long run still shows it moving). `threads`: each run's (--threads).
  */
-function sweepProgress(workers: number) {
+function sweepProgress(workers: number, threads: number) {
   const tty = Boolean(process.stderr.isTTY);
   const lines = new Array<string>(workers + 1).fill(""); // one per worker, then the sweep's overall line
   // Rates per worker and phase: the time between two progress events is the work of the later event's phase.
@@ -202,7 +202,8 @@ function sweepProgress(workers: number) {
     onEvent(e: SweepEvent) {
       if (e.type === "start") {
         overall.start(e.pendingRuns, e.pendingCost);
-        say(`${e.runs} runs, ${e.storedCells} cells already stored, ${e.missingCells} to compute ${e.workers ? `on ${e.workers} workers` : "by queue workers"}${e.repairedBytes ? ` (repaired a truncated last line: ${e.repairedBytes} bytes dropped)` : ""}`);
+        const on = e.workers ? `on ${e.workers} worker${e.workers === 1 ? "" : "s"}${threads > 1 ? `, each network split across ${threads} threads` : ""}` : "by queue workers";
+        say(`${e.runs} runs, ${e.storedCells} cells already stored, ${e.missingCells} to compute ${on}${e.repairedBytes ? ` (repaired a truncated last line: ${e.repairedBytes} bytes dropped)` : ""}`);
       } else if (e.type === "run-start") {
         lastEventAt[e.worker] = performance.now();
         lastPhase[e.worker] = "";
