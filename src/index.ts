@@ -3,7 +3,9 @@
  * Display functions live in ./notebook/display (they need a tslab kernel); tables in ./tables (they load danfojs).
  */
 export { Network, createRecording } from "./core/network";
-export type { NetworkOptions, PresentResult, Recording, NetworkState } from "./core/network";
+export type { NetworkOptions, NetworkLike, PresentResult, Recording, NetworkState } from "./core/network";
+export { SplitNetwork } from "./experiment/splitNetwork";
+export type { SplitNetworkOptions } from "./experiment/splitNetwork";
 export { DIEHL_COOK_2015, BINDSNET, PRESETS, presetByName, withOverrides } from "./core/params";
 export { overrideLabel, presetFromLabel, presetLabel } from "./core/overrides";
 export type { Preset } from "./core/params";
