@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:package`: the package as a user installs it. npm pack, install the tarball into a scratch project
-# (the npm registry only; no overrides, no danfojs), then with plain node (no tsx) train a tiny network and run a
-# two-cell sweep, check the optional tables entry's message, and execute a small notebook from outside the repository
+# (the npm registry only; no overrides, no danfojs), then with plain node (no tsx) train a tiny network (whole and
+# split across 2 threads) and run a two-cell sweep, check the optional tables entry's message, and execute a small notebook from outside the repository
 # with the kernel `snn kernel` installs. Needs jupyter-nbconvert and jupyter-client (apt), like the notebooks.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +22,12 @@ const net = new snn.Network({ neurons: 20, seed: 1, preset: snn.DIEHL_COOK_2015 
 const stats = snn.train(net, digits);
 if (!(stats.samples === 200)) throw new Error("trained " + JSON.stringify(stats));
 console.log("plain node: trained 20 neurons on 200 digits");
+const split = snn.SplitNetwork.create({ neurons: 20, seed: 1, threads: 2 });
+const again = new snn.Network({ neurons: 20, seed: 1 });
+const a = snn.train(split, digits, { samples: 30 }), b = snn.train(again, digits, { samples: 30 });
+split.close();
+if (a.excSpikes !== b.excSpikes) throw new Error("split network: " + a.excSpikes + " spikes, whole network " + b.excSpikes);
+console.log("plain node: a network split across 2 threads (worker threads from dist/) trains as a whole one");
 ' || fail "the library does not load or train with plain node"
 
 npx --no-install snn sweep --neurons 10 --seeds 1 --train 50,100 --test 50 --workers 2 --out store >/dev/null

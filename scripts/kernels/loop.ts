@@ -4,6 +4,7 @@
  * a step with excitatory spikes (where the event phases run), then the "both" phases for the steps without. The
  * generator refuses a schedule whose loop phases it has no snippet for or that puts a loop phase after an event phase.
  */
+import { PAIR_PACKING } from "../../src/core/coupling";
 import { CONDUCTANCE_STEP, ConductancePhase, Phase } from "../../src/core/schedule";
 import { CONDUCTANCE_BLOCK } from "../../src/core/wasm/layout";
 import { STEP_PARAMS } from "./conductance";
@@ -119,10 +120,16 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
                 (if (i32.eq (local.get $r) ${C("refLength")}) (then (local.set $r (i32.const 0))))
                 (br $hold)))))`,
   inhibitory: `        (local.set $nInh (i32.const 0))
-        (if ${C("inhCount")}
+        (if ${C("pairPending")}
           (then
-            (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
-            ${S("inhSpikes", `(i32.add ${C("inhSpikes")} (local.get $nInh))`)}))`,
+            ;; a slice of a split network that ran this phase a step early (its spikes are in inhOut)
+            (local.set $nInh ${C("pairInh")})
+            ${S("inhSpikes", `(i32.add ${C("inhSpikes")} (local.get $nInh))`)})
+          (else
+            (if ${C("inhCount")}
+              (then
+                (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
+                ${S("inhSpikes", `(i32.add ${C("inhSpikes")} (local.get $nInh))`)}))))`,
   inhibitorySpikes: `        (local.set $e (i32.const 0))
         (block $delivered
           (loop $deliver
@@ -199,7 +206,7 @@ export function loopKernels(): string {
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
     (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32) (local $winNext i32) (local $winEnd i32)
-    (local $others i32)
+    (local $others i32) (local $nNext i32)
     (local.set $s ${C("from")})
     (local.set $sTo ${C("to")})
     (local.set $t ${C("t0")})
@@ -217,11 +224,31 @@ export function loopKernels(): string {
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
 ${stepBody()}
-        ;; a slice of a split network: meet the other slices and add their inhibitory spikes of the step to G (the same
-        ;; weight each, so after this slice's own gives the whole network's bits; an event step meets in TypeScript)
+        ;; a slice of a split network: the other slices' inhibitory spikes of the step reach G (the same weight each, so
+        ;; after this slice's own gives the whole network's bits). Steps go in pairs: after the first, this slice runs the
+        ;; second's inhibitory phase early (it depends only on this slice's excitatory spikes so far) and one meeting
+        ;; exchanges both steps' counts; a step without a second in this run meets alone. An event step does the same in
+        ;; TypeScript (conductanceStep.ts meetOtherSlices).
         (if ${C("coupled")}
           (then
-            (local.set $others (call $meet (local.get $nInh)))
+            (if ${C("pairPending")}
+              (then
+                (local.set $others ${C("pairOthers")})
+                ${S("pairPending", "(i32.const 0)")})
+              (else
+                (if (i32.lt_s (i32.add (local.get $s) (i32.const 1)) (local.get $sTo))
+                  (then
+                    (local.set $nNext (i32.const 0))
+                    (if ${C("inhCount")}
+                      (then (local.set $nNext (call $inhibitoryStep (local.get $c) (i32.add (local.get $t) (i32.const 1))))))
+                    (local.set $x (call $meet (f64.add (f64.mul (f64.convert_i32_u (local.get $nInh)) (f64.const ${PAIR_PACKING}))
+                      (f64.convert_i32_u (local.get $nNext)))))
+                    (local.set $others (i32.trunc_f64_u (f64.floor (f64.div (local.get $x) (f64.const ${PAIR_PACKING})))))
+                    ${S("pairOthers", `(i32.trunc_f64_u (f64.sub (local.get $x) (f64.mul (f64.convert_i32_u (local.get $others)) (f64.const ${PAIR_PACKING}))))`)}
+                    ${S("pairInh", "(local.get $nNext)")}
+                    ${S("pairPending", "(i32.const 1)")})
+                  (else
+                    (local.set $others (i32.trunc_f64_u (call $meet (f64.convert_i32_u (local.get $nInh)))))))))
             (block $added
               (loop $add
                 (br_if $added (i32.le_s (local.get $others) (i32.const 0)))

@@ -5,7 +5,7 @@
  * phases here. Both give identical bits (test/core/kernels.test.ts, test/core/golden.test.ts).
  */
 import { setStepInput } from "./blocks";
-import { Coupling, sumAll } from "./coupling";
+import { Coupling, PAIR_PACKING, sumAll } from "./coupling";
 import { CONDUCTANCE_STEP, ConductancePhase, eventPhases } from "./schedule";
 import { Simulation } from "./simulation";
 import { markPreSpikes } from "./stdp";
@@ -155,9 +155,37 @@ export function stepConductance(sim: Simulation, step: number, a: number, b: num
  * same weight.
  */
 function receiveOtherSlices(sim: Simulation, coupling: Coupling, ownInhibitory: number): void {
-  const others = sumAll(coupling, ownInhibitory) - ownInhibitory;
+  addOthers(sim, sumAll(coupling, ownInhibitory) - ownInhibitory);
+}
+
+/** G += wInhExc for each of the other slices' inhibitory spikes of the step (see receiveOtherSlices). */
+function addOthers(sim: Simulation, others: number): void {
   const w = sim.preset.wInhExc;
   for (let k = 0; k < others; k++) sim.inhibition.g += w;
+}
+
+/**
+ * A slice of a split network at an event step of the step loop, after its event phases: what the loop does after a
+ * step (scripts/kernels/loop.ts): steps go in pairs, and after the first of a pair the slice runs the second's
+ * inhibitory phase early (an inhibitory neuron hears only its own excitatory partner, whose spikes up to this step are
+ * known) and meets the others once for both steps' counts; the second step then uses what the meeting brought; a step
+ * without a second before `to` meets alone.
+ */
+function meetOtherSlices(sim: Simulation, coupling: Coupling, loop: StepLoop, step: number, to: number, ownInhibitory: number): void {
+  if (loop.pairPending) {
+    addOthers(sim, loop.pairCounts.others);
+    loop.setPair(undefined);
+  } else if (step + 1 < to) {
+    const next = sim.inhibitory.active.count > 0 ? sim.inhibitory.step(sim.t + 1, sim.inhOut) : 0;
+    loop.inhibitoryOut.set(sim.inhOut.subarray(0, next));
+    const own = ownInhibitory * PAIR_PACKING + next;
+    const others = sumAll(coupling, own) - own;
+    const othersNow = Math.floor(others / PAIR_PACKING);
+    loop.setPair({ own: next, others: others - othersNow * PAIR_PACKING });
+    addOthers(sim, othersNow);
+  } else {
+    receiveOtherSlices(sim, coupling, ownInhibitory);
+  }
 }
 
 /**
@@ -200,7 +228,7 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
       }
     }
     // a slice of a split network meets the others after an event step here (after the other steps in the loop)
-    if (sim.coupling) receiveOtherSlices(sim, sim.coupling, s.nInh);
+    if (sim.coupling) meetOtherSlices(sim, sim.coupling, loop, step, to, s.nInh);
     if (s.n > 0) loop.recentChanged(); // the spikes stamped post traces
     total += s.n;
     if (windows && windows.closed < windows.ends.length && step + 1 === windows.ends[windows.closed]) {

@@ -14,6 +14,13 @@
  * A network of one slice has no coupling (Simulation.coupling undefined) and runs exactly as before.
  */
 
+/**
+ * Two steps' inhibitory spike counts sent at one meeting: count * PAIR_PACKING + next step's count (the step loop,
+ * conductanceStep.ts). Sums of packed values unpack to the sums of the counts while a step's spikes stay below it (at
+ * most one per neuron, and networks have at most 100,000), and every value stays exact in f64.
+ */
+export const PAIR_PACKING = 2 ** 20;
+
 /** The meeting point of the slices of one network. */
 export interface Coupling {
   /** Number of slices (threads). */

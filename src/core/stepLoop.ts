@@ -47,7 +47,7 @@ export class StepLoop {
   private recentCopied = false;
   /** Slots of the fields set or read at every run (i32 indices, but `g`: f64). */
   private readonly at: Record<"from" | "to" | "t0" | "learn" | "scheduled" | "stepOffset" | "g" | "selfCount" | "refHead" | "refTail" | "inhCount"
-    | "leftCount" | "depCount" | "n" | "nInh" | "event" | "inhSpikes" | "winCount" | "winNext", number>;
+    | "leftCount" | "depCount" | "n" | "nInh" | "event" | "inhSpikes" | "winCount" | "winNext" | "pairPending" | "pairInh" | "pairOthers", number>;
   /** The stamp block's address and the slots of its call fields. */
   private readonly stampAt: Record<"address" | "from" | "to" | "tFrom" | "count", number>;
 
@@ -68,7 +68,7 @@ export class StepLoop {
       g: b.slot("g"), selfCount: b.slot("selfCount"), refHead: b.slot("refHead"), refTail: b.slot("refTail"),
       inhCount: b.slot("inhCount"), leftCount: b.slot("leftCount"), depCount: b.slot("depCount"), n: b.slot("n"),
       nInh: b.slot("nInh"), event: b.slot("event"), inhSpikes: b.slot("inhSpikes"), winCount: b.slot("winCount"),
-      winNext: b.slot("winNext"),
+      winNext: b.slot("winNext"), pairPending: b.slot("pairPending"), pairInh: b.slot("pairInh"), pairOthers: b.slot("pairOthers"),
     };
     this.winEnds = new Int32Array(buf, layout.ptr.winEnds, layout.state.stepStart.length); // steps + 1
     this.winInh = new Int32Array(buf, layout.ptr.winInh, this.winEnds.length);
@@ -124,6 +124,29 @@ export class StepLoop {
   /** The inhibitory spikes counted by the run (takeInhibitorySpikes' count) up to the end of window k. */
   windowInhibitory(k: number): number {
     return this.winInh[k];
+  }
+
+  /**
+   * A slice of a split network (coupling.ts): whether the next step's inhibitory phase has run early, with its spikes
+   * in `inhibitoryOut` (`pairInh` of them) and the other slices' spikes of that step (`pairOthers`) known; the loop
+   * then uses them at that step (and clears it).
+   */
+  get pairPending(): boolean {
+    return this.i32[this.at.pairPending] !== 0;
+  }
+
+  /** The pending step's inhibitory spikes, here and in the other slices (see pairPending). */
+  get pairCounts(): { own: number; others: number } {
+    return { own: this.i32[this.at.pairInh], others: this.i32[this.at.pairOthers] };
+  }
+
+  /** Set (or clear, with undefined) the pending step's counts (see pairPending); its spikes go in `inhibitoryOut`. */
+  setPair(counts: { own: number; others: number } | undefined): void {
+    this.i32[this.at.pairPending] = counts ? 1 : 0;
+    if (counts) {
+      this.i32[this.at.pairInh] = counts.own;
+      this.i32[this.at.pairOthers] = counts.others;
+    }
   }
 
   /** Excitatory spikes of the event step (in state.spikesOut). */

@@ -13,7 +13,7 @@
 ;; and returns an i32 (a count, or 0). Internal functions take their arguments as parameters.
 ;; All pointers are byte offsets into the imported memory, 16-byte aligned; np (padded neuron count) is a multiple of 4.
 ;;
-;; block "conductance" (416 bytes): the conductance step kernels and the step loop (stepLoop.ts)
+;; block "conductance" (432 bytes): the conductance step kernels and the step loop (stepLoop.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
 ;;      4 i32 ge: static: excitatory ge (f32[np])
 ;;      8 i32 thr: static: thresholds (f32[np], +inf while refractory)
@@ -73,7 +73,7 @@
 ;;    264 f64 quietInput: static: below this input an inhibitory neuron is quiet (inhibitory.ts)
 ;;    272 f64 wInhExc: static: inhibitory -> excitatory weight
 ;;    280 f64 thrBase: static: vThreshMv - thetaOffsetMv
-;;    288 i32 coupled: static: 1 in a slice of a split network (coupling.ts): after each step without an excitatory spike the loop meets the other slices (env.meet) and adds their inhibitory spikes to G
+;;    288 i32 coupled: static: 1 in a slice of a split network (coupling.ts): the loop meets the other slices (env.meet) once per two steps and adds their inhibitory spikes to G
 ;;    292 i32 idx: call (step kernels, depressRows): address of the step's first input spike
 ;;    296 i32 count: call: the step's input spikes
 ;;    300 i32 m: call: length of the depression list (0: none)
@@ -95,12 +95,15 @@
 ;;    380 i32 n: out (runSteps): excitatory spikes of the event step
 ;;    384 i32 nInh: out (runSteps): inhibitory spikes of the event step
 ;;    388 i32 event: out (runSteps): 1 when the run stopped after a step with excitatory spikes
-;;    392 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
-;;    396 i32 inhSpikes: in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)
-;;    400 i32 winEnds: static: decision window ends, in steps of the presentation (i32[steps + 1]; stepLoop.ts setWindows)
-;;    404 i32 winInh: static: per window, inhSpikes when runSteps completed the window's last step (i32[steps + 1])
-;;    408 i32 winCount: call (runSteps): windows listed in winEnds (0: none, as in the rest period)
-;;    412 i32 winNext: in/out (runSteps): the first window not yet ended
+;;    392 i32 pairPending: in/out (runSteps, coupled): 1 when the next step's inhibitory phase has run a step early (its spikes in inhOut, pairInh of them) and the other slices' spikes of that step are known (pairOthers)
+;;    396 i32 pairInh: in/out (runSteps, coupled): this slice's inhibitory spikes of that step
+;;    400 i32 pairOthers: in/out (runSteps, coupled): the other slices' inhibitory spikes of that step
+;;    404 i32 clamps: in/out (step kernels): excitatory updates whose v fell below eInh and were clamped to it (presentation.ts reads and zeroes it)
+;;    408 i32 inhSpikes: in/out (runSteps): inhibitory spikes of the loop's steps (the digit's cost; conductanceStep.ts runLoop reads and zeroes it)
+;;    412 i32 winEnds: static: decision window ends, in steps of the presentation (i32[steps + 1]; stepLoop.ts setWindows)
+;;    416 i32 winInh: static: per window, inhSpikes when runSteps completed the window's last step (i32[steps + 1])
+;;    420 i32 winCount: call (runSteps): windows listed in winEnds (0: none, as in the rest period)
+;;    424 i32 winNext: in/out (runSteps): the first window not yet ended
 ;;
 ;; block "current" (64 bytes): the current model's kernels (currentStep.ts)
 ;;      0 i32 v: static: excitatory v (f32[np])
@@ -200,8 +203,8 @@
 ;;    120 f64 wMax: call (potentiateDelayed): the weight bound
 (module
   (import "env" "memory" (memory 1))
-  ;; meet(inhibitory spikes of this slice's step) -> the other slices' (a split network's slices; coupling.ts)
-  (import "env" "meet" (func $meet (param i32) (result i32)))
+  ;; meet(this slice's inhibitory spikes, one step's or two packed) -> the other slices' (a split network; coupling.ts)
+  (import "env" "meet" (func $meet (param f64) (result f64)))
 
   ;; For each lane set in the 4-bit mask m: append its neuron index (base + lane) to out and reset its v to vReset
   ;; (spikes are rare, so the reset is done here rather than with a select on every lane). Returns the new count.
@@ -992,7 +995,7 @@
       (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
       (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=304 (local.get $c))
-      (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 392))
+      (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 404))
       (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))
 
   ;; stepConductanceNoGi(block: conductance): calls $stepNoGi with the block's fields.
@@ -1004,7 +1007,7 @@
       (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
       (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=180 (local.get $c))
-      (i32.add (local.get $c) (i32.const 392)) (i32.load offset=20 (local.get $c))
+      (i32.add (local.get $c) (i32.const 404)) (i32.load offset=20 (local.get $c))
       (f32.load offset=184 (local.get $c))))
 
   ;; stepConductanceSelf(block: conductance): calls $stepSelf with the block's fields.
@@ -1018,7 +1021,7 @@
       (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=304 (local.get $c))
       (f32.load offset=180 (local.get $c)) (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c))
       (i32.load offset=320 (local.get $c)) (f64.load offset=312 (local.get $c)) (i32.load offset=60 (local.get $c))
-      (i32.add (local.get $c) (i32.const 392)) (i32.load offset=20 (local.get $c))
+      (i32.add (local.get $c) (i32.const 404)) (i32.load offset=20 (local.get $c))
       (f32.load offset=184 (local.get $c))))
 
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
@@ -1041,7 +1044,7 @@
     (local $selfCount i32) (local $r i32) (local $kept i32) (local $x f64) (local $giNeg f64)
     (local $giDecay f64) (local $p i32) (local $head i32) (local $j i32) (local $e i32)
     (local $rowBase i32) (local $rowIdx i32) (local $rowCount i32) (local $slot i32) (local $u i32) (local $winNext i32) (local $winEnd i32)
-    (local $others i32)
+    (local $others i32) (local $nNext i32)
     (local.set $s (i32.load offset=356 (local.get $c)))
     (local.set $sTo (i32.load offset=360 (local.get $c)))
     (local.set $t (i32.load offset=364 (local.get $c)))
@@ -1052,10 +1055,10 @@
     (local.set $head (i32.load offset=348 (local.get $c)))
     (local.set $giNeg (f64.load offset=256 (local.get $c)))
     (local.set $giDecay (f64.load offset=192 (local.get $c)))
-    (local.set $winNext (i32.load offset=412 (local.get $c)))
+    (local.set $winNext (i32.load offset=424 (local.get $c)))
     (local.set $winEnd (i32.const -1))
-    (if (i32.lt_u (local.get $winNext) (i32.load offset=408 (local.get $c)))
-      (then (local.set $winEnd (i32.load (i32.add (i32.load offset=400 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))
+    (if (i32.lt_u (local.get $winNext) (i32.load offset=420 (local.get $c)))
+      (then (local.set $winEnd (i32.load (i32.add (i32.load offset=412 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))
     (i32.store offset=388 (local.get $c) (i32.const 0))
     (block $stop
       (loop $step
@@ -1118,7 +1121,7 @@
                   (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
                   (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
-                  (i32.add (local.get $c) (i32.const 392)) (i32.load offset=20 (local.get $c))
+                  (i32.add (local.get $c) (i32.const 404)) (i32.load offset=20 (local.get $c))
                   (f32.load offset=184 (local.get $c)))))
               (else
                 (local.set $n (call $stepSelf
@@ -1131,7 +1134,7 @@
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
                   (f32.demote_f64 (local.get $g)) (f32.load offset=180 (local.get $c))
                   (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c)) (local.get $selfCount)
-                  (local.get $g) (i32.load offset=60 (local.get $c)) (i32.add (local.get $c) (i32.const 392))
+                  (local.get $g) (i32.load offset=60 (local.get $c)) (i32.add (local.get $c) (i32.const 404))
                   (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))
                 ;; the self-inhibited neurons' shares decay; those at or below giNegligible leave the list (in order)
                 (local.set $kept (i32.const 0))
@@ -1164,7 +1167,7 @@
                   (i32.load offset=40 (local.get $c)) (local.get $m) (f32.load offset=160 (local.get $c))
                   (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
                   (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c))
-                  (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 392))
+                  (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 404))
                   (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))))
         (if (i32.load offset=140 (local.get $c))
           (then
@@ -1205,10 +1208,16 @@
                 (br $hold)))))
         ;; phase inhibitory: the active inhibitory neurons integrate their input and spike (clamped while refractory)
         (local.set $nInh (i32.const 0))
-        (if (i32.load offset=336 (local.get $c))
+        (if (i32.load offset=392 (local.get $c))
           (then
-            (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
-            (i32.store offset=396 (local.get $c) (i32.add (i32.load offset=396 (local.get $c)) (local.get $nInh)))))
+            ;; a slice of a split network that ran this phase a step early (its spikes are in inhOut)
+            (local.set $nInh (i32.load offset=396 (local.get $c)))
+            (i32.store offset=408 (local.get $c) (i32.add (i32.load offset=408 (local.get $c)) (local.get $nInh))))
+          (else
+            (if (i32.load offset=336 (local.get $c))
+              (then
+                (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
+                (i32.store offset=408 (local.get $c) (i32.add (i32.load offset=408 (local.get $c)) (local.get $nInh)))))))
         ;; an excitatory spike: return to TypeScript, which runs the step's event phases
         (if (local.get $n)
           (then
@@ -1241,11 +1250,31 @@
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=272 (local.get $c))))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))
-        ;; a slice of a split network: meet the other slices and add their inhibitory spikes of the step to G (the same
-        ;; weight each, so after this slice's own gives the whole network's bits; an event step meets in TypeScript)
+        ;; a slice of a split network: the other slices' inhibitory spikes of the step reach G (the same weight each, so
+        ;; after this slice's own gives the whole network's bits). Steps go in pairs: after the first, this slice runs the
+        ;; second's inhibitory phase early (it depends only on this slice's excitatory spikes so far) and one meeting
+        ;; exchanges both steps' counts; a step without a second in this run meets alone. An event step does the same in
+        ;; TypeScript (conductanceStep.ts meetOtherSlices).
         (if (i32.load offset=288 (local.get $c))
           (then
-            (local.set $others (call $meet (local.get $nInh)))
+            (if (i32.load offset=392 (local.get $c))
+              (then
+                (local.set $others (i32.load offset=400 (local.get $c)))
+                (i32.store offset=392 (local.get $c) (i32.const 0)))
+              (else
+                (if (i32.lt_s (i32.add (local.get $s) (i32.const 1)) (local.get $sTo))
+                  (then
+                    (local.set $nNext (i32.const 0))
+                    (if (i32.load offset=336 (local.get $c))
+                      (then (local.set $nNext (call $inhibitoryStep (local.get $c) (i32.add (local.get $t) (i32.const 1))))))
+                    (local.set $x (call $meet (f64.add (f64.mul (f64.convert_i32_u (local.get $nInh)) (f64.const 1048576))
+                      (f64.convert_i32_u (local.get $nNext)))))
+                    (local.set $others (i32.trunc_f64_u (f64.floor (f64.div (local.get $x) (f64.const 1048576)))))
+                    (i32.store offset=400 (local.get $c) (i32.trunc_f64_u (f64.sub (local.get $x) (f64.mul (f64.convert_i32_u (local.get $others)) (f64.const 1048576)))))
+                    (i32.store offset=396 (local.get $c) (local.get $nNext))
+                    (i32.store offset=392 (local.get $c) (i32.const 1)))
+                  (else
+                    (local.set $others (i32.trunc_f64_u (call $meet (f64.convert_i32_u (local.get $nInh)))))))))
             (block $added
               (loop $add
                 (br_if $added (i32.le_s (local.get $others) (i32.const 0)))
@@ -1255,11 +1284,11 @@
         ;; a decision window's last step done without an event: note the inhibitory count (TypeScript closes the window)
         (if (i32.eq (i32.add (local.get $s) (i32.const 1)) (local.get $winEnd))
           (then
-            (i32.store (i32.add (i32.load offset=404 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2))) (i32.load offset=396 (local.get $c)))
+            (i32.store (i32.add (i32.load offset=416 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2))) (i32.load offset=408 (local.get $c)))
             (local.set $winNext (i32.add (local.get $winNext) (i32.const 1)))
             (local.set $winEnd (i32.const -1))
-            (if (i32.lt_u (local.get $winNext) (i32.load offset=408 (local.get $c)))
-              (then (local.set $winEnd (i32.load (i32.add (i32.load offset=400 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))))
+            (if (i32.lt_u (local.get $winNext) (i32.load offset=420 (local.get $c)))
+              (then (local.set $winEnd (i32.load (i32.add (i32.load offset=412 (local.get $c)) (i32.shl (local.get $winNext) (i32.const 2)))))))))
         (local.set $s (i32.add (local.get $s) (i32.const 1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (local.set $done (i32.add (local.get $done) (i32.const 1)))
@@ -1267,7 +1296,7 @@
     (f64.store offset=328 (local.get $c) (local.get $g))
     (i32.store offset=320 (local.get $c) (local.get $selfCount))
     (i32.store offset=348 (local.get $c) (local.get $head))
-    (i32.store offset=412 (local.get $c) (local.get $winNext))
+    (i32.store offset=424 (local.get $c) (local.get $winNext))
     (local.get $done))
   
   ;; The phase "depression" of runSteps, after the kernel has added the step's count input rows (their pointers in the rows scratch):
