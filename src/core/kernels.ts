@@ -88,8 +88,9 @@ export function wasmSimdAvailable(): boolean {
 }
 
 /**
- * A slice of a split network meets the others (coupling.ts): given its inhibitory spikes of a step, returns the other
- * slices' (the step loop calls it after each step when the conductance block's `coupled` is 1).
+ * A slice of a split network meets the others (coupling.ts): given its value, returns the sum of the other slices'
+ * values. The step loop calls it when the conductance block's `coupled` is 1, with a step's inhibitory spike count or
+ * two steps' packed (coupling.ts PAIR_PACKING).
  */
 export type Meet = (ownInhibitory: number) => number;
 
