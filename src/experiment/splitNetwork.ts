@@ -185,7 +185,9 @@ export class SplitNetwork implements NetworkLike {
       throw new RangeError(`SplitNetwork.present: decision windows made for ${windows.counts.length / windows.steps.length} neurons, this network has ${this.neurons}`);
     }
     const windowSteps = windows ? [...windows.steps] : undefined;
-    this.#slices.forEach((_, k) => this.request(k + 1, { type: "present", pixels, learn, windowSteps }));
+    // a copy of the digit's 784 bytes: a message clones a view's whole buffer (a data set's images: megabytes)
+    const digit = pixels.slice();
+    this.#slices.forEach((_, k) => this.request(k + 1, { type: "present", pixels: digit, learn, windowSteps }));
     const own = windows ? this.ownWindows(windowSteps!) : undefined;
     let result: PresentResult | undefined;
     let failure: unknown;
