@@ -20,6 +20,17 @@ export interface DecisionWindows {
   readonly start: CostBase;
 }
 
+/**
+ * `cached` when it has these `steps` (and is for as many neurons), else new windows (createDecisionWindows): for a
+ * caller that presents digit after digit with the same windows.
+ */
+export function reuseDecisionWindows(cached: DecisionWindows | undefined, steps: readonly number[], neurons: number,
+  presentSteps: number): DecisionWindows {
+  const same = cached && cached.counts.length === steps.length * neurons && cached.steps.length === steps.length
+    && cached.steps.every((s, k) => s === steps[k]);
+  return same ? cached : createDecisionWindows(steps, neurons, presentSteps);
+}
+
 /** Windows ending at `steps` (ascending, whole, in [1, presentSteps]) for a network of `neurons`. */
 export function createDecisionWindows(steps: readonly number[], neurons: number, presentSteps: number): DecisionWindows {
   if (steps.length === 0) throw new RangeError("decision windows: give at least one window end");

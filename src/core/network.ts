@@ -63,6 +63,17 @@ export interface NetworkLike {
   close?(): void;
 }
 
+/**
+ * The checks of present()'s arguments, for Network and SplitNetwork (`caller` names the method in the message): a
+ * digit of INPUTS pixels, and decision windows made for `neurons` neurons.
+ */
+export function checkPresentArguments(caller: string, neurons: number, pixels: Uint8Array, windows?: DecisionWindows): void {
+  if (pixels.length !== INPUTS) throw new RangeError(`${caller}: a digit has ${INPUTS} pixels, got ${pixels.length}`);
+  if (windows && windows.counts.length !== windows.steps.length * neurons) {
+    throw new RangeError(`${caller}: decision windows made for ${windows.counts.length / windows.steps.length} neurons, this network has ${neurons}`);
+  }
+}
+
 export type { PresentResult } from "./presentation";
 export type { NetworkState } from "./networkState";
 export type { Recording } from "./recording";
@@ -158,10 +169,7 @@ export class Network implements NetworkLike {
    * excitatory spike counts of the final presentation are left in `counts`.
    */
   present(pixels: Uint8Array, learn: boolean, recording?: Recording, windows?: DecisionWindows): PresentResult {
-    if (pixels.length !== INPUTS) throw new RangeError(`Network.present: a digit has ${INPUTS} pixels, got ${pixels.length}`);
-    if (windows && windows.counts.length !== windows.steps.length * this.neurons) {
-      throw new RangeError(`Network.present: decision windows made for ${windows.counts.length / windows.steps.length} neurons, this network has ${this.neurons}`);
-    }
+    checkPresentArguments("Network.present", this.neurons, pixels, windows);
     return presentDigit(this.#sim, pixels, learn, recording, windows);
   }
 

@@ -6,7 +6,7 @@
  * than a presentation's first steps.
  */
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
-import { createDecisionWindows, DecisionWindows } from "../core/decision";
+import { DecisionWindows, reuseDecisionWindows } from "../core/decision";
 import { Network } from "../core/network";
 import { SharedCoupling } from "../core/sharedCoupling";
 import { awaitSignal, FromSlice, signalCells, SliceWorkerData, ToSlice } from "./splitNetwork";
@@ -41,24 +41,16 @@ try {
   failed(e);
 }
 
+/** This slice's decision windows (kept while the steps asked for stay the same). */
 let windows: DecisionWindows | undefined;
-/** This slice's windows for these steps (made again only when the steps change). */
-function windowsFor(steps: number[]): DecisionWindows {
-  if (windows && windows.steps.length === steps.length && windows.steps.every((s, k) => s === steps[k])) return windows;
-  return (windows = createDecisionWindows(steps, net!.neurons, net!.derived.presentSteps));
-}
 
 function handle(m: ToSlice): void {
   try {
     if (!net) throw new Error("the slice's network was not restored");
     if (m.type === "present") {
-      const w = m.windowSteps ? windowsFor(m.windowSteps) : undefined;
+      const w = m.windowSteps ? (windows = reuseDecisionWindows(windows, m.windowSteps, net.neurons, net.derived.presentSteps)) : undefined;
       net.present(m.pixels, m.learn, undefined, w);
-      const { counts, inputSpikes, excSpikes, inhSpikes, start } = w ?? {};
-      answer({
-        type: "presented", counts: net.counts.slice(0, net.neurons), totals: { ...net.totals },
-        ...(w ? { windows: { counts: counts!, inputSpikes: inputSpikes!, excSpikes: excSpikes!, inhSpikes: inhSpikes!, start: start! } } : {}),
-      });
+      answer({ type: "presented", counts: net.counts.slice(0, net.neurons), totals: { ...net.totals }, ...(w ? { windows: w } : {}) });
     } else if (m.type === "export") {
       answer({ type: "state", state: net.exportState() });
     } else if (m.type === "close") {

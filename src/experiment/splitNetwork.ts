@@ -1,7 +1,7 @@
 /**
  * One network split across K threads (issue 20): each thread runs a slice of the excitatory neurons (their weight
  * columns, state, plasticity and normalisation) with their inhibitory partners, and the slices meet on shared memory
- * once per step for the step's inhibitory spike count (core/coupling.ts, core/sharedCoupling.ts). The calling thread
+ * once per two steps for the steps' inhibitory spike counts (core/coupling.ts, core/sharedCoupling.ts). The calling thread
  * runs slice 0 itself and K - 1 worker threads run the others (sliceWorker.ts), so `present` is synchronous, as
  * Network's is. Every slice computes the same bits the whole network would (test/experiment/splitNetwork.test.ts
  * compares them for every preset and rule, with input delays), and exportState joins the slices into the whole
@@ -14,14 +14,13 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
-import { createDecisionWindows, DecisionWindows } from "../core/decision";
+import { createDecisionWindows, DecisionWindows, reuseDecisionWindows } from "../core/decision";
 import { KernelKind } from "../core/kernels";
-import { Network, NetworkLike, NetworkOptions, NetworkState, PresentResult, Recording } from "../core/network";
+import { checkPresentArguments, Network, NetworkLike, NetworkOptions, NetworkState, PresentResult, Recording } from "../core/network";
 import { Preset } from "../core/params";
 import { createCouplingBuffer, SharedCoupling } from "../core/sharedCoupling";
 import { Totals } from "../core/simulation";
 import { joinStates, joinTotals, sliceRanges, sliceState } from "../core/sliceState";
-import { INPUTS } from "../core/state";
 
 const WORKER_ENTRY = join(__dirname, "worker-entry.js");
 
@@ -107,9 +106,11 @@ export class SplitNetwork implements NetworkLike {
   readonly #own: Network;
   readonly #coupling: SharedCoupling;
   readonly #signals: Int32Array;
+  /** Where the slices' cells start in #signals (signalCells). */
+  readonly #cells: ReturnType<typeof signalCells>;
   readonly #slices: SliceThread[] = [];
   readonly #totals: Totals[];
-  /** Slice 0's decision windows, by their steps. */
+  /** Slice 0's decision windows (reuseDecisionWindows). */
   #ownWindows?: DecisionWindows;
   #closed = false;
 
@@ -130,6 +131,7 @@ export class SplitNetwork implements NetworkLike {
     const spins = threads > availableParallelism() ? OVERSUBSCRIBED_SPINS : undefined;
     this.#coupling = new SharedCoupling(buffer, threads, 0, spins);
     this.#signals = new Int32Array(new SharedArrayBuffer(3 * 4 * threads));
+    this.#cells = signalCells(threads);
     const parts = this.ranges.map((r, k) => sliceState(state, r.from, r.to, k));
     for (let k = 1; k < threads; k++) {
       const { port1, port2 } = new MessageChannel();
@@ -180,15 +182,14 @@ export class SplitNetwork implements NetworkLike {
   present(pixels: Uint8Array, learn: boolean, recording?: Recording, windows?: DecisionWindows): PresentResult {
     this.checkOpen();
     if (recording) throw new RangeError("SplitNetwork.present: recordings need a whole network: use Network or threads 1");
-    if (pixels.length !== INPUTS) throw new RangeError(`SplitNetwork.present: a digit has ${INPUTS} pixels, got ${pixels.length}`);
-    if (windows && windows.counts.length !== windows.steps.length * this.neurons) {
-      throw new RangeError(`SplitNetwork.present: decision windows made for ${windows.counts.length / windows.steps.length} neurons, this network has ${this.neurons}`);
-    }
+    checkPresentArguments("SplitNetwork.present", this.neurons, pixels, windows);
     const windowSteps = windows ? [...windows.steps] : undefined;
     // a copy of the digit's 784 bytes: a message clones a view's whole buffer (a data set's images: megabytes)
     const digit = pixels.slice();
     this.#slices.forEach((_, k) => this.request(k + 1, { type: "present", pixels: digit, learn, windowSteps }));
-    const own = windows ? this.ownWindows(windowSteps!) : undefined;
+    // slice 0's windows, kept while the steps stay the same
+    if (windowSteps) this.#ownWindows = reuseDecisionWindows(this.#ownWindows, windowSteps, this.ranges[0].to, this.#own.derived.presentSteps);
+    const own = windowSteps ? this.#ownWindows : undefined;
     let result: PresentResult | undefined;
     let failure: unknown;
     try {
@@ -248,13 +249,6 @@ export class SplitNetwork implements NetworkLike {
     if (this.#closed) throw new Error("SplitNetwork: closed (make a new one, or clone before closing)");
   }
 
-  /** Slice 0's windows for these steps (made again only when the steps change). */
-  private ownWindows(steps: number[]): DecisionWindows {
-    const cached = this.#ownWindows;
-    if (cached && cached.steps.length === steps.length && cached.steps.every((s, k) => s === steps[k])) return cached;
-    return (this.#ownWindows = createDecisionWindows(steps, this.ranges[0].to, this.#own.derived.presentSteps));
-  }
-
   /** The whole network's windows from the slices': counts side by side, spikes summed, input spikes slice 0's. */
   private joinWindows(whole: DecisionWindows, own: DecisionWindows, answers: FromSlice[]): void {
     const parts: SliceWindows[] = [own, ...answers.map((m) => (m as Extract<FromSlice, { type: "presented" }>).windows!)];
@@ -278,14 +272,14 @@ export class SplitNetwork implements NetworkLike {
   /** Send slice `index` a request (its thread waits on the request counter, not on its event loop). */
   private request(index: number, m: ToSlice): void {
     this.#slices[index - 1].port.postMessage(m);
-    const at = signalCells(this.threads).requests + index;
+    const at = this.#cells.requests + index;
     Atomics.add(this.#signals, at, 1);
     Atomics.notify(this.#signals, at);
   }
 
   /** Wait for slice `index`'s next answer. */
   private answer(s: SliceThread, index: number): FromSlice {
-    const cells = signalCells(this.threads), signals = this.#signals;
+    const cells = this.#cells, signals = this.#signals;
     const exited = () => Atomics.load(signals, cells.exited + index) === 1;
     for (;;) {
       const got = receiveMessageOnPort(s.port);
