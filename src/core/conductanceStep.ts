@@ -118,6 +118,7 @@ function delayedDepression(sim: Simulation, s: StepScratch): void {
     if (rule.onDelayedPreSpike) for (let k = a; k < b; k++) rule.onDelayedPreSpike(sim.plasticity, sim.state.schedule[k], sim.t - delays.slots);
     return;
   }
+  if (rule.loopShape?.depressionNu === 0) return; // no depression (potentiation-only): as the loop, which skips it
   const recent = sim.plasticity.recentDep;
   const { view, at } = block;
   const list = delays.recentPost;

@@ -2,7 +2,8 @@
  * Input delays on the input -> excitatory synapses, as the released code's Brian 1 DelayConnection and its STDP run
  * them (../shared/FIDELITY.md section 1):
  * - every synapse (i, j) has a delay d_ij in steps, drawn once per network from the stream "input-delays":
- *   floor(U[0, 1) * S), S = inputDelayMs / dtMs (0 .. 19 at 10 ms and 0.5 ms);
+ *   floor(U[0, 1) * S), S = inputDelayMs / dtMs (0 .. 19 at 10 ms and 0.5 ms), or with a shortest delay m
+ *   (inputDelayMinMs) floor(U(m, inputDelayMs) / dtMs) (12 .. 79 at 3 - 20 ms and 0.25 ms);
  * - an input spike of i at step t adds w_ij, as it is at t, to neuron j's ge at step t + d_ij: at t the spike's row is
  *   scattered into a ring of S slots (slot (t + d_ij) mod S), and at each step the step kernel adds that step's slot
  *   to ge (as it adds the rows of the step's input spikes without delays), which is then cleared;
@@ -60,12 +61,20 @@ export class InputDelays {
     this.postHist.fill(NEVER);
   }
 
-  /** Draw every synapse's delay from the run's seed (stream "input-delays"), row by row. */
-  draw(seed: number, neurons: number): void {
+  /**
+   * Draw every synapse's delay from the run's seed (stream "input-delays"), row by row: floor(u * slots), or with a
+   * shortest delay (`range`, ms) floor((minMs + u * (maxMs - minMs)) / dtMs), Brian 1's draw of a (min, max) pair.
+   */
+  draw(seed: number, neurons: number, range?: { minMs: number; maxMs: number; dtMs: number }): void {
     const rng = createRng(deriveSeed(seed, "input-delays"));
     const { np } = this.layout;
+    const last = this.slots - 1;
     for (let i = 0; i < INPUTS; i++) {
-      for (let j = 0; j < neurons; j++) this.delays[i * np + j] = Math.floor(rng.nextFloat() * this.slots);
+      for (let j = 0; j < neurons; j++) {
+        const u = rng.nextFloat();
+        // u < 1 keeps the delay below maxMs; the min() guards against the sum rounding up to maxMs itself
+        this.delays[i * np + j] = range ? Math.min(last, Math.floor((range.minMs + u * (range.maxMs - range.minMs)) / range.dtMs)) : Math.floor(u * this.slots);
+      }
     }
   }
 

@@ -155,8 +155,10 @@ export function validatePreset(p: Readonly<Preset>): void {
     if (!(delayMs > 0) || Math.abs(steps * p.dtMs - delayMs) > 1e-9 || steps > 255) {
       throw new RangeError(`preset ${p.name}: inputDelayMs must be a whole number of ${p.dtMs} ms steps in (0, ${255 * p.dtMs}], got ${delayMs}`);
     }
+    const minMs = (p as { inputDelayMinMs?: number }).inputDelayMinMs ?? 0;
+    if (!(minMs >= 0 && minMs < delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMinMs must be >= 0 and below inputDelayMs (${delayMs}), got ${minMs}`);
     if (!(p.restMs >= delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMs ${delayMs} needs a rest period at least as long (restMs ${p.restMs})`);
-  }
+  } else if ((p as { inputDelayMinMs?: number }).inputDelayMinMs) throw new RangeError(`preset ${p.name}: inputDelayMinMs needs input delays (inputDelayMs)`);
   if (p.neuronModel !== "current" && (p.oneSpikePerStep as boolean)) {
     throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);
   }

@@ -6,6 +6,7 @@
  *  [brian2]   the Brian2 port, brian2 examples/frompapers/Diehl_Cook_2015.py.
  *  [bindsnet] BindsNET 0.3.3: models.DiehlAndCook2015, nodes.DiehlAndCookNodes/LIFNodes, learning.PostPre,
  *             examples/mnist/eth_mnist.py.
+ *  [100n] [400n] [1600n] [6400n]  Diehl's per-size scripts (see DIEHL_COOK_2015_N400 below).
  * Units: ms and mV throughout; conductances are dimensionless multiples of the leak conductance.
  */
 
@@ -155,6 +156,65 @@ export const DIEHL_COOK_2015_RELEASED: Readonly<ConductancePreset> = withOverrid
 });
 
 /**
+ * Diehl's per-size scripts (../shared/FIDELITY.md section 8): four Brian 1 scripts with Diehl's header, one per network
+ * size, in github.com/djsaunde/lm-snn, folder original_code/ (commit 9a7b894; provenance probable, not certain). Each
+ * was committed in test mode; these presets take the values the script uses when switched to training. Tags:
+ *  [400n] [1600n] [6400n] [100n]  original_code/<size>n.py, line numbers of that commit (the same lines in the three
+ *  larger scripts unless said).
+ * What the scripts share with the released code (neuron equations, Brian 1's refractoriness, forward Euler, rates
+ * pixel / 8 x intensity 2, the retry rule, the exc <-> inh weights, which they load from a folder not in the repository)
+ * comes from diehl-cook-2015-released. Every preset runs at any network size.
+ */
+/** 400n.py: the released code with dt 0.25 ms, delays U(3, 20 ms) and theta starting at 10 mV. */
+export const DIEHL_COOK_2015_N400: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_RELEASED, {
+  name: "diehl-cook-2015-n400",
+  description: "Diehl's 400-neuron script (400n.py): dt 0.25 ms, input delays 3-20 ms, theta from 10 mV, theta_plus 0.05 mV, triplet rule",
+  dtMs: 0.25, // [400n][1600n][6400n] line 321: b.Clock(dt=0.25*b.ms)
+  inputDelayMinMs: 3, // [400n][1600n][6400n] line 432: delay['ee_input'] = (3*b.ms,20*b.ms)
+  inputDelayMs: 20, // [400n][1600n][6400n] line 432
+  exc: {
+    thetaInitMv: 10, // [400n][1600n] line 589, [6400n] line 588: theta = np.ones((n_e)) * 10.0*b.mV (training from random weights)
+    thetaPlusMv: 0.05, // [400n] line 450: theta_plus_e = 0.05 * b.mV
+  },
+  stdp: { rule: "triplet", nuPre: 0.0001, nuPost: 0.01 }, // [400n] lines 463-464, 525-526: the triplet rule
+});
+
+/** 1600n.py: as 400n.py with theta_plus 0.15 mV. */
+export const DIEHL_COOK_2015_N1600: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_N400, {
+  name: "diehl-cook-2015-n1600",
+  description: "Diehl's 1,600-neuron script (1600n.py): dt 0.25 ms, input delays 3-20 ms, theta from 10 mV, theta_plus 0.15 mV, triplet rule",
+  exc: { thetaPlusMv: 0.15 }, // [1600n] line 450: theta_plus_e = 0.15 * b.mV
+});
+
+/** 6400n.py: as 400n.py with theta_plus 0.5 mV and the potentiation-only rule (nu_post 0.05). */
+export const DIEHL_COOK_2015_N6400: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_N400, {
+  name: "diehl-cook-2015-n6400",
+  description: "Diehl's 6,400-neuron script (6400n.py): dt 0.25 ms, input delays 3-20 ms, theta from 10 mV, theta_plus 0.5 mV, potentiation-only rule",
+  exc: { thetaPlusMv: 0.5 }, // [6400n] line 450: theta_plus_e = 0.5 * b.mV
+  // [6400n] lines 524-525: pre = 1. (no depression); w += nu_ee_post * pre * post2before; post2 = 1.; line 464: 0.05
+  stdp: { rule: "potentiation-only", nuPre: 0, nuPost: 0.05 },
+});
+
+/**
+ * 100n.py, an older variant (dt 0.5 ms and delays U(0, 10 ms) as the released code), as far as the core runs it: theta
+ * offset 10 mV, theta_plus 0.025 mV, column sums of 10, the triplet rule with nu 2e-6 / 1.5e-3. Not reproduced (README
+ * Faithfulness): its normalisation every 20 digits (ours: before every digit), its input noise of +10 Hz on every
+ * input, its sparse input connectivity (loaded from a weight file that is not in the repository), and its post2 trace,
+ * which decays with post1 (dpost2/dt = -post1 / tau_post2, line 493).
+ */
+export const DIEHL_COOK_2015_N100: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_RELEASED, {
+  name: "diehl-cook-2015-n100",
+  description: "Diehl's 100-neuron script (100n.py) without its noise, sparse input, 20-digit normalisation and post2 quirk: offset 10 mV, theta_plus 0.025 mV, column sum 10",
+  exc: {
+    thetaOffsetMv: 10, // [100n] line 439: offset = 10.0*b.mV
+    thetaPlusMv: 0.025, // [100n] line 436: theta_plus_e = 0.025 * b.mV
+    thetaInitMv: 20, // [100n] line 575: theta = np.ones((n_e)) * 20.0*b.mV
+  },
+  normTotal: 10, // [100n] line 416: weight['ee_input'] = 10.
+  stdp: { rule: "triplet", nuPre: 0.000002, nuPost: 0.0015 }, // [100n] lines 449-450
+});
+
+/**
  * The published settings of each learning rule (../shared/FIDELITY.md section 4), applied to a preset by withRule (the
  * preset label NAME@RULE). Values the rule does not use keep the released code's values.
  */
@@ -183,6 +243,11 @@ export const RULE_SETTINGS: Readonly<Record<LearningRuleName, Readonly<Partial<S
     xTar: 0.4, // [released] STDP_offset (FIDELITY.md gives none for this rule: the power-law rule's, inferred)
     normalize: false, // [prototype] as for the power-law rule
   }),
+  "potentiation-only": Object.freeze({
+    rule: "potentiation-only" as const,
+    nuPre: 0, // [6400n] eqs_stdp_pre_ee = 'pre = 1.' (nu_ee_pre = 1e-6 is defined but unused)
+    nuPost: 0.05, // [6400n] nu_ee_post = 0.05
+  }),
 });
 
 /** A preset with another learning rule's published settings (RULE_SETTINGS), named NAME@RULE; the same preset for its own rule. */
@@ -198,6 +263,10 @@ export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze
   [DIEHL_COOK_2015_EULER.name]: DIEHL_COOK_2015_EULER,
   [DIEHL_COOK_2015_RELEASED.name]: DIEHL_COOK_2015_RELEASED,
   [BINDSNET.name]: BINDSNET,
+  [DIEHL_COOK_2015_N100.name]: DIEHL_COOK_2015_N100,
+  [DIEHL_COOK_2015_N400.name]: DIEHL_COOK_2015_N400,
+  [DIEHL_COOK_2015_N1600.name]: DIEHL_COOK_2015_N1600,
+  [DIEHL_COOK_2015_N6400.name]: DIEHL_COOK_2015_N6400,
 });
 
 /** Look up a preset by name; throws with the list of known names. */

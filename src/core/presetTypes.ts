@@ -7,10 +7,11 @@
 /** Excitatory neuron model: conductance-based LIF (paper) or current-based LIF (BindsNET). */
 export type NeuronModel = "conductance" | "current";
 /**
- * Learning rule: the released code's triplet pre/post rule, BindsNET's PostPre pair rule, or one of the paper's
- * weight-dependent rules (../shared/FIDELITY.md section 4; weightRules.ts).
+ * Learning rule: the released code's triplet pre/post rule, BindsNET's PostPre pair rule, one of the paper's
+ * weight-dependent rules (../shared/FIDELITY.md section 4; weightRules.ts), or the potentiation-only rule of Diehl's
+ * 6,400-neuron script (stdp.ts).
  */
-export type LearningRuleName = "triplet" | "postpre" | "power-law" | "exp-weight" | "pre-post";
+export type LearningRuleName = "triplet" | "postpre" | "power-law" | "exp-weight" | "pre-post" | "potentiation-only";
 
 /** The excitatory neurons' parameters common to both models. */
 export interface ExcitatoryParams {
@@ -148,6 +149,13 @@ export interface ConductancePreset extends PresetCommon {
    * arrival-time traces and applies the pre-spike depression inputDelayMs later (see delays.ts).
    */
   inputDelayMs?: number;
+  /**
+   * The shortest input delay (absent or 0: delays start at 0 as above). With it every synapse's delay is drawn from
+   * U(inputDelayMinMs, inputDelayMs) and floored to whole steps, as Brian 1's DelayConnection draws a (min, max) pair
+   * (rand * (max - min) + min, then int(delay / dt)): Diehl's per-size scripts use (3, 20 ms), 12 .. 79 steps at dt
+   * 0.25 ms. The ring and the delayed depression still span inputDelayMs.
+   */
+  inputDelayMinMs?: number;
 }
 
 /** BindsNET's neuron model: current-based LIF (the weighted input is added to v in mV). */

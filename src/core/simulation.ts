@@ -11,7 +11,7 @@ import { InputDelays } from "./delays";
 import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
 import { createKernels, KernelKind, Kernels } from "./kernels";
-import { Preset } from "./params";
+import { ConductancePreset, Preset } from "./params";
 import { createPlasticity, Plasticity } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
 import { WasmPoisson } from "./poissonWasm";
@@ -142,7 +142,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
     if (rule.loopShape === undefined && rule.onPreSpike === undefined) {
       throw new RangeError(`Network: input delays need a rule with a loopShape (triplet, postpre) or the pre-spike hooks of the weight-dependent rules, not "${rule.name}"`);
     }
-    delays.draw(seed, n);
+    const c = preset as ConductancePreset;
+    delays.draw(seed, n, c.inputDelayMinMs ? { minMs: c.inputDelayMinMs, maxMs: c.inputDelayMs!, dtMs: c.dtMs } : undefined);
   }
   const delayBlock = delays ? createDelayBlock(layout, derived, rule.loopShape?.depressionNu ?? 0) : undefined;
   // the potentiation's kernel, with input delays or without (the same call fields)

@@ -116,6 +116,27 @@ export function postPreRule(params: StdpParams): LearningRule {
   };
 }
 
+/**
+ * The potentiation-only rule of Diehl's 6,400-neuron script (6400n.py, the use_classic_STDP branch; ../shared/FIDELITY.md
+ * section 8):
+ *   on pre:  pre = 1                                   (no depression, no post1 trace)
+ *   on post: w += nuPost * pre * post2(before the spike);  post2 = 1
+ * The triplet rule without its pre-spike term: weights fall only through the normalisation. Its loop shape has no
+ * depression (depressionNu 0), so the WASM loop skips that phase, with or without input delays.
+ * @example
+ *   // pre spike at step 0, post spikes at steps 6 and 10 (dt 0.5 ms, nuPost 0.05): the second adds
+ *   // 0.05 * exp(-5 / 20) * exp(-2 / 40) to w; a pre spike after a post spike changes nothing
+ */
+export function potentiationOnlyRule(params: StdpParams): LearningRule {
+  const potentiation = tripletRule(params);
+  return {
+    name: "potentiation-only",
+    loopShape: { depressionNu: 0 },
+    preSpikeDepression: () => 0,
+    onPostSpike: potentiation.onPostSpike,
+  };
+}
+
 /** The rules a preset can name (StdpParams.rule), each a factory of its hook object. */
 export const RULES: Readonly<Record<LearningRuleName, (params: StdpParams) => LearningRule>> = Object.freeze({
   triplet: tripletRule,
@@ -123,6 +144,7 @@ export const RULES: Readonly<Record<LearningRuleName, (params: StdpParams) => Le
   "power-law": powerLawRule,
   "exp-weight": expWeightRule,
   "pre-post": prePostRule,
+  "potentiation-only": potentiationOnlyRule,
 });
 
 /** The rule named by a preset. */

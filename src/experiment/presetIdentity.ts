@@ -52,6 +52,7 @@ export const PRESET_IDENTITY: readonly IdentityField[] = Object.freeze([
   { path: "inputDelayMs", legacy: 0 },
   ...group("stdp", ["eta", "xTar", "mu", "beta", "etaPre"]),
   { path: "stdp.normalize", legacy: true },
+  { path: "inputDelayMinMs", legacy: 0 },
 ]);
 
 /** The canonical text of a preset (see the module comment). */

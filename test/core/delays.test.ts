@@ -5,7 +5,7 @@ import { derive } from "../../src/core/derived";
 import { InputDelays } from "../../src/core/delays";
 import { createKernels, KernelKind } from "../../src/core/kernels";
 import { createRecording, Network } from "../../src/core/network";
-import { DIEHL_COOK_2015_RELEASED, withOverrides } from "../../src/core/params";
+import { DIEHL_COOK_2015_N400, DIEHL_COOK_2015_RELEASED, withOverrides } from "../../src/core/params";
 import { allocateState } from "../../src/core/state";
 
 const released = DIEHL_COOK_2015_RELEASED;
@@ -22,6 +22,20 @@ test("input delays: 20 slots at 10 ms and dt 0.5 ms; every delay in 0..19, drawn
   assert.ok(counts.every((c) => Math.abs(c - delays.length / 20) < 0.15 * (delays.length / 20)), `uniform: ${counts}`);
   assert.deepEqual(new Network({ neurons: 30, seed: 2, preset: released }).exportState().arrays.delays, delays);
   assert.notDeepEqual(new Network({ neurons: 30, seed: 3, preset: released }).exportState().arrays.delays, delays);
+});
+
+test("input delays U(3, 20 ms) at dt 0.25 ms (the per-size scripts): 80 slots, every delay in 12..79, each about equally often", () => {
+  assert.equal(derive(DIEHL_COOK_2015_N400).delaySteps, 80);
+  const delays = new Network({ neurons: 40, seed: 2, preset: DIEHL_COOK_2015_N400 }).exportState().arrays.delays!;
+  const counts = new Array(80).fill(0);
+  for (const x of delays) counts[x]++;
+  assert.ok(counts.slice(0, 12).every((c) => c === 0), `none below 12 steps (3 ms): ${counts.slice(0, 12)}`);
+  // floor(U(3, 20) / 0.25) takes each of 12..79 with probability 1/68
+  const expected = delays.length / 68;
+  assert.ok(counts.slice(12).every((c) => Math.abs(c - expected) < 0.2 * expected), `uniform over 12..79: ${counts.slice(12)}`);
+  // the same draws as without a shortest delay: floor((3 + 17 u) / 0.25) = floor(12 + 68 u) where it was floor(80 u)
+  const plain = new Network({ neurons: 40, seed: 2, preset: withOverrides(DIEHL_COOK_2015_N400, { inputDelayMinMs: 0 }) }).exportState().arrays.delays!;
+  assert.ok(delays.every((x, k) => Math.abs(x - Math.floor((3 + (17 * plain[k]) / 80) / 0.25)) <= 1), "each delay follows its own uniform draw");
 });
 
 test("input delays: a spike of input i at step s reaches neuron j at step s + d_ij (v leaves rest exactly then)", () => {
@@ -86,4 +100,7 @@ for (const kind of ["wasm", "ts"] as KernelKind[]) {
 test("input delays: only for the conductance model, with a rest period at least as long, in whole steps", () => {
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(released, { restMs: 5 }) }), /needs a rest period at least as long/);
   assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(released, { inputDelayMs: 10.25 }) }), /whole number of 0.5 ms steps/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(released, { inputDelayMinMs: 10 }) }), /inputDelayMinMs must be >= 0 and below inputDelayMs \(10\), got 10/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(released, { inputDelayMinMs: -1 }) }), /inputDelayMinMs must be >= 0/);
+  assert.throws(() => new Network({ neurons: 2, seed: 1, preset: withOverrides(released, { inputDelayMs: 0, inputDelayMinMs: 3 }) }), /inputDelayMinMs needs input delays/);
 });

@@ -15,6 +15,10 @@ const GOLDEN: Record<string, string> = {
   "diehl-cook-2015": "10d5566ec6a0b625",
   "diehl-cook-2015-euler": "5e4e6a4d0446e304",
   bindsnet: "0c96e1bcde966f2e",
+  // Diehl's per-size scripts (dt 0.25 ms, input delays 3-20 ms; the 6,400-neuron one with the potentiation-only rule):
+  // computed when the presets were added, the same on both devices
+  "diehl-cook-2015-n400": "362a16cc830a0233",
+  "diehl-cook-2015-n6400": "f7612116aee1bbf0",
 };
 
 const data = loadMnist({ train: 300, test: 0 });

@@ -7,7 +7,8 @@ import { columnSum, createPlasticity, normalizeColumns } from "../../src/core/pl
 import { createRng } from "../../src/random/rng";
 import { allocateState } from "../../src/core/state";
 import * as K from "./kernelArgs";
-import { markPreSpikes, postPreRule, tripletRule } from "../../src/core/stdp";
+import { markPreSpikes, postPreRule, potentiationOnlyRule, tripletRule } from "../../src/core/stdp";
+import { DIEHL_COOK_2015_N6400 } from "../../src/core/params";
 
 function setup(preset: Readonly<Preset> = DIEHL_COOK_2015, neurons = 4) {
   const layout = allocateState(neurons, 16);
@@ -40,6 +41,23 @@ test("triplet on_pre: w -= 0.0001 * post1, listed for the recent post neurons", 
   assert.equal(m, 1);
   assert.equal(idx[0], 2);
   close(by[0], 1e-4 * Math.exp(-4 / 20), 1e-18);
+});
+
+test("potentiation-only (6400n.py): w += 0.05 * pre * post2(before); a pre spike after a post spike depresses nothing", () => {
+  const { p, np } = setup();
+  const rule = potentiationOnlyRule(DIEHL_COOK_2015_N6400.stdp);
+  assert.equal(rule.name, "potentiation-only");
+  assert.deepEqual(rule.loopShape, { depressionNu: 0 });
+  markPreSpikes(p, pre(3), 0, 1, 0); // input 3 at step 0 (dt 0.5 ms of the setup's preset)
+  rule.onPostSpike(p, 1, 6, pre(), 0, 0); // neuron 1 at step 6: post2 was 0, nothing changes
+  assert.equal(p.w[3 * np + 1], 0.5);
+  rule.onPostSpike(p, 1, 10, pre(), 0, 0); // 5 ms after the pre spike, 2 ms after the last post spike
+  const after = Math.fround(0.5 + 0.05 * Math.exp(-5 / 20) * Math.exp(-2 / 40));
+  close(p.w[3 * np + 1], after);
+  const idx = new Int32Array(4), by = new Float64Array(4);
+  assert.equal(rule.preSpikeDepression(p, 12, idx, by), 0); // the triplet rule would list neuron 1 here
+  assert.equal(tripletRule(DIEHL_COOK_2015.stdp).preSpikeDepression(p, 12, idx, by), 1);
+  assert.equal(p.w[3 * np + 1], after);
 });
 
 test("postpre (BindsNET): pre-before-post potentiates by 0.01 * x_pre, same-step pairs get x_post = 1", () => {
