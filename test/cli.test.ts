@@ -17,8 +17,10 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
     [["--dataset", "cifar"], /--dataset must be one of mnist-10k, mnist-full, fashion-mnist \(mnist: the old name of mnist-10k\), or idx:DIR \(a folder of MNIST-named IDX files\), got "cifar"/],
     [["--dataset", "idx:/nonexistent-folder"], /IDX folder \/nonexistent-folder: neither \/nonexistent-folder\/train-images-idx3-ubyte nor/],
-    [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, diehl-cook-2015-released, bindsnet, got "brian"/],
-    [["--rule", "hebb"], /--rule must be one of triplet, postpre, power-law, exp-weight, pre-post, got "hebb"/],
+    [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, diehl-cook-2015-released, bindsnet, diehl-cook-2015-n100, diehl-cook-2015-n400, diehl-cook-2015-n1600, diehl-cook-2015-n6400, got "brian"/],
+    [["--rule", "hebb"], /--rule must be one of triplet, postpre, power-law, exp-weight, pre-post, potentiation-only, got "hebb"/],
+    [["--test-repeats", "0"], /--test-repeats must be in \[1, 100\], got 0/],
+    [["--test-repeats", "2.5"], /--test-repeats must be an integer, got "2.5"/],
     [["--shuffle", "x"], /--shuffle must be an integer, got "x"/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["--override", "{bad"], /--override must be a JSON object/],
@@ -64,6 +66,24 @@ test("snn train --json prints one JSON result on the last stdout line, progress 
   assert.ok(result.accuracy > 35 && result.accuracy <= 100, `accuracy ${result.accuracy}`);
   assert.ok(result.presentationsPerSample >= 1);
   assert.match(r.stderr, /train .*400\/400/);
+});
+
+test("snn train --test-repeats 3 --preset diehl-cook-2015-n6400: accuracy over 3 presentations, the first one as a run without repeats reports", () => {
+  const run = (...extra: string[]) => {
+    const r = snn("train", "--neurons", "9", "--train", "60", "--test", "40", "--preset", "diehl-cook-2015-n6400", "--json", ...extra);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout.trim().split("\n").pop()!);
+  };
+  const three = run("--test-repeats", "3"), one = run();
+  assert.equal(three.testRepeats, 3);
+  assert.equal(three.preset, "diehl-cook-2015-n6400");
+  assert.equal(three.accuracyFirstRepeat, one.accuracy);
+  assert.equal(one.testRepeats, undefined);
+  // a share of 120 presentations (printed to 0.01 %: within 0.006 of a whole count)
+  assert.ok(Math.abs(three.accuracy * 1.2 - Math.round(three.accuracy * 1.2)) < 0.007, `accuracy ${three.accuracy} counts presentations of 120`);
+  const text = snn("train", "--neurons", "9", "--train", "60", "--test", "40", "--test-repeats", "2");
+  assert.match(text.stdout, /on 40 test digits x 2 presentations/);
+  assert.match(text.stdout, /first presentation alone: \d+\.\d\d %/);
 });
 
 test("snn train --threads 2: the same result as on one thread, and it says how many threads ran", () => {

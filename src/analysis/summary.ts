@@ -16,6 +16,8 @@ export interface SummaryInput {
   evaluatedOn?: string;
   /** Seed of a shuffled training order (runs in different orders are summarised apart). */
   shuffleSeed?: number;
+  /** Presentations of each evaluation digit (absent: 1; runs with other counts are summarised apart). */
+  testRepeats?: number;
   /** The run's training digits per pass and passes (a snapshot at their product is the run's final one). */
   trainSamples?: number;
   epochs?: number;
@@ -23,6 +25,7 @@ export interface SummaryInput {
 
 export interface SummaryRow {
   preset: string;
+  /** "test" or "validation", with " x K" when each evaluation digit was presented K > 1 times (evaluatedOnLabel). */
   evaluatedOn: string;
   /** "dataset" or "shuffled <seed>". */
   trainOrder: string;
@@ -57,6 +60,12 @@ export function trainOrder(r: { shuffleSeed?: number }): string {
   return r.shuffleSeed === undefined || r.shuffleSeed === null ? "dataset" : `shuffled ${r.shuffleSeed}`;
 }
 
+/** What a record was evaluated on: "test" or "validation", and " x K" for K > 1 presentations of each digit. */
+export function evaluatedOnLabel(r: { evaluatedOn?: string; testRepeats?: number | null }): string {
+  const k = r.testRepeats ?? 1;
+  return `${r.evaluatedOn ?? "test"}${k > 1 ? ` x ${k}` : ""}`;
+}
+
 /**
  * Only the records of the longest runs (trainSamples x epochs) of each (preset, dataset, evaluatedOn, order, neurons):
  * a learning curve then comes from one kind of run. Where one-pass and three-pass runs of a size exist, their
@@ -64,7 +73,7 @@ export function trainOrder(r: { shuffleSeed?: number }): string {
  * pooling them by training amount would mix the two. Records without trainSamples/epochs count as length 0.
  */
 export function longestRunsOnly<T extends SummaryInput>(records: T[]): T[] {
-  const key = (r: T) => JSON.stringify([r.preset, r.dataset, r.evaluatedOn ?? "test", trainOrder(r), r.neurons]);
+  const key = (r: T) => JSON.stringify([r.preset, r.dataset, evaluatedOnLabel(r), trainOrder(r), r.neurons]);
   const length = (r: T) => (r.trainSamples ?? 0) * (r.epochs ?? 0);
   const longest = new Map<string, number>();
   for (const r of records) longest.set(key(r), Math.max(longest.get(key(r)) ?? 0, length(r)));
@@ -75,7 +84,7 @@ export function longestRunsOnly<T extends SummaryInput>(records: T[]): T[] {
 export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
   const groups = new Map<string, SummaryInput[]>();
   for (const r of records) {
-    const key = JSON.stringify([r.preset, r.dataset, r.evaluatedOn ?? "test", trainOrder(r), r.neurons, r.trainedSamples]);
+    const key = JSON.stringify([r.preset, r.dataset, evaluatedOnLabel(r), trainOrder(r), r.neurons, r.trainedSamples]);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }
@@ -85,7 +94,7 @@ export function summarizeAccuracy(records: SummaryInput[]): SummaryRow[] {
     const p = meanSd(members.map((r) => r.accuracyProportion));
     const first = members[0];
     rows.push({
-      preset: first.preset, evaluatedOn: first.evaluatedOn ?? "test", trainOrder: trainOrder(first), dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
+      preset: first.preset, evaluatedOn: evaluatedOnLabel(first), trainOrder: trainOrder(first), dataset: first.dataset, neurons: first.neurons, trainedSamples: first.trainedSamples,
       epochsDone: first.epochsDone, n: a.n, accuracyMean: a.mean, accuracySd: a.sd,
       accuracyMin: Math.min(...members.map((r) => r.accuracy)), accuracyMax: Math.max(...members.map((r) => r.accuracy)), accuracyProportionMean: p.mean,
       accuracyProportionSd: p.sd, seeds: members.map((r) => r.seed).sort((x, y) => x - y).join(" "),

@@ -1,6 +1,6 @@
 /** `snn sweep`: a grid of runs on worker threads, stored in a resumable results store, summarised at the end. */
 import { availableParallelism } from "node:os";
-import { summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
+import { evaluatedOnLabel, summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
 import { canonicalDataset, DatasetName, DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { runSweep, SweepEvent } from "../experiment/pool";
 import { queueUrl } from "../queue/connection";
@@ -9,7 +9,7 @@ import { DEFAULT_LABEL_DIGITS } from "../experiment/config";
 import { defaultTrainAmounts, SweepSpec, sweepRuns } from "../experiment/sweep";
 import { gridPoints, ParameterAxis, parseAxis } from "../experiment/grid";
 import { readFileSync } from "node:fs";
-import { choiceOption, datasetOption, intListOption, intOption, parseOptions, UsageError } from "./args";
+import { choiceOption, datasetOption, intListOption, intOption, parseOptions, testRepeatsOption, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { formatDuration, OverallProgress, progressText } from "./progress";
 
@@ -42,6 +42,9 @@ ${PRESET_HELP}
   --queue-wait S     with --queue: stop (exit 1, jobs stay queued) when Redis does not answer for S seconds (default
                      30) or no worker consumes the queue for 4 S seconds (default 120)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
+  --test-repeats K   present the evaluation digits K times at every snapshot, with fresh input noise, and report the
+                     accuracy over all K presentations (default 1; K > 1 is a cell of its own; records also keep
+                     the first presentation's accuracy, accuracyFirstRepeat)
   --shuffle SEED     train every run on the digits in an order shuffled with SEED (default: the dataset's order)
   --plan FILE        run the sweeps listed in a JSON file (an array of SweepSpec objects, see src/experiment/sweep.ts)
                      in order on one pool of threads, instead of the grid options above
@@ -63,6 +66,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, "keep-networks": { type: "boolean" },
     "queue-wait": { type: "string" }, vary: { type: "string", multiple: true }, "on-test": { type: "boolean" },
     "evaluate-inline": { type: "boolean" }, "longest-first": { type: "boolean" }, threads: { type: "string" },
+    "test-repeats": { type: "string" },
   });
   const axes = varyAxes(o.vary);
   if (o["on-test"] && axes.length === 0) throw new UsageError("--on-test goes with --vary (without it a sweep evaluates on the test digits anyway)");
@@ -86,7 +90,9 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     labelSamples: intOption(o, "labels", DEFAULT_LABEL_DIGITS, 1, sizes.train),
     ...(o.validation ? { validation: true } : {}),
     ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
+    ...testRepeatsOption(o),
   };
+  if (typeof o.plan === "string" && o["test-repeats"] !== undefined) throw new UsageError("--test-repeats goes in the plan with --plan (a sweep's testRepeats field)");
   const points = axes.length > 0 ? usage(() => gridPoints(grid, axes)) : [];
   const specs: SweepSpec[] = typeof o.plan === "string" ? readPlan(o.plan) : points.length > 0 ? points.map((p) => p.spec) : [grid];
   if (points.length > 0) console.error(`parameter grid: ${points.length} points (${axes.map((a) => `${a.path} x ${a.values.length}`).join(", ")}), evaluated on ${grid.validation ? "validation" : "test"} digits`);
@@ -120,9 +126,9 @@ export async function sweepCommand(argv: string[]): Promise<number> {
       evaluateBeside: !o["evaluate-inline"], order, threads });
   process.off("SIGINT", onSigint);
   ui.close();
-  const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number }) => specs.some((s) =>
-    s.preset === r.preset && canonicalDataset(s.dataset) === canonicalDataset(r.dataset as DatasetName) && s.neurons.includes(r.neurons) && (r.evaluatedOn ?? "test") === (s.validation ? "validation" : "test") &&
-    trainOrder(r) === trainOrder(s));
+  const inSweep = (r: { preset: string; dataset: string; neurons: number; evaluatedOn?: string; shuffleSeed?: number; testRepeats?: number }) => specs.some((s) =>
+    s.preset === r.preset && canonicalDataset(s.dataset) === canonicalDataset(r.dataset as DatasetName) && s.neurons.includes(r.neurons) &&
+    evaluatedOnLabel(r) === evaluatedOnLabel({ evaluatedOn: s.validation ? "validation" : "test", testRepeats: s.testRepeats }) && trainOrder(r) === trainOrder(s));
   const rows = summarizeAccuracy(outcome.store.records().filter(inSweep));
   if (o.json) console.log(JSON.stringify({ out, interrupted: outcome.interrupted, errors: outcome.errors.length, seconds: outcome.seconds, summary: rows }));
   else {

@@ -8,7 +8,7 @@ import { RunConfig } from "../experiment/config";
 import { runId } from "../experiment/records";
 import { DECISION_MS, loadRunData, RunRecord, runExperiment } from "../experiment/run";
 import { codeVersion } from "../experiment/version";
-import { choiceOption, datasetOption, intOption, parseOptions, UsageError } from "./args";
+import { choiceOption, datasetOption, intOption, parseOptions, testRepeatsOption, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { progressLine } from "./progress";
 
@@ -27,6 +27,8 @@ ${PRESET_HELP}
   --threads T        split the network across T threads (default 1; the same result bit for bit, only the wall clock
                      differs; pays only where threads meet fast: slower on this project's 2-core VM, docs/threads.md)
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
+  --test-repeats K   present the evaluation digits K times with fresh input noise; accuracy over all K x --test
+                     presentations (default 1), and of the first presentation alone
   --shuffle SEED     train on the digits in an order shuffled with SEED (the same in every pass; default: the
                      dataset's order)
   --checkpoints DIR  save the training state every 10,000 digits; the same command run again resumes from it
@@ -39,6 +41,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     dataset: { type: "string" }, seed: { type: "string" }, preset: { type: "string" }, kernels: { type: "string" },
     json: { type: "boolean" }, save: { type: "string" }, validation: { type: "boolean" }, checkpoints: { type: "string" },
     shuffle: { type: "string" }, override: { type: "string" }, rule: { type: "string" }, threads: { type: "string" },
+    "test-repeats": { type: "string" },
   });
   const dataset = datasetOption(o);
   const preset = presetOption(o);
@@ -58,6 +61,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     snapshots: [trainSamples * epochs],
     ...(validation ? { validation: true } : {}),
     ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
+    ...testRepeatsOption(o),
   };
   const threads = intOption(o, "threads", 1, 1, 256);
   if (threads > config.neurons) throw new UsageError(`--threads ${threads}: a network of ${config.neurons} neurons splits into at most ${config.neurons} threads`);
@@ -79,7 +83,9 @@ export async function trainCommand(argv: string[]): Promise<number> {
     neurons: config.neurons, dataset, trainSamples, epochs, testSamples: config.testSamples, seed: config.seed, preset,
     evaluatedOn: validation ? "validation" : "test",
     ...(config.shuffleSeed !== undefined ? { shuffleSeed: config.shuffleSeed } : {}),
+    ...(config.testRepeats !== undefined ? { testRepeats: config.testRepeats } : {}),
     accuracy: round(record.accuracy, 2), accuracyProportion: round(record.accuracyProportion, 2),
+    ...(record.accuracyFirstRepeat !== undefined ? { accuracyFirstRepeat: round(record.accuracyFirstRepeat, 2) } : {}),
     labelSamples: record.labelSamples, unassignedNeurons: record.unassignedNeurons,
     trainSamplesPerSec: round(record.trainSamplesPerSec, 1), evalSamplesPerSec: round(record.evalSamplesPerSec, 1),
     presentationsPerSample: round(record.presentationsPerSample, 4), cappedDigits: record.cappedDigits,
@@ -92,7 +98,10 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (o.json) console.log(JSON.stringify(result));
   else {
     console.log(`${preset}, ${config.neurons} neurons, ${trainSamples} x ${epochs} training digits (${dataset}), seed ${config.seed}`);
-    console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits`);
+    const shown = config.testRepeats ? `${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits x ${config.testRepeats} presentations`
+      : `${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits`;
+    console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${shown}`);
+    if (record.accuracyFirstRepeat !== undefined) console.log(`first presentation alone: ${record.accuracyFirstRepeat.toFixed(2)} % (all-activity)`);
     console.log(`training ${result.trainSamplesPerSec} digits/s (${result.presentationsPerSample} presentations per digit, ${result.cappedDigits} capped), inference ${result.evalSamplesPerSec} digits/s`);
     console.log(`updates of v clamped at E_inh per digit: ${result.eInhClampsPerSample} in training, ${result.testEInhClampsPerSample} on the evaluation digits`);
     console.log(`cost per digit (docs/cost.md): ${Math.round(record.trainCostSynOps ?? 0)} SynOps in training, ${Math.round(record.testCostSynOps ?? 0)} on the evaluation digits (${round(record.testCostSimMs ?? 0, 1)} simulated ms, ${Math.round(record.testCostWallUs ?? 0)} wall us)`);

@@ -36,7 +36,16 @@ export interface RunConfig {
    * training, the same in every pass; held-out validation digits stay out of it). Absent: the dataset's order.
    */
   shuffleSeed?: number;
+  /**
+   * Present the evaluation digits this many times (default 1), each time with fresh Poisson noise (the frozen network's
+   * input stream goes on), and measure accuracy over all testRepeats x testSamples presentations, as Diehl's 400- and
+   * 6,400-neuron scripts test (the test digits 10 times). The labels are assigned once.
+   */
+  testRepeats?: number;
 }
+
+/** The largest testRepeats a run accepts (each repeat presents every evaluation digit once more). */
+export const MAX_TEST_REPEATS = 100;
 
 /** Training digits that assign labels at a run's intermediate snapshots, unless a sweep says otherwise (the last uses all). */
 export const DEFAULT_LABEL_DIGITS = 10000;
@@ -70,6 +79,9 @@ export function validateRunConfig(c: RunConfig): void {
   int("labelSamples", 1);
   if (c.shuffleSeed !== undefined && !(Number.isInteger(c.shuffleSeed) && c.shuffleSeed >= 0 && c.shuffleSeed <= 0xffffffff)) {
     throw new RangeError(`run config: shuffleSeed must be an integer in [0, 2^32), got ${c.shuffleSeed}`);
+  }
+  if (c.testRepeats !== undefined && !(Number.isInteger(c.testRepeats) && c.testRepeats >= 1 && c.testRepeats <= MAX_TEST_REPEATS)) {
+    throw new RangeError(`run config: testRepeats must be an integer in [1, ${MAX_TEST_REPEATS}], got ${c.testRepeats}`);
   }
   if (c.labelSamples > c.trainSamples) throw new RangeError(`run config: labelSamples ${c.labelSamples} exceeds trainSamples ${c.trainSamples}`);
   validatePreset(presetFromLabel(c.preset));

@@ -20,7 +20,7 @@ port.on("message", (job: SnapshotJob) => {
   let m: EvaluationMessage;
   try {
     const net = Network.fromState(job.state, job.kernels);
-    const ev = evaluateSnapshot(net, cachedRunData(job.config), job.labelSamples);
+    const ev = evaluateSnapshot(net, cachedRunData(job.config), job.labelSamples, {}, job.config.testRepeats);
     const { assignment: _a, evaluation: _e, ...fields } = ev;
     m = { type: "evaluated", amount: job.amount, fields };
   } catch (e) {

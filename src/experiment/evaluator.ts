@@ -22,6 +22,8 @@ export interface SnapshotFields {
   cost: Partial<RunRecord>;
   accuracy: number;
   accuracyProportion: number;
+  accuracyFirstRepeat?: number;
+  accuracyProportionFirstRepeat?: number;
   unassignedNeurons: number;
   testSpikesPerSample: number;
   testEInhClampsPerSample: number;

@@ -39,12 +39,15 @@ export interface StoredRecord extends RunRecord, Provenance {
   shuffleSeed?: number;
   /** A user's IDX folder (dataset idx:DIR): SHA-256 (16 hex digits) of its four files; absent for the named data sets. */
   dataHash?: string;
+  /** Presentations of each evaluation digit (RunConfig.testRepeats); absent: 1. */
+  testRepeats?: number;
 }
 
 /** Column order of the CSV file. */
 export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
   "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
-  "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "dataHash", "trainedSamples", "epochsDone", "labelSamples", "accuracy", "accuracyProportion",
+  "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "dataHash", "testRepeats", "trainedSamples", "epochsDone", "labelSamples", "accuracy",
+  "accuracyProportion", "accuracyFirstRepeat", "accuracyProportionFirstRepeat",
   "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
   "eInhClampsPerSample", "testEInhClampsPerSample",
   "trainCostInputSpikes", "trainCostExcSpikes", "trainCostInhSpikes", "trainCostSynOps", "trainCostSimMs", "trainCostWallUs",
@@ -77,6 +80,7 @@ export function runId(c: RunConfig): string {
   if (c.shuffleSeed !== undefined) fields.push(`shuffle:${c.shuffleSeed}`);
   const data = datasetHash(c.dataset); // a user's IDX folder: its content, besides its path
   if (data !== undefined) fields.push(`data:${data}`);
+  if ((c.testRepeats ?? 1) > 1) fields.push(`repeats:${c.testRepeats}`);
   return hash(JSON.stringify(fields));
 }
 
@@ -98,7 +102,7 @@ export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenanc
     dataset: canonicalDataset(c.dataset), neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
     labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test",
     ...(c.shuffleSeed !== undefined ? { shuffleSeed: c.shuffleSeed } : {}),
-    ...(dataHash !== undefined ? { dataHash } : {}), ...r, ...provenance,
+    ...(dataHash !== undefined ? { dataHash } : {}), ...((c.testRepeats ?? 1) > 1 ? { testRepeats: c.testRepeats } : {}), ...r, ...provenance,
   };
 }
 

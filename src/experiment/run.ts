@@ -10,7 +10,7 @@ import { Totals } from "../core/simulation";
 import { presetFromLabel } from "../core/overrides";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { synOps } from "../analysis/cost";
-import { assignFromResponses, evaluateDecisions, evaluateResponses, PhaseStats, respond, Responses, train } from "./phases";
+import { assignFromResponses, evaluateDecisions, evaluateResponses, joinResponses, PhaseStats, respond, Responses, train } from "./phases";
 import { Digits, selectDigits } from "../data/digits";
 import { trainingDigitsAvailable } from "../data/datasets";
 import { loadMnist } from "../data/mnist";
@@ -29,6 +29,12 @@ export interface RunRecord {
   /** All-activity accuracy on the evaluation digits (the test digits, or the validation digits), percent. */
   accuracy: number;
   accuracyProportion: number;
+  /**
+   * With testRepeats > 1 (accuracy is then over all repeats): the accuracies of the first presentation of each digit
+   * alone, which are what the same run with testRepeats 1 reports. Absent with one presentation.
+   */
+  accuracyFirstRepeat?: number;
+  accuracyProportionFirstRepeat?: number;
   unassignedNeurons: number;
   /** Training so far: presentations per digit (retry rule), digits that hit the retry cap, spikes per digit. */
   presentationsPerSample: number;
@@ -143,20 +149,29 @@ function prefixed<T extends Record<string, number>>(prefix: string, fields: T): 
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [prefix + k, v]));
 }
 
-/** Evaluate a frozen copy of `net`: labels from the first `labelSamples` training digits, accuracy on `test`. */
-export function evaluateSnapshot(net: NetworkLike, data: RunData, labelSamples: number, hooks: RunHooks = {}) {
+/**
+ * Evaluate a frozen copy of `net`: labels from the first `labelSamples` training digits, accuracy on `test` presented
+ * `testRepeats` times in a row (default 1; fresh Poisson noise each time, one prediction per presentation).
+ */
+export function evaluateSnapshot(net: NetworkLike, data: RunData, labelSamples: number, hooks: RunHooks = {}, testRepeats = 1) {
   const frozen = net.clone();
   const progress = (phase: "labels" | "test") => (done: number, total: number) => hooks.onProgress?.(phase, done, total);
   const decisionMs = DECISION_MS.filter((ms) => ms <= net.preset.presentMs);
-  let forLabels: Responses, onTest: Responses;
+  const perRepeat = data.test.count;
+  let forLabels: Responses;
+  const repeats: Responses[] = [];
   try {
     forLabels = respond(frozen, data.train, { samples: labelSamples, onProgress: progress("labels") });
-    onTest = respond(frozen, data.test, { onProgress: progress("test"), decisionMs });
+    for (let r = 0; r < testRepeats; r++) {
+      repeats.push(respond(frozen, data.test, { onProgress: (done) => hooks.onProgress?.("test", r * perRepeat + done, testRepeats * perRepeat), decisionMs }));
+    }
   } finally {
     frozen.close?.();
   }
+  const onTest = repeats.length === 1 ? repeats[0] : joinResponses(repeats, net.neurons);
   const assignment = assignFromResponses(forLabels);
   const evaluation = evaluateResponses(onTest, assignment);
+  const first = repeats.length > 1 ? evaluateResponses(repeats[0], assignment) : undefined;
   const seconds = forLabels.stats.seconds + onTest.stats.seconds;
   const test = onTest.stats;
   const decisions: Record<string, number> = {};
@@ -171,6 +186,7 @@ export function evaluateSnapshot(net: NetworkLike, data: RunData, labelSamples: 
     } as Partial<RunRecord>,
     accuracy: evaluation.accuracy,
     accuracyProportion: evaluation.accuracyProportion,
+    ...(first ? { accuracyFirstRepeat: first.accuracy, accuracyProportionFirstRepeat: first.accuracyProportion } : {}),
     unassignedNeurons: assignment.labels.filter((c) => c < 0).length,
     testSpikesPerSample: onTest.stats.excSpikes / onTest.stats.samples,
     testEInhClampsPerSample: onTest.stats.eInhClamps / onTest.stats.samples,
@@ -199,6 +215,7 @@ function snapshotRecord(c: RunConfig, amount: number, labelSamples: number, t: R
     testSamples: c.testSamples,
     accuracy: ev.accuracy,
     accuracyProportion: ev.accuracyProportion,
+    ...(ev.accuracyFirstRepeat !== undefined ? { accuracyFirstRepeat: ev.accuracyFirstRepeat, accuracyProportionFirstRepeat: ev.accuracyProportionFirstRepeat } : {}),
     unassignedNeurons: ev.unassignedNeurons,
     presentationsPerSample: t.presentations / t.digits,
     cappedDigits: t.cappedDigits,
@@ -263,10 +280,10 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
         return;
       }
     }
-    if (current) finish(amount, current.totals, trainSeconds, evaluateSnapshot(current, data, labelSamples, hooks));
+    if (current) finish(amount, current.totals, trainSeconds, evaluateSnapshot(current, data, labelSamples, hooks, c.testRepeats));
     else {
       const s = state();
-      finish(amount, s.totals, s.meta?.trainSeconds ?? 0, evaluateSnapshot(Network.fromState(s, net.kernelKind), data, labelSamples, hooks));
+      finish(amount, s.totals, s.meta?.trainSeconds ?? 0, evaluateSnapshot(Network.fromState(s, net.kernelKind), data, labelSamples, hooks, c.testRepeats));
     }
   };
   try {

@@ -27,6 +27,8 @@ export interface SweepSpec {
   validation?: boolean;
   /** Train every run in an order shuffled with this seed (see RunConfig.shuffleSeed). */
   shuffleSeed?: number;
+  /** Present the evaluation digits this many times per snapshot (see RunConfig.testRepeats; default 1). */
+  testRepeats?: number;
 }
 
 /** The default snapshots of a sweep over `available` training digits: 1k, 2k, 5k, 10k, 20k, 40k below it, and it. */
@@ -68,6 +70,7 @@ export function sweepRuns(spec: SweepSpec): RunConfig[] {
         snapshots: snapshotSchedule(amounts, trainSamples, epochs),
         ...(spec.validation ? { validation: true } : {}),
         ...(spec.shuffleSeed !== undefined ? { shuffleSeed: spec.shuffleSeed } : {}),
+        ...((spec.testRepeats ?? 1) > 1 ? { testRepeats: spec.testRepeats } : {}),
       };
       validateRunConfig(config);
       runs.push(config);
@@ -83,5 +86,5 @@ export function missingAmounts(c: RunConfig, has: (cellId: string) => boolean): 
 
 /** Relative cost of a run (for ETAs and scheduling): digits presented times network size, roughly. */
 export function runCost(c: RunConfig): number {
-  return (c.trainSamples * c.epochs + c.snapshots.length * (c.labelSamples + c.testSamples)) * (c.neurons + 300);
+  return (c.trainSamples * c.epochs + c.snapshots.length * (c.labelSamples + c.testSamples * (c.testRepeats ?? 1))) * (c.neurons + 300);
 }
