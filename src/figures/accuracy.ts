@@ -37,7 +37,7 @@ export function measuredTrace(name: string, rows: SummaryRow[], x: (r: SummaryRo
       array: sorted.map((r) => (range(r) ? r.accuracyMax - r.accuracyMean : r.accuracySd)),
       arrayminus: sorted.map((r) => (range(r) ? r.accuracyMean - r.accuracyMin : r.accuracySd)),
     },
-    text: sorted.map((r) => `N = ${r.neurons}, ${r.trainedSamples} digits (${r.epochsDone.toFixed(2)} passes), ` +
+    text: sorted.map((r) => `${r.preset}, N = ${r.neurons}, ${r.trainedSamples} digits (${r.epochsDone.toFixed(2)} passes), ` +
       (range(r) ? `n = ${r.n} seeds (${r.seeds}), bars: their range ${r.accuracyMin.toFixed(2)}-${r.accuracyMax.toFixed(2)}` : `n = ${r.n} seeds, bars: +- sd ${r.accuracySd.toFixed(2)}`)),
     hovertemplate: "%{y:.2f} % (%{text})<extra></extra>",
   };
@@ -80,12 +80,33 @@ export function accuracyLayout(title: string, xTitle: string, ticks: { tickvals:
   };
 }
 
+/** Options of the accuracy figures. */
+export interface AccuracyFigureOptions {
+  /**
+   * The series a row belongs to (default: its preset, dataset and evaluation, "ours: diehl-cook-2015 (mnist-full)").
+   * Rows of several presets can form one series: perSizeSeries draws Diehl's per-size presets as one line.
+   */
+  series?: (r: SummaryRow) => string;
+}
+
+/** The series name of Diehl's per-size configurations: one line through the preset each size was run with. */
+export const PER_SIZE_SERIES = "ours: Diehl's per-size scripts (diehl-cook-2015-nN presets)";
+
+/**
+ * A series function that draws the rows of the presets in `perSize` (preset label -> network sizes it stands for) as
+ * one line, PER_SIZE_SERIES, and every other row as its own preset's series. The hover text names each point's preset.
+ */
+export function perSizeSeries(perSize: Record<string, number[]>): (r: SummaryRow) => string {
+  return (r) => (perSize[r.preset]?.includes(r.neurons) ? PER_SIZE_SERIES : label(r));
+}
+
 /**
  * Accuracy against the number of excitatory neurons (log x). `rows`: one summary row per (preset, dataset, neurons),
  * typically each run's final snapshot.
  */
-export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs number of excitatory neurons"): FigureSpec {
-  const measured = Array.from(groupBy(rows, label), ([name, g]) => measuredTrace(name, g, (r) => r.neurons));
+export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs number of excitatory neurons",
+  options: AccuracyFigureOptions = {}): FigureSpec {
+  const measured = Array.from(groupBy(rows, options.series ?? label), ([name, g]) => measuredTrace(name, g, (r) => r.neurons));
   return { data: [...measured, ...referenceTraces(references, (r) => r.neurons)], layout: accuracyLayout(title, "excitatory neurons", NEURON_TICKS) };
 }
 
@@ -93,14 +114,16 @@ export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: Referenc
  * Accuracy against the number of training digits seen (log x), one curve per network size, from learning-curve
  * snapshots. References with a known number of training presentations are drawn as separate marked series.
  */
-export function accuracyVsTrainingFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs training digits"): FigureSpec {
+export function accuracyVsTrainingFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs training digits",
+  options: AccuracyFigureOptions = {}): FigureSpec {
   // One colour per network size: a reference point has the colour of our curve of its size and names its size; only
   // references of the sizes drawn are shown (all of them when no curve is given).
   const drawn = new Set(rows.map((r) => r.neurons));
   references = references.filter((r) => r.trainPresentations !== undefined && (drawn.size === 0 || drawn.has(r.neurons)));
   const sizes = [...new Set([...rows.map((r) => r.neurons), ...references.map((r) => r.neurons)])].sort((a, b) => a - b);
   const colour = (n: number) => PLOTLY_COLOURS[sizes.indexOf(n) % PLOTLY_COLOURS.length];
-  const measured = Array.from(groupBy(rows, (r) => `${label(r)}, N = ${r.neurons}`), ([name, g]) => ({
+  const series = options.series ?? label;
+  const measured = Array.from(groupBy(rows, (r) => `${series(r)}, N = ${r.neurons}`), ([name, g]) => ({
     ...measuredTrace(name, g, (r) => r.trainedSamples), line: { color: colour(g[0].neurons) }, marker: { color: colour(g[0].neurons) },
   }));
   const refs = Array.from(groupBy(references, (r) => String(r.neurons)), ([, g]) =>
