@@ -215,6 +215,27 @@ export const DIEHL_COOK_2015_N100: Readonly<ConductancePreset> = withOverrides(D
 });
 
 /**
+ * What the 6,400-neuron script learns with, on the default network: 6400n.py's theta_plus and potentiation-only rule,
+ * everything else as diehl-cook-2015 (dt 0.5 ms, no input delays, exponential conductance decay, theta from 20 mV).
+ * The paper grid's 6,400-neuron configuration: the full script's delays and dt 0.25 ms train at about a tenth of the
+ * default's speed at 6,400 neurons, too slow for 15 passes x 3 seeds here, and on validation digits the learning
+ * settings are what separate the script from the default (data/results/fidelity/per-size/README.md).
+ */
+export const DIEHL_COOK_2015_N6400_LEARNING: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015, {
+  name: "diehl-cook-2015-n6400-learning",
+  description: "diehl-cook-2015 with the 6,400-neuron script's learning (6400n.py): theta_plus 0.5 mV, potentiation-only rule (nu_post 0.05)",
+  exc: { thetaPlusMv: 0.5 }, // [6400n] line 450: theta_plus_e = 0.5 * b.mV
+  stdp: { rule: "potentiation-only", nuPre: 0, nuPost: 0.05 }, // [6400n] lines 464, 524-525
+});
+
+/** What the 1,600-neuron script learns with, on the default network: 1600n.py's theta_plus (its rule is the default's). */
+export const DIEHL_COOK_2015_N1600_LEARNING: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015, {
+  name: "diehl-cook-2015-n1600-learning",
+  description: "diehl-cook-2015 with the 1,600-neuron script's learning (1600n.py): theta_plus 0.15 mV",
+  exc: { thetaPlusMv: 0.15 }, // [1600n] line 450: theta_plus_e = 0.15 * b.mV
+});
+
+/**
  * The published settings of each learning rule (../shared/FIDELITY.md section 4), applied to a preset by withRule (the
  * preset label NAME@RULE). Values the rule does not use keep the released code's values.
  */
@@ -267,6 +288,8 @@ export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze
   [DIEHL_COOK_2015_N400.name]: DIEHL_COOK_2015_N400,
   [DIEHL_COOK_2015_N1600.name]: DIEHL_COOK_2015_N1600,
   [DIEHL_COOK_2015_N6400.name]: DIEHL_COOK_2015_N6400,
+  [DIEHL_COOK_2015_N1600_LEARNING.name]: DIEHL_COOK_2015_N1600_LEARNING,
+  [DIEHL_COOK_2015_N6400_LEARNING.name]: DIEHL_COOK_2015_N6400_LEARNING,
 });
 
 /** Look up a preset by name; throws with the list of known names. */

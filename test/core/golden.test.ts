@@ -19,6 +19,8 @@ const GOLDEN: Record<string, string> = {
   // computed when the presets were added, the same on both devices
   "diehl-cook-2015-n400": "362a16cc830a0233",
   "diehl-cook-2015-n6400": "f7612116aee1bbf0",
+  // the 6,400-neuron script's learning on the default network: the potentiation-only rule without input delays
+  "diehl-cook-2015-n6400-learning": "2f46a8ff540abd44",
 };
 
 const data = loadMnist({ train: 300, test: 0 });
