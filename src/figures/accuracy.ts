@@ -93,11 +93,14 @@ export interface AccuracyFigureOptions {
 export const PER_SIZE_SERIES = "ours: Diehl's per-size scripts (diehl-cook-2015-nN presets)";
 
 /**
- * A series function that draws the rows of the presets in `perSize` (preset label -> network sizes it stands for) as
- * one line, PER_SIZE_SERIES, and every other row as its own preset's series. The hover text names each point's preset.
+ * A series function that draws `members` (the per-size grid's rows: each size with the preset chosen for it) as one
+ * line, PER_SIZE_SERIES, and every other row as its own preset's series. Membership is by row, not by preset name, so
+ * a preset that runs one size of the per-size grid and also has published-parameter runs is drawn in both series.
+ * The hover text names each point's preset.
  */
-export function perSizeSeries(perSize: Record<string, number[]>): (r: SummaryRow) => string {
-  return (r) => (perSize[r.preset]?.includes(r.neurons) ? PER_SIZE_SERIES : label(r));
+export function perSizeSeries(members: readonly SummaryRow[]): (r: SummaryRow) => string {
+  const set = new Set(members);
+  return (r) => (set.has(r) ? PER_SIZE_SERIES : label(r));
 }
 
 /**
@@ -145,4 +148,17 @@ export function finalRows(rows: SummaryRow[]): SummaryRow[] {
     if (!current || r.trainedSamples > current.trainedSamples) best.set(key, r);
   }
   return Array.from(best.values());
+}
+
+/**
+ * The latest snapshot of each (preset, dataset, evaluation, order, neurons) that every seed of it has reached: for runs
+ * still going (a grid committed part way), the point a figure can draw without mixing seeds; complete runs give their
+ * final snapshot. Rows with fewer seeds than the most any snapshot of that key has are passed over.
+ */
+export function latestRows(rows: SummaryRow[]): SummaryRow[] {
+  const groups = groupBy(rows, (r) => `${r.preset}/${r.dataset}/${r.evaluatedOn}/${r.trainOrder}/${r.neurons}`);
+  return Array.from(groups.values(), (g) => {
+    const most = Math.max(...g.map((r) => r.n));
+    return g.filter((r) => r.n === most).reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a));
+  });
 }

@@ -5,7 +5,7 @@ import { assignLabels } from "../../src/analysis/labels";
 import { SummaryRow } from "../../src/analysis/summary";
 import { createRecording, Network } from "../../src/core/network";
 import { loadReferenceAccuracy, loadReferenceSpeed, parseCsv } from "../../src/data/reference";
-import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, PER_SIZE_SERIES, perSizeSeries } from "../../src/figures/accuracy";
+import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, latestRows, PER_SIZE_SERIES, perSizeSeries } from "../../src/figures/accuracy";
 import { membraneFigure, mostActive, spikeRasterFigure } from "../../src/figures/activity";
 import { classCountsFigure } from "../../src/figures/classCounts";
 import { confusionFigure, neuronsPerClassFigure } from "../../src/figures/labels";
@@ -21,17 +21,26 @@ const row = (neurons: number, trainedSamples: number, accuracyMean: number, accu
 });
 
 test("accuracy vs neurons: Diehl's per-size presets as one series beside the published-parameters preset", () => {
-  const perSize = { "diehl-cook-2015-n400": [100, 400], "diehl-cook-2015-n6400": [6400] };
-  const rows = [row(100, 60000, 83), row(400, 180000, 89), { ...row(100, 60000, 84), preset: "diehl-cook-2015-n400" },
-    { ...row(400, 180000, 90), preset: "diehl-cook-2015-n400" }, { ...row(6400, 900000, 95), preset: "diehl-cook-2015-n6400" },
-    { ...row(1600, 60000, 91), preset: "diehl-cook-2015-n400" }];
-  const fig = accuracyVsNeuronsFigure(rows, [], "t", { series: perSizeSeries(perSize) });
+  const published = [row(100, 60000, 83), row(400, 180000, 89)];
+  const grid = [row(100, 60000, 84), { ...row(400, 180000, 90), preset: "diehl-cook-2015-n400" }, { ...row(6400, 900000, 95), preset: "diehl-cook-2015-n6400-learning" }];
+  const other = { ...row(1600, 60000, 91), preset: "diehl-cook-2015-n400" };
+  const fig = accuracyVsNeuronsFigure([...published, ...grid, other], [], "t", { series: perSizeSeries(grid) });
   const series = fig.data as { name: string; x: number[]; y: number[]; text: string[] }[];
   const ours = series.find((d) => d.name === PER_SIZE_SERIES)!;
   assert.deepEqual([ours.x, ours.y], [[100, 400, 6400], [84, 90, 95]]);
-  assert.match(ours.text[2], /^diehl-cook-2015-n6400, N = 6400, 900000 digits \(15.00 passes\)/);
-  // the published-parameters preset keeps its own series; n400's run at 1,600 neurons (not listed there) too
+  assert.match(ours.text[2], /^diehl-cook-2015-n6400-learning, N = 6400, 900000 digits \(15.00 passes\)/);
+  // the published-parameters runs keep their series (the grid's 100-neuron row has the same preset name); a row of a
+  // grid preset that is not in the grid keeps its own
+  const published100 = series.find((d) => d.name === "ours: diehl-cook-2015 (mnist-full)")!;
+  assert.deepEqual([published100.x, published100.y], [[100, 400], [83, 89]]);
   assert.deepEqual(series.map((d) => d.name).sort(), [PER_SIZE_SERIES, "ours: diehl-cook-2015 (mnist-full)", "ours: diehl-cook-2015-n400 (mnist-full)"].sort());
+});
+
+test("latest rows: per size, the most training every seed has reached (a grid committed part way)", () => {
+  const rows = [row(6400, 10000, 90), row(6400, 60000, 94), { ...row(6400, 120000, 95), n: 1, seeds: "1" }, row(100, 60000, 83),
+    { ...row(100, 60000, 84), evaluatedOn: "test x 10" }];
+  assert.deepEqual(latestRows(rows).map((r) => [r.neurons, r.evaluatedOn, r.trainedSamples, r.accuracyMean]),
+    [[6400, "test", 60000, 94], [100, "test", 60000, 83], [100, "test x 10", 60000, 84]]);
 });
 
 test("reference CSV: parsed with quoted commas; test-set-labelled rows are left out of the series", () => {
