@@ -110,6 +110,9 @@ export interface DiagnosticsRow {
   inVolleysPercent: number;
   repeatsPercent: number;
   seconds: number;
+  /** Distinct neurons firing per digit and updates of v clamped at E_inh per digit (outputs since these columns exist). */
+  neuronsPerDigit?: number;
+  clampedPerDigit?: number;
   /** Accuracy on the held-out digits, percent, where the window was validated. */
   validationAccuracy?: number;
 }
@@ -122,13 +125,14 @@ export function parseDiagnosticsTable(text: string): DiagnosticsRow[] {
   const rows: DiagnosticsRow[] = [];
   text.split("\n").forEach((line, k) => {
     if (line.trim() === "" || line.trimStart().startsWith("digits")) return;
-    const m = line.match(/^\s*(\d+)\s+([\d.]+)\s+(\d+)\s+(-?[\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)%\s+([\d.]+)%\s*([\d.]+)(?:\s+validation ([\d.]+) %)?\s*$/);
+    const m = line.match(/^\s*(\d+)\s+([\d.]+)\s+(\d+)\s+(-?[\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)%\s+([\d.]+)%\s*([\d.]+)(?:\s+([\d.]+)\s+([\d.]+))?(?:\s+validation ([\d.]+) %)?\s*$/);
     if (!m) throw new RangeError(`parseDiagnosticsTable: line ${k + 1} is not a diagnostics row: "${line}"`);
     const n = m.slice(1).map(Number);
     rows.push({
       digits: n[0], spikesPerDigit: n[1], fired: n[2], thresholdAboveRestMv: [n[3], n[4], n[5]], learned: n[6],
       largestVolley: n[7], inVolleysPercent: n[8], repeatsPercent: n[9], seconds: n[10],
-      ...(m[12] !== undefined ? { validationAccuracy: n[11] } : {}),
+      ...(m[12] !== undefined ? { neuronsPerDigit: n[11], clampedPerDigit: n[12] } : {}),
+      ...(m[14] !== undefined ? { validationAccuracy: n[13] } : {}),
     });
   });
   return rows;

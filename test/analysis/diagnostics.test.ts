@@ -42,6 +42,8 @@ test("parseDiagnosticsTable: the script's text rows, with and without validation
     "digits  spikes/digit  fired  threshold-rest mV q10/q50/q90  learned  largest-volley  in-volleys  repeats  s",
     "  9000         51.0  6333                  6.2/6.5/7.3     477            9.6        18%     60%  62",
     " 50000         93.9  6259                 1.1/1.6/18.0    3010           19.5        24%     63%1277  validation 48.47 %",
+    // with the neurons-per-digit and clamps columns of newer outputs
+    " 10000         18.5  6206               17.0/18.0/19.5       0            5.1         0%     16%  42           12.7         1090.4  validation 71.77 %",
     "",
   ].join("\n");
   const rows = parseDiagnosticsTable(text);
@@ -49,6 +51,8 @@ test("parseDiagnosticsTable: the script's text rows, with and without validation
     largestVolley: 9.6, inVolleysPercent: 18, repeatsPercent: 60, seconds: 62 });
   assert.equal(rows[1].validationAccuracy, 48.47);
   assert.equal(rows[1].seconds, 1277);
+  assert.equal(rows[1].neuronsPerDigit, undefined);
+  assert.deepEqual([rows[2].seconds, rows[2].neuronsPerDigit, rows[2].clampedPerDigit, rows[2].validationAccuracy], [42, 12.7, 1090.4, 71.77]);
   assert.throws(() => parseDiagnosticsTable("digits ...\n12 abc"), /line 2 is not a diagnostics row: "12 abc"/);
 });
 
