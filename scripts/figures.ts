@@ -3,6 +3,8 @@
  * playwright-core (plotly's own Plotly.toImage), from committed data only:
  *   accuracy-vs-neurons, accuracy-vs-training  <- data/results/paper (the paper-scale results store)
  *   accuracy-by-rule                           <- the same store's one-pass runs of each learning rule
+ *   accuracy-vs-neurons-per-size               <- data/results/paper-per-size (Diehl's per-size configurations, as
+ *                                                 far as its runs have gone) beside the paper store's diehl-cook-2015
  *   accuracy-vs-cost, accuracy-vs-decision-time <- data/results/cost (the cost store, docs/cost.md)
  *   sensitivity-theta-400, -inhibition-400,    <- data/results/sensitivity (--vary grids on validation digits;
  *   -inhibition-1600                              src/figures/committedMaps.ts)
@@ -20,7 +22,7 @@ import { train } from "../src/experiment/phases";
 import { loadMnist } from "../src/data/mnist";
 import { loadReferenceAccuracy, loadReferenceSpeed } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";
-import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows } from "../src/figures/accuracy";
+import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, latestRows, perSizeSeries } from "../src/figures/accuracy";
 import { accuracyVsCostFigure, accuracyVsDecisionTimeFigure, costRows, longestPerSize } from "../src/figures/cost";
 import { receptiveFieldGrid } from "../src/figures/digits";
 import { availableMaps, mapTitle } from "../src/figures/committedMaps";
@@ -51,6 +53,13 @@ async function main(): Promise<void> {
     const ruleRows = ruleComparisonRows(records, "diehl-cook-2015");
     if (ruleRows.some((r) => r.preset.includes("@"))) {
       figures["accuracy-by-rule"] = accuracyByRuleFigure(ruleRows, refs, "Accuracy vs neurons after one pass, per learning rule (diehl-cook-2015, 10,000 test digits)");
+    }
+    const perSize = ResultsStore.read(join(ROOT, "data", "results", "paper-per-size")).records();
+    if (perSize.length > 0) {
+      const chosen = latestRows(summarizeAccuracy(perSize));
+      const published = finalRows(summarizeAccuracy(records.filter((r) => r.preset === "diehl-cook-2015")));
+      figures["accuracy-vs-neurons-per-size"] = accuracyVsNeuronsFigure([...published, ...chosen], refs,
+        "Accuracy vs neurons: published parameters and Diehl's per-size scripts (10,000 test digits)", { series: perSizeSeries(chosen) });
     }
   } else console.error("data/results/paper has no records: skipping the accuracy figures");
   const cost = costRows(ResultsStore.read(join(ROOT, "data", "results", "cost")).records().filter((r) => r.evaluatedOn === "test"));
