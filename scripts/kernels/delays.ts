@@ -11,7 +11,9 @@ const D = (field: string): string => load(DELAY_BLOCK, field);
 
 /**
  * Lanes per tile of the scatter: 1,024 lanes of 20 slots are 80 KB of the ring (scripts/bench-scatter.ts measured
- * 512, 1,024 and 2,048 at 6,400 neurons; 1,024 was fastest).
+ * 512, 1,024 and 2,048 at 6,400 neurons; 1,024 was fastest). With four lanes per iteration (2026-12-07) and the
+ * per-size scripts' 80 slots, 256 was not faster than 1,024 (scripts/bench-compare.ts against the one-lane loop at
+ * 6,400 neurons, diehl-cook-2015-n6400: 1.24-1.27x for 256, 1.31-1.44x for 1,024, on a machine shared with five runs).
  */
 const SCATTER_TILE = 1024;
 
@@ -45,7 +47,7 @@ export function delayKernels(): string {
   (func $scatter (param $c i32) (param $idx i32) (param $count i32) (param $cur i32)
     (local $k i32) (local $i i32) (local $j i32) (local $np i32) (local $slots i32) (local $stride i32)
     (local $row i32) (local $drow i32) (local $s i32) (local $a i32) (local $ring i32) (local $bases i32)
-    (local $j0 i32) (local $j1 i32)
+    (local $j0 i32) (local $j1 i32) (local $d4 i32) (local $w4 v128)
     (local.set $np ${D("np")})
     (local.set $slots ${D("slots")})
     (local.set $ring ${D("ring")})
@@ -76,12 +78,27 @@ export function delayKernels(): string {
             (block $lanes
               (loop $lane
                 (br_if $lanes (i32.ge_u (local.get $j) (local.get $j1)))
+                ;; four lanes at a time (np and the tiles are multiples of 4): their four delays in one i32, their
+                ;; four weights in one v128, each added to its own slot's entry (the per-entry order is unchanged)
+                (local.set $d4 (i32.load (i32.add (local.get $drow) (local.get $j))))
+                (local.set $w4 (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))))
                 (local.set $a (i32.add
-                  (i32.load (i32.add (local.get $bases) (i32.shl (i32.load8_u (i32.add (local.get $drow) (local.get $j))) (i32.const 2))))
+                  (i32.load (i32.add (local.get $bases) (i32.shl (i32.and (local.get $d4) (i32.const 255)) (i32.const 2))))
                   (i32.shl (local.get $j) (i32.const 2))))
-                (f32.store (local.get $a)
-                  (f32.add (f32.load (local.get $a)) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
-                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (f32.store offset=0 (local.get $a) (f32.add (f32.load offset=0 (local.get $a)) (f32x4.extract_lane 0 (local.get $w4))))
+                (local.set $a (i32.add
+                  (i32.load (i32.add (local.get $bases) (i32.shl (i32.and (i32.shr_u (local.get $d4) (i32.const 8)) (i32.const 255)) (i32.const 2))))
+                  (i32.shl (local.get $j) (i32.const 2))))
+                (f32.store offset=4 (local.get $a) (f32.add (f32.load offset=4 (local.get $a)) (f32x4.extract_lane 1 (local.get $w4))))
+                (local.set $a (i32.add
+                  (i32.load (i32.add (local.get $bases) (i32.shl (i32.and (i32.shr_u (local.get $d4) (i32.const 16)) (i32.const 255)) (i32.const 2))))
+                  (i32.shl (local.get $j) (i32.const 2))))
+                (f32.store offset=8 (local.get $a) (f32.add (f32.load offset=8 (local.get $a)) (f32x4.extract_lane 2 (local.get $w4))))
+                (local.set $a (i32.add
+                  (i32.load (i32.add (local.get $bases) (i32.shl (i32.shr_u (local.get $d4) (i32.const 24)) (i32.const 2))))
+                  (i32.shl (local.get $j) (i32.const 2))))
+                (f32.store offset=12 (local.get $a) (f32.add (f32.load offset=12 (local.get $a)) (f32x4.extract_lane 3 (local.get $w4))))
+                (local.set $j (i32.add (local.get $j) (i32.const 4)))
                 (br $lane)))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br $spike)))
