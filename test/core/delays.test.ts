@@ -5,7 +5,8 @@ import { derive } from "../../src/core/derived";
 import { InputDelays } from "../../src/core/delays";
 import { createKernels, KernelKind } from "../../src/core/kernels";
 import { createRecording, Network } from "../../src/core/network";
-import { DIEHL_COOK_2015_N400, DIEHL_COOK_2015_RELEASED, withOverrides } from "../../src/core/params";
+import { loadMnist } from "../../src/data/mnist";
+import { DIEHL_COOK_2015_N400, DIEHL_COOK_2015_N6400, DIEHL_COOK_2015_RELEASED, withOverrides } from "../../src/core/params";
 import { allocateState } from "../../src/core/state";
 
 const released = DIEHL_COOK_2015_RELEASED;
@@ -36,6 +37,28 @@ test("input delays U(3, 20 ms) at dt 0.25 ms (the per-size scripts): 80 slots, e
   // the same draws as without a shortest delay: floor((3 + 17 u) / 0.25) = floor(12 + 68 u) where it was floor(80 u)
   const plain = new Network({ neurons: 40, seed: 2, preset: withOverrides(DIEHL_COOK_2015_N400, { inputDelayMinMs: 0 }) }).exportState().arrays.delays!;
   assert.ok(delays.every((x, k) => Math.abs(x - Math.floor((3 + (17 * plain[k]) / 80) / 0.25)) <= 1), "each delay follows its own uniform draw");
+});
+
+test("the 6,400-neuron script's preset trains in the WASM loop: the potentiation-only rule with delays never depresses", () => {
+  const { train } = loadMnist({ train: 1 });
+  const changes = (preset: typeof DIEHL_COOK_2015_N400) => {
+    const net = new Network({ neurons: 20, seed: 4, preset });
+    assert.equal(net.stepPath.path, "wasm-loop");
+    net.state.w.fill(78 / 784); // every column already sums to 78: normalisation leaves it (to rounding)
+    const before = net.state.w.slice();
+    net.present(train.images.subarray(0, 784), true); // normalisation comes first, then only the rule changes w
+    let up = 0, down = 0;
+    net.state.w.forEach((w, a) => {
+      if (a % net.np >= 20) return;
+      if (w > before[a] * (1 + 1e-5)) up++;
+      if (w < before[a] * (1 - 1e-5)) down++;
+    });
+    return { up, down };
+  };
+  const potentiation = changes(DIEHL_COOK_2015_N6400), triplet = changes(DIEHL_COOK_2015_N400);
+  assert.ok(potentiation.up > 0, "the potentiation-only rule potentiated");
+  assert.equal(potentiation.down, 0, "and never depressed");
+  assert.ok(triplet.up > 0 && triplet.down > 0, `the triplet rule (delayed depression) depressed too: ${JSON.stringify(triplet)}`);
 });
 
 test("input delays: a spike of input i at step s reaches neuron j at step s + d_ij (v leaves rest exactly then)", () => {
