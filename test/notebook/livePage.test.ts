@@ -57,11 +57,13 @@ test("notebook 04 run in a live notebook page draws every figure", {
     });
     const until = Date.now() + 150_000;
     let seen = await count();
-    while ((seen.figures < 4 || seen.drawn < seen.figures) && Date.now() < until) {
+    // two side by side, the rules, the diagnostics; the per-size settings, the per-size grid's two side by side
+    const expected = 7;
+    while ((seen.figures < expected || seen.drawn < seen.figures) && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 1000));
       seen = await count();
     }
-    assert.deepEqual(seen, { figures: 4, drawn: 4 });
+    assert.deepEqual(seen, { figures: expected, drawn: expected });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
