@@ -25,6 +25,7 @@ test("preset identity: the committed records' presetHash, runId and cellId all r
         epochs: r.epochs, testSamples: r.testSamples, seed: r.seed, labelSamples: r.labelSamplesCap, snapshots: [],
         ...(r.evaluatedOn === "validation" ? { validation: true } : {}),
         ...(r.shuffleSeed !== undefined ? { shuffleSeed: r.shuffleSeed } : {}),
+        ...(r.testRepeats !== undefined ? { testRepeats: r.testRepeats } : {}),
       };
       assert.equal(presetHash(r.preset), r.presetHash, `${name}: ${r.preset}`);
       assert.equal(runId(c), r.runId, `${name}: run of ${r.cellId}`);
