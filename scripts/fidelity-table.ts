@@ -2,8 +2,9 @@
  * The 6,400-neuron table of data/results/fidelity/README.md from the learning-diagnostics outputs
  * (scripts/diagnose-learning.ts): per variant, the accuracy on the held-out validation digits at each validation
  * point, and the spike statistics and the median threshold above rest averaged over the last five windows (1,000
- * digits each) the file holds. A variant run with several seeds lists their files separated by commas (LABEL=FILE1,FILE2,FILE3): its cells are then the mean
- * +- sd (n) over the files (sample sd; the spike statistics are means over the files).
+ * digits each) the file holds. A variant run with several seeds lists their files separated by commas
+ * (LABEL=FILE1,FILE2,FILE3): its cells are then the mean +- sd (n) over the files (sample sd; the spike statistics
+ * are means over the files).
  *   node --import tsx scripts/fidelity-table.ts LABEL=FILE[,FILE...] [LABEL=FILE[,FILE...] ...]
  */
 import { readFileSync } from "node:fs";
