@@ -8,6 +8,7 @@
  *   node --import tsx scripts/fidelity-table.ts LABEL=FILE[,FILE...] [LABEL=FILE[,FILE...] ...]
  */
 import { readFileSync } from "node:fs";
+import { meanSd } from "../src/analysis/summary";
 
 interface Row {
   digits: number;
@@ -43,12 +44,13 @@ function parse(path: string): Row[] {
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const fmt = (x: number | undefined, digits = 1) => (x === undefined || Number.isNaN(x) ? "" : x.toFixed(digits));
 
-const sd = (xs: number[]) => (xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1)) : 0);
 /** One value per file: the value itself for one file, mean +- sd (n) for several (files without it left out). */
 const summary = (xs: (number | undefined)[], digits = 2) => {
   const have = xs.filter((x): x is number => x !== undefined && !Number.isNaN(x));
   if (have.length === 0) return "";
-  return xs.length === 1 ? fmt(have[0], digits) : `${fmt(mean(have), digits)} +- ${fmt(sd(have), digits)} (${have.length})`;
+  if (xs.length === 1) return fmt(have[0], digits);
+  const s = meanSd(have);
+  return `${fmt(s.mean, digits)} +- ${fmt(s.sd, digits)} (${s.n})`;
 };
 
 const variants = process.argv.slice(2).map((arg) => {

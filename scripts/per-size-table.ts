@@ -35,8 +35,8 @@ for (const r of grid) {
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key)!.push(r);
 }
-for (const [key, records] of [...groups].sort((a, b) => a[1][0].neurons - b[1][0].neurons)) {
-  const [preset, neurons, epochs] = [key.split("|")[0], Number(key.split("|")[1]), Number(key.split("|")[2])];
+for (const records of [...groups.values()].sort((a, b) => a[0].neurons - b[0].neurons)) {
+  const { preset, neurons, epochs } = records[0];
   const seeds = new Set(records.map((r) => r.seed)).size;
   const passEnds = [...new Set(records.map((r) => r.trainedSamples))].filter((d) => d % records[0].trainSamples === 0).sort((a, b) => a - b);
   for (const digits of passEnds) {

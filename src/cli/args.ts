@@ -1,7 +1,7 @@
 /** Command-line option parsing with errors that say what is wrong (util.parseArgs underneath). */
 import { parseArgs } from "node:util";
 import { DatasetName, datasetSizes, parseDataset } from "../data/datasets";
-import { MAX_TEST_REPEATS } from "../experiment/config";
+import { MAX_TEST_REPEATS, testRepeatsField } from "../experiment/config";
 
 export class UsageError extends Error {}
 
@@ -80,6 +80,5 @@ export function datasetOption(values: Record<string, unknown>): DatasetName {
 
 /** The --test-repeats option as RunConfig fields: `{ testRepeats: K }` for K > 1, nothing for 1 (today's ids). */
 export function testRepeatsOption(values: Record<string, unknown>): { testRepeats?: number } {
-  const k = intOption(values, "test-repeats", 1, 1, MAX_TEST_REPEATS);
-  return k > 1 ? { testRepeats: k } : {};
+  return testRepeatsField(intOption(values, "test-repeats", 1, 1, MAX_TEST_REPEATS));
 }

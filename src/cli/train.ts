@@ -98,8 +98,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (o.json) console.log(JSON.stringify(result));
   else {
     console.log(`${preset}, ${config.neurons} neurons, ${trainSamples} x ${epochs} training digits (${dataset}), seed ${config.seed}`);
-    const shown = config.testRepeats ? `${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits x ${config.testRepeats} presentations`
-      : `${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits`;
+    const digits = `${config.testSamples} ${validation ? "held-out training (validation)" : "test"} digits`;
+    const shown = config.testRepeats ? `${digits} x ${config.testRepeats} presentations` : digits;
     console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${shown}`);
     if (record.accuracyFirstRepeat !== undefined) console.log(`first presentation alone: ${record.accuracyFirstRepeat.toFixed(2)} % (all-activity)`);
     console.log(`training ${result.trainSamplesPerSec} digits/s (${result.presentationsPerSample} presentations per digit, ${result.cappedDigits} capped), inference ${result.evalSamplesPerSec} digits/s`);

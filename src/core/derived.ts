@@ -148,17 +148,16 @@ export function validatePreset(p: Readonly<Preset>): void {
       }
     }
   }
-  const delayMs = (p as { inputDelayMs?: number }).inputDelayMs;
+  const { inputDelayMs: delayMs, inputDelayMinMs: minMs = 0 } = p as { inputDelayMs?: number; inputDelayMinMs?: number };
   if (delayMs !== undefined && delayMs !== 0) {
     if (p.neuronModel !== "conductance") throw new RangeError(`preset ${p.name}: inputDelayMs is implemented for the conductance model only`);
     const steps = Math.round(delayMs / p.dtMs);
     if (!(delayMs > 0) || Math.abs(steps * p.dtMs - delayMs) > 1e-9 || steps > 255) {
       throw new RangeError(`preset ${p.name}: inputDelayMs must be a whole number of ${p.dtMs} ms steps in (0, ${255 * p.dtMs}], got ${delayMs}`);
     }
-    const minMs = (p as { inputDelayMinMs?: number }).inputDelayMinMs ?? 0;
     if (!(minMs >= 0 && minMs < delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMinMs must be >= 0 and below inputDelayMs (${delayMs}), got ${minMs}`);
     if (!(p.restMs >= delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMs ${delayMs} needs a rest period at least as long (restMs ${p.restMs})`);
-  } else if ((p as { inputDelayMinMs?: number }).inputDelayMinMs) throw new RangeError(`preset ${p.name}: inputDelayMinMs needs input delays (inputDelayMs)`);
+  } else if (minMs) throw new RangeError(`preset ${p.name}: inputDelayMinMs needs input delays (inputDelayMs)`);
   if (p.neuronModel !== "current" && (p.oneSpikePerStep as boolean)) {
     throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);
   }

@@ -156,6 +156,50 @@ export const DIEHL_COOK_2015_RELEASED: Readonly<ConductancePreset> = withOverrid
 });
 
 /**
+ * The published settings of each learning rule (../shared/FIDELITY.md section 4), applied to a preset by withRule (the
+ * preset label NAME@RULE). Values the rule does not use keep the released code's values.
+ */
+export const RULE_SETTINGS: Readonly<Record<LearningRuleName, Readonly<Partial<StdpParams>>>> = Object.freeze({
+  triplet: Object.freeze({ rule: "triplet" as const }), // [released] eqs_stdp_ee: the presets' own settings
+  postpre: Object.freeze({ rule: "postpre" as const }), // [bindsnet] PostPre: the bindsnet preset's settings
+  "power-law": Object.freeze({
+    rule: "power-law" as const,
+    eta: 0.01, // [released] nu_ee_post, an unused variable of the released code (mapping to eta inferred)
+    xTar: 0.4, // [released] STDP_offset (unused variable; mapping inferred)
+    mu: 0.2, // [released] exp_ee_post = exp_ee_pre = 0.2 (unused variable; mapping inferred)
+    normalize: false, // [prototype] Diehl's 2012 script switches normalisation off with a weight-dependent rule
+  }),
+  "exp-weight": Object.freeze({
+    rule: "exp-weight" as const,
+    eta: 0.01, // third-party port only: unverified
+    xTar: 0.15, // third-party port only: unverified
+    beta: 3, // third-party port only: unverified
+    normalize: false, // [prototype] as for the power-law rule
+  }),
+  "pre-post": Object.freeze({
+    rule: "pre-post" as const,
+    etaPre: 1e-4, // [released] nu_ee_pre
+    nuPost: 0.01, // [released] nu_ee_post
+    mu: 0.9, // third-party port only: unverified
+    xTar: 0.4, // [released] STDP_offset (FIDELITY.md gives none for this rule: the power-law rule's, inferred)
+    normalize: false, // [prototype] as for the power-law rule
+  }),
+  "potentiation-only": Object.freeze({
+    rule: "potentiation-only" as const,
+    nuPre: 0, // [6400n] lines 524-525: pre = 1. (no depression); w += nu_ee_post * pre * post2before; post2 = 1.
+    nuPost: 0.05, // [6400n] line 464: nu_ee_post = 0.05 (nu_ee_pre = 1e-6 on line 463 is unused)
+  }),
+});
+
+/** A preset with another learning rule's published settings (RULE_SETTINGS), named NAME@RULE; the same preset for its own rule. */
+export function withRule(base: Readonly<Preset>, rule: LearningRuleName): Readonly<Preset> {
+  const settings = RULE_SETTINGS[rule];
+  if (!settings) throw new RangeError(`unknown learning rule "${rule}": use one of ${Object.keys(RULE_SETTINGS).join(", ")}`);
+  if (base.stdp.rule === rule) return base;
+  return withOverrides<Preset>(base, { name: `${base.name}@${rule}`, stdp: settings } as DeepPartial<Preset>);
+}
+
+/**
  * Diehl's per-size scripts (../shared/FIDELITY.md section 8): four Brian 1 scripts with Diehl's header, one per network
  * size, in github.com/djsaunde/lm-snn, folder original_code/ (commit 9a7b894; provenance probable, not certain). Each
  * was committed in test mode; these presets take the values the script uses when switched to training. Tags:
@@ -164,8 +208,9 @@ export const DIEHL_COOK_2015_RELEASED: Readonly<ConductancePreset> = withOverrid
  * What the scripts share with the released code (neuron equations, Brian 1's refractoriness, forward Euler, rates
  * pixel / 8 x intensity 2, the retry rule, the exc <-> inh weights, which they load from a folder not in the repository)
  * comes from diehl-cook-2015-released. Every preset runs at any network size.
+ *
+ * 400n.py: the released code with dt 0.25 ms, delays U(3, 20 ms) and theta starting at 10 mV.
  */
-/** 400n.py: the released code with dt 0.25 ms, delays U(3, 20 ms) and theta starting at 10 mV. */
 export const DIEHL_COOK_2015_N400: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_RELEASED, {
   name: "diehl-cook-2015-n400",
   description: "Diehl's 400-neuron script (400n.py): dt 0.25 ms, input delays 3-20 ms, theta from 10 mV, theta_plus 0.05 mV, triplet rule",
@@ -191,8 +236,7 @@ export const DIEHL_COOK_2015_N6400: Readonly<ConductancePreset> = withOverrides(
   name: "diehl-cook-2015-n6400",
   description: "Diehl's 6,400-neuron script (6400n.py): dt 0.25 ms, input delays 3-20 ms, theta from 10 mV, theta_plus 0.5 mV, potentiation-only rule",
   exc: { thetaPlusMv: 0.5 }, // [6400n] line 450: theta_plus_e = 0.5 * b.mV
-  // [6400n] lines 524-525: pre = 1. (no depression); w += nu_ee_post * pre * post2before; post2 = 1.; line 464: 0.05
-  stdp: { rule: "potentiation-only", nuPre: 0, nuPost: 0.05 },
+  stdp: RULE_SETTINGS["potentiation-only"], // [6400n] lines 464, 524-525 (RULE_SETTINGS)
 });
 
 /**
@@ -225,7 +269,7 @@ export const DIEHL_COOK_2015_N6400_LEARNING: Readonly<ConductancePreset> = withO
   name: "diehl-cook-2015-n6400-learning",
   description: "diehl-cook-2015 with the 6,400-neuron script's learning (6400n.py): theta_plus 0.5 mV, potentiation-only rule (nu_post 0.05)",
   exc: { thetaPlusMv: 0.5 }, // [6400n] line 450: theta_plus_e = 0.5 * b.mV
-  stdp: { rule: "potentiation-only", nuPre: 0, nuPost: 0.05 }, // [6400n] lines 464, 524-525
+  stdp: RULE_SETTINGS["potentiation-only"], // [6400n] lines 464, 524-525 (RULE_SETTINGS)
 });
 
 /** What the 1,600-neuron script learns with, on the default network: 1600n.py's theta_plus (its rule is the default's). */
@@ -234,50 +278,6 @@ export const DIEHL_COOK_2015_N1600_LEARNING: Readonly<ConductancePreset> = withO
   description: "diehl-cook-2015 with the 1,600-neuron script's learning (1600n.py): theta_plus 0.15 mV",
   exc: { thetaPlusMv: 0.15 }, // [1600n] line 450: theta_plus_e = 0.15 * b.mV
 });
-
-/**
- * The published settings of each learning rule (../shared/FIDELITY.md section 4), applied to a preset by withRule (the
- * preset label NAME@RULE). Values the rule does not use keep the released code's values.
- */
-export const RULE_SETTINGS: Readonly<Record<LearningRuleName, Readonly<Partial<StdpParams>>>> = Object.freeze({
-  triplet: Object.freeze({ rule: "triplet" as const }), // [released] eqs_stdp_ee: the presets' own settings
-  postpre: Object.freeze({ rule: "postpre" as const }), // [bindsnet] PostPre: the bindsnet preset's settings
-  "power-law": Object.freeze({
-    rule: "power-law" as const,
-    eta: 0.01, // [released] nu_ee_post, an unused variable of the released code (mapping to eta inferred)
-    xTar: 0.4, // [released] STDP_offset (unused variable; mapping inferred)
-    mu: 0.2, // [released] exp_ee_post = exp_ee_pre = 0.2 (unused variable; mapping inferred)
-    normalize: false, // [prototype] Diehl's 2012 script switches normalisation off with a weight-dependent rule
-  }),
-  "exp-weight": Object.freeze({
-    rule: "exp-weight" as const,
-    eta: 0.01, // third-party port only: unverified
-    xTar: 0.15, // third-party port only: unverified
-    beta: 3, // third-party port only: unverified
-    normalize: false, // [prototype] as for the power-law rule
-  }),
-  "pre-post": Object.freeze({
-    rule: "pre-post" as const,
-    etaPre: 1e-4, // [released] nu_ee_pre
-    nuPost: 0.01, // [released] nu_ee_post
-    mu: 0.9, // third-party port only: unverified
-    xTar: 0.4, // [released] STDP_offset (FIDELITY.md gives none for this rule: the power-law rule's, inferred)
-    normalize: false, // [prototype] as for the power-law rule
-  }),
-  "potentiation-only": Object.freeze({
-    rule: "potentiation-only" as const,
-    nuPre: 0, // [6400n] eqs_stdp_pre_ee = 'pre = 1.' (nu_ee_pre = 1e-6 is defined but unused)
-    nuPost: 0.05, // [6400n] nu_ee_post = 0.05
-  }),
-});
-
-/** A preset with another learning rule's published settings (RULE_SETTINGS), named NAME@RULE; the same preset for its own rule. */
-export function withRule(base: Readonly<Preset>, rule: LearningRuleName): Readonly<Preset> {
-  const settings = RULE_SETTINGS[rule];
-  if (!settings) throw new RangeError(`unknown learning rule "${rule}": use one of ${Object.keys(RULE_SETTINGS).join(", ")}`);
-  if (base.stdp.rule === rule) return base;
-  return withOverrides<Preset>(base, { name: `${base.name}@${rule}`, stdp: settings } as DeepPartial<Preset>);
-}
 
 export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze({
   [DIEHL_COOK_2015.name]: DIEHL_COOK_2015,

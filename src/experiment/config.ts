@@ -47,6 +47,11 @@ export interface RunConfig {
 /** The largest testRepeats a run accepts (each repeat presents every evaluation digit once more). */
 export const MAX_TEST_REPEATS = 100;
 
+/** The testRepeats field as configs and records hold it: `{ testRepeats: K }` for K > 1, nothing for 1 (today's ids). */
+export function testRepeatsField(k: number | undefined): { testRepeats?: number } {
+  return (k ?? 1) > 1 ? { testRepeats: k } : {};
+}
+
 /** Training digits that assign labels at a run's intermediate snapshots, unless a sweep says otherwise (the last uses all). */
 export const DEFAULT_LABEL_DIGITS = 10000;
 

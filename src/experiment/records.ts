@@ -9,7 +9,7 @@ import { hostname } from "node:os";
 import { presetFromLabel } from "../core/overrides";
 import { Preset } from "../core/params";
 import { canonicalDataset, datasetHash, identityName } from "../data/datasets";
-import { RunConfig } from "./config";
+import { RunConfig, testRepeatsField } from "./config";
 import { presetIdentityHash } from "./presetIdentity";
 import { RunRecord } from "./run";
 import { codeVersion } from "./version";
@@ -102,7 +102,7 @@ export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenanc
     dataset: canonicalDataset(c.dataset), neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,
     labelSamplesCap: c.labelSamples, seed: c.seed, evaluatedOn: c.validation ? "validation" : "test",
     ...(c.shuffleSeed !== undefined ? { shuffleSeed: c.shuffleSeed } : {}),
-    ...(dataHash !== undefined ? { dataHash } : {}), ...((c.testRepeats ?? 1) > 1 ? { testRepeats: c.testRepeats } : {}), ...r, ...provenance,
+    ...(dataHash !== undefined ? { dataHash } : {}), ...testRepeatsField(c.testRepeats), ...r, ...provenance,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { canonicalDataset, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { DatasetName } from "../data/mnist";
-import { DEFAULT_LABEL_DIGITS, RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, validateRunConfig } from "./config";
+import { DEFAULT_LABEL_DIGITS, RunConfig, snapshotSchedule, STANDARD_SNAPSHOTS, testRepeatsField, validateRunConfig } from "./config";
 import { cellId } from "./records";
 
 export interface SweepSpec {
@@ -70,7 +70,7 @@ export function sweepRuns(spec: SweepSpec): RunConfig[] {
         snapshots: snapshotSchedule(amounts, trainSamples, epochs),
         ...(spec.validation ? { validation: true } : {}),
         ...(spec.shuffleSeed !== undefined ? { shuffleSeed: spec.shuffleSeed } : {}),
-        ...((spec.testRepeats ?? 1) > 1 ? { testRepeats: spec.testRepeats } : {}),
+        ...testRepeatsField(spec.testRepeats),
       };
       validateRunConfig(config);
       runs.push(config);

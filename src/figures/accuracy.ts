@@ -136,6 +136,9 @@ export function accuracyVsTrainingFigure(rows: SummaryRow[], references: Referen
   return { data: [...measured, ...refs], layout: accuracyLayout(title, "training digits seen", TRAINING_TICKS) };
 }
 
+/** A row's (preset, dataset, evaluation, order, neurons): one point of an accuracy-vs-neurons series. */
+const sizeKey = (r: SummaryRow) => `${r.preset}/${r.dataset}/${r.evaluatedOn}/${r.trainOrder}/${r.neurons}`;
+
 /**
  * The final snapshot of each (preset, dataset, neurons): the most training digits among complete runs' final
  * snapshots (a size whose runs are all still going is left out).
@@ -143,7 +146,7 @@ export function accuracyVsTrainingFigure(rows: SummaryRow[], references: Referen
 export function finalRows(rows: SummaryRow[]): SummaryRow[] {
   const best = new Map<string, SummaryRow>();
   for (const r of rows.filter((x) => x.final)) {
-    const key = `${r.preset}/${r.dataset}/${r.evaluatedOn}/${r.trainOrder}/${r.neurons}`;
+    const key = sizeKey(r);
     const current = best.get(key);
     if (!current || r.trainedSamples > current.trainedSamples) best.set(key, r);
   }
@@ -156,7 +159,7 @@ export function finalRows(rows: SummaryRow[]): SummaryRow[] {
  * final snapshot. Rows with fewer seeds than the most any snapshot of that key has are passed over.
  */
 export function latestRows(rows: SummaryRow[]): SummaryRow[] {
-  const groups = groupBy(rows, (r) => `${r.preset}/${r.dataset}/${r.evaluatedOn}/${r.trainOrder}/${r.neurons}`);
+  const groups = groupBy(rows, sizeKey);
   return Array.from(groups.values(), (g) => {
     const most = Math.max(...g.map((r) => r.n));
     return g.filter((r) => r.n === most).reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a));
