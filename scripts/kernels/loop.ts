@@ -170,8 +170,9 @@ function stepBody(): string {
     const runs = phase.runs as "loop" | "event" | "both";
     if (runs === "loop" && exited) throw new Error(`kernel generator: loop phase "${phase.name}" comes after an event phase in schedule.ts`);
     if (runs !== "loop" && !exited) {
-      parts.push(`        ;; an excitatory spike: return to TypeScript, which runs the step's event phases
-        (if (local.get $n)
+      parts.push(`        ;; an excitatory spike, or an inhibitory one while lattice inhibition is on (inhEvents): return to TypeScript,
+        ;; which runs the step's event phases
+        (if (i32.or (local.get $n) (i32.and ${C("inhEvents")} (i32.ne (local.get $nInh) (i32.const 0))))
           (then
             ${S("n", "(local.get $n)")}
             ${S("nInh", "(local.get $nInh)")}

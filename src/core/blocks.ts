@@ -75,7 +75,7 @@ function writeConductanceBlock(conductance: KernelBlocks["conductance"], layout:
     vRest: e.vRestMv, eExc: e.eExcMv, eInh: e.eInhMv, k: d.excEuler, geDecay: d.geDecay, vReset: e.vResetMv,
     giDecay: d.giDecay, nuPre: depressionNu, inhVRest: inh.vRestMv, inhEExc: inh.eExcMv, inhEuler: d.inhEuler,
     inhGeDecay: d.inhGeDecay, inhVThresh: inh.vThreshMv, inhVReset: inh.vResetMv, giNegligible: GI_NEGLIGIBLE,
-    quietInput: QUIET_INPUT, wInhExc: preset.wInhExc, thrBase: d.thresholdBaseMv, coupled: 0,
+    quietInput: QUIET_INPUT, wInhExc: preset.wInhExc, thrBase: d.thresholdBaseMv, coupled: 0, inhEvents: 0,
     clampCountFrom: clampCountFrom(preset, d, preset.exc.thetaInitMv),
   });
   new Float64Array(memory.buffer, ptr.trace, d.post1Pow.length).set(d.post1Pow);

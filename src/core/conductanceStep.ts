@@ -98,7 +98,9 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
     }
   },
   inhibitorySpikes(sim, s) {
-    for (let k = 0; k < s.nInh; k++) sim.inhibition.receive(s.inhSpikes[k], sim.preset.wInhExc);
+    const { inhibition, lattice } = sim;
+    if (lattice?.lattice) for (let k = 0; k < s.nInh; k++) inhibition.receiveRow(s.inhSpikes[k], lattice);
+    else for (let k = 0; k < s.nInh; k++) inhibition.receive(s.inhSpikes[k], sim.preset.wInhExc);
   },
 };
 

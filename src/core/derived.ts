@@ -3,7 +3,9 @@
  * parameters"). Trace decays are tabulated as powers: table[k] = decay^k by repeated f64 multiplication (bitwise the
  * value a per-step decay would reach), cut to 0 once below TRACE_CUTOFF.
  */
+import { checkSchedule } from "./lattice";
 import { Preset } from "./params";
+import { InhibitionSchedule } from "./presetTypes";
 import { MAX_PRESENTATION_STEPS } from "./poisson";
 
 /** Trace values below this are treated as 0 (their effect, nu * 1e-12 <= 1e-14, is far below f32 resolution of w). */
@@ -158,10 +160,23 @@ export function validatePreset(p: Readonly<Preset>): void {
     if (!(minMs >= 0 && minMs < delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMinMs must be >= 0 and below inputDelayMs (${delayMs}), got ${minMs}`);
     if (!(p.restMs >= delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMs ${delayMs} needs a rest period at least as long (restMs ${p.restMs})`);
   } else if (minMs) throw new RangeError(`preset ${p.name}: inputDelayMinMs needs input delays (inputDelayMs)`);
+  checkInhibition(p);
+  if (p.intensityStep !== undefined && !(p.intensityStep > 0 && Number.isFinite(p.intensityStep))) {
+    throw new RangeError(`preset ${p.name}: intensityStep must be a number > 0, got ${p.intensityStep}`);
+  }
   if (p.neuronModel !== "current" && (p.oneSpikePerStep as boolean)) {
     throw new RangeError(`preset ${p.name}: oneSpikePerStep is implemented for the current model only`);
   }
   if (p.neuronModel === "conductance" && !(p.exc.eInhMv < p.exc.vRestMv && p.exc.vRestMv < p.exc.eExcMv)) {
     throw new RangeError(`preset ${p.name}: conductance model needs exc.eInhMv < exc.vRestMv < exc.eExcMv`);
   }
+}
+
+/** The preset's inhibition value (presetTypes.ts Inhibition): uniform, or a lattice with a valid schedule (lattice.ts). */
+function checkInhibition(p: Readonly<Preset>): void {
+  const inhibition = (p as { inhibition?: { kind?: unknown; schedule?: InhibitionSchedule } }).inhibition;
+  if (inhibition === undefined || inhibition.kind === "uniform") return;
+  if (inhibition.kind !== "lattice") throw new RangeError(`preset ${p.name}: inhibition.kind must be "uniform" or "lattice", got ${JSON.stringify(inhibition.kind)}`);
+  if (p.neuronModel !== "conductance") throw new RangeError(`preset ${p.name}: lattice inhibition is implemented for the conductance model only`);
+  checkSchedule(inhibition.schedule, p.name);
 }

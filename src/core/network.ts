@@ -39,6 +39,11 @@ export interface NetworkOptions {
    * network in src/experiment/splitNetwork.ts builds its slices with it). Absent: a whole network.
    */
   coupling?: Coupling;
+  /**
+   * The digits this network will learn in all (passes included): a preset whose inhibition follows the amount of
+   * training (lattice inhibition with a two-level or growing schedule) takes fractions of it. Saved with the state.
+   */
+  trainingDigits?: number;
 }
 
 /**
@@ -91,7 +96,9 @@ export class Network implements NetworkLike {
     }
     validatePreset(preset);
     const rule = options.rule ?? learningRule(preset.stdp);
-    this.#sim = createSimulation({ neurons: n, seed: options.seed, preset, rule, kernels: options.kernels, coupling: options.coupling });
+    this.#sim = createSimulation({
+      neurons: n, seed: options.seed, preset, rule, kernels: options.kernels, coupling: options.coupling, trainingDigits: options.trainingDigits,
+    });
     initialise(this.#sim);
   }
 
@@ -198,7 +205,7 @@ export class Network implements NetworkLike {
    * slice's (sliceState.ts) and this network meets the other slices there (NetworkOptions.coupling).
    */
   static fromState(s: NetworkState, kernels?: KernelKind, rule?: LearningRule, coupling?: Coupling): Network {
-    const net = new Network({ neurons: s.neurons, seed: s.seed, preset: s.preset, kernels, rule, coupling });
+    const net = new Network({ neurons: s.neurons, seed: s.seed, preset: s.preset, kernels, rule, coupling, trainingDigits: s.trainingDigits });
     importNetworkState(net.#sim, s);
     refreshThresholds(net.#sim);
     return net;

@@ -18,6 +18,8 @@ export interface NetworkState {
   rngInput: number[];
   rngTies: number[];
   prevEmitted: number;
+  /** The digits the network will learn (NetworkOptions.trainingDigits; absent: not given). */
+  trainingDigits?: number;
   /** Free-form numbers saved with the state (for example a checkpoint's training time). */
   meta?: Record<string, number>;
   arrays: {
@@ -81,6 +83,7 @@ export function exportNetworkState(net: Simulation): NetworkState {
   return {
     neurons, seed: net.seed, preset: net.preset, t: net.t, totals: { ...net.totals }, giShared: inhibition.g,
     rngInput: Array.from(net.rngInput.state()), rngTies: Array.from(net.rngTies.state()), prevEmitted: net.prevEmitted,
+    ...(net.trainingDigits !== undefined ? { trainingDigits: net.trainingDigits } : {}),
     arrays: {
       weights, theta: state.theta.slice(0, neurons), v: state.v.slice(0, neurons), ge: state.ge.slice(0, neurons),
       lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.values(), recentPre: pl.recentPre.values(),

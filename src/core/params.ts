@@ -14,7 +14,7 @@ import { ConductancePreset, CurrentPreset, DeepPartial, freezePreset, LearningRu
 
 export type {
   ConductanceExcitatoryParams, ConductanceInhibitoryParams, ConductancePreset, CurrentPreset, DeepPartial, ExcitatoryParams,
-  InhibitoryParams, LearningRuleName, NeuronModel, Preset, StdpParams,
+  Inhibition, InhibitionSchedule, InhibitoryParams, LearningRuleName, NeuronModel, Preset, StdpParams,
 } from "./presetTypes";
 export { valueAtPath, withOverrides } from "./presetTypes";
 
@@ -279,6 +279,76 @@ export const DIEHL_COOK_2015_N1600_LEARNING: Readonly<ConductancePreset> = withO
   exc: { thetaPlusMv: 0.15 }, // [1600n] line 450: theta_plus_e = 0.15 * b.mV
 });
 
+/**
+ * The lattice map SNN (LM-SNN) of Hazan, Saunders, Sanghavi, Siegelmann & Kozma (IJCNN 2018; ../shared/LMSNN.md), from
+ * the authors' Brian 1 code, github.com/djsaunde/lm-snn at commit 40362eb ("scripts for manuscript submission"). Tags:
+ *  [two-level] code/train/csnn_two_level_inhibition.py, [growing] code/train/csnn_growing_inhibition.py (the same line
+ *  numbers in both unless said), [jobs] code/bash/ (the job scripts and the grids they were run with).
+ * The network is the released Diehl & Cook code's (Brian 1: forward-Euler conductances, spikes blocked while v
+ * integrates, the exc -> inh weight 10.4, theta from 20 mV, +0.05 mV, tau 1e7 ms, offset 20 mV, column sums 78) with
+ * lattice inhibition, the pair STDP rule, a retry rule of +2 with at most 3 retries, and no input delays: the scripts
+ * build the input connection with delay=True but never set a delay, and Brian 1's DelayConnection starts every delay
+ * at 0 (its delay matrix is built empty and filled where W has entries). Differences from their code: README
+ * Faithfulness.
+ */
+const HAZAN_2018 = {
+  dtMs: 0.1, // [jobs] csnn_two_level_inhibition_job.sh, csnn_growing_inhibition_job.sh: --dt=0.1 (script default 0.25, line 1127)
+  inputDelayMs: 0, // [two-level] line 1234 declares (0, 10 ms) but no delay is ever set: Brian 1 DelayConnection's default 0
+  intensityStep: 2, // [two-level] line 747, [growing] line 742: input_intensity += 2
+  maxRetries: 3, // [two-level] line 745, [growing] line 740: np.sum(current_spike_count) < 5 and num_retries < 3
+  stdp: {
+    rule: "postpre" as const, // [two-level] lines 1295-1296: pre = 1.; w -= nu_ee_pre * post / w += nu_ee_post * pre; post = 1.
+    nuPre: 0.0001, // [two-level] line 1242: nu_ee_pre
+    nuPost: 0.01, // [two-level] line 1242: nu_ee_post
+    tauPreMs: 20, // [two-level] line 1241: tc_pre_ee
+    tauPost1Ms: 20, // [two-level] line 1241: tc_post_ee
+    wMax: 1, // [two-level] line 1244: wmax_ee
+  },
+};
+
+/** LM-SNN with two-level inhibition: c = 1 for the first 10 % of the training digits, then every weight 20. */
+export const HAZAN_2018_TWO_LEVEL: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_RELEASED, {
+  ...HAZAN_2018,
+  name: "hazan-2018-two-level",
+  description: "Hazan et al. (2018) LM-SNN, two-level inhibition: lattice weights min(20, 1 * sqrt(d)) for 10 % of training, then 20; pair STDP, dt 0.1 ms",
+  wInhExc: 20, // [jobs] two_level_inhibition_experiment.sh: max_inhib 20.0 (script default 17.4)
+  inhibition: {
+    kind: "lattice", // [two-level] lines 550-554: min(max_inhib, start_inhib * sqrt(euclidean([x, y], [x_, y_]))); lines 767-773: max_inhib after digit increase_iter
+    schedule: {
+      kind: "two-level",
+      cLow: 1, // [jobs] two_level_inhibition_experiment.sh: start_inhib 1.0
+      lowFraction: 0.1, // [jobs] two_level_inhibition_experiment.sh: proportion_low 0.1; [two-level] line 1164: increase_iter = int(num_train * proportion_low)
+    },
+  },
+});
+
+/** LM-SNN with growing inhibition: c from 0.1 up by equal steps every 250 digits, every weight 17.4 at the end. */
+export const HAZAN_2018_GROWING: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_RELEASED, {
+  ...HAZAN_2018,
+  name: "hazan-2018-growing",
+  description: "Hazan et al. (2018) LM-SNN, growing inhibition: lattice weights min(17.4, c * sqrt(d)), c from 0.1 rising linearly over the training; pair STDP, dt 0.1 ms",
+  wInhExc: 17.4, // [growing] line 1104: max_inhib default 17.4 (the job script passes none)
+  inhibition: {
+    kind: "lattice", // [growing] lines 553, 782: min(max_inhib, current_inhib * sqrt(euclidean(...)))
+    schedule: {
+      kind: "growing",
+      shape: "linear", // [growing] line 1110: inhib_schedule default 'linear'; lines 1174-1175
+      cStart: 0.1, // [growing] line 1102: start_inhib default 0.1
+      growFraction: 1, // [jobs] csnn_growing_inhibition_job.sh: proportion_grow default 1.0 (the grid also runs 0.25, 0.5, 0.75)
+      everyDigits: 250, // [growing] line 1108: inhib_update_interval 250; line 762
+    },
+  },
+});
+
+/** The LM-SNN's comparison network: the same, with every inhibitory weight 20 from the start (uniform inhibition). */
+export const HAZAN_2018_CONSTANT: Readonly<ConductancePreset> = withOverrides(DIEHL_COOK_2015_RELEASED, {
+  ...HAZAN_2018,
+  name: "hazan-2018-constant",
+  description: "Hazan et al. (2018) LM-SNN's comparison: the same network with constant inhibition 20 (every weight at the cap: uniform); pair STDP, dt 0.1 ms",
+  wInhExc: 20, // [two-level] lines 555-557: inhib_scheme 'eth', every weight max_inhib; ../shared/LMSNN.md: the lab's comparison at 20
+  inhibition: { kind: "lattice", schedule: { kind: "constant", c: 20 } }, // c at the cap: the uniform fast path
+});
+
 export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze({
   [DIEHL_COOK_2015.name]: DIEHL_COOK_2015,
   [DIEHL_COOK_2015_EULER.name]: DIEHL_COOK_2015_EULER,
@@ -290,6 +360,9 @@ export const PRESETS: Readonly<Record<string, Readonly<Preset>>> = Object.freeze
   [DIEHL_COOK_2015_N6400.name]: DIEHL_COOK_2015_N6400,
   [DIEHL_COOK_2015_N1600_LEARNING.name]: DIEHL_COOK_2015_N1600_LEARNING,
   [DIEHL_COOK_2015_N6400_LEARNING.name]: DIEHL_COOK_2015_N6400_LEARNING,
+  [HAZAN_2018_TWO_LEVEL.name]: HAZAN_2018_TWO_LEVEL,
+  [HAZAN_2018_GROWING.name]: HAZAN_2018_GROWING,
+  [HAZAN_2018_CONSTANT.name]: HAZAN_2018_CONSTANT,
 });
 
 /** Look up a preset by name; throws with the list of known names. */

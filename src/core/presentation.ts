@@ -9,6 +9,7 @@ import { maxAll, sumAll } from "./coupling";
 import { closeWindow, DecisionWindows, markStart } from "./decision";
 import { LoopWindows, runLoop, stepConductance } from "./conductanceStep";
 import { stepCurrent } from "./currentStep";
+import { inhibitionLevel, LatticeInhibition } from "./lattice";
 import { normalizeColumns, pruneRecent, resetTraces, shiftStamps } from "./plasticity";
 import { Recording, recordStep } from "./recording";
 import { runRest } from "./restPeriod";
@@ -57,6 +58,7 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   const normalizes = p.stdp.normalize ?? true;
   const totals = sim.totals;
   if (windows) markStart(windows, totals);
+  if (sim.lattice) setLatticeLevel(sim, sim.lattice);
   let intensity = p.startIntensity;
   let presentations = 0;
   // the presentation's spikes: this network's (own) and, for a slice of a split network, all slices' (the retry rule's)
@@ -73,13 +75,14 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
     totals.simulatedSteps += sim.derived.presentSteps + sim.derived.restSteps;
     if (learn) decayTheta(sim, sim.derived.presentSteps + sim.derived.restSteps);
     if (spikes >= p.minSpikes || presentations > p.maxRetries) break;
-    intensity++;
+    intensity += p.intensityStep ?? 1;
     recording = undefined;
   }
   if (learn && normalizes && p.normWhen === "after") normalizeColumns(sim.plasticity, p.normTotal);
   if (p.resetAfterSample) resetState(sim);
   const capped = spikes < p.minSpikes;
   totals.digits++;
+  if (learn) totals.learnedDigits++;
   totals.costDigits++;
   totals.presentations += presentations;
   totals.cappedDigits += capped ? 1 : 0;
@@ -87,6 +90,17 @@ export function presentDigit(sim: Simulation, pixels: Uint8Array, learn: boolean
   totals.inputSpikes += sim.schedule.total;
   totals.eInhClamps += takeClampCount(sim);
   return { presentations, capped, spikes, inputSpikes: sim.schedule.total, intensity };
+}
+
+/**
+ * The lattice inhibition's level for this digit, from the digits learned so far (presetTypes.ts InhibitionSchedule);
+ * the WASM step loop returns at inhibitory spikes while some weight is below the cap (lattice.ts).
+ */
+function setLatticeLevel(sim: Simulation, lattice: LatticeInhibition): void {
+  const p = sim.preset as ConductancePreset;
+  if (p.inhibition?.kind !== "lattice") return;
+  lattice.setLevel(inhibitionLevel(p.inhibition.schedule, sim.totals.learnedDigits, sim.trainingDigits ?? 0, p.wInhExc));
+  sim.blocks.conductance.set("inhEvents", lattice.lattice ? 1 : 0);
 }
 
 /** Let the step kernels skip counting clamps where none can act this presentation (blocks.ts clampCountFrom). */

@@ -93,9 +93,14 @@ interface PresetCommon {
   startIntensity: number;
   /** Cap on retries per digit: after this many the digit is kept with the spikes it had (and counted). */
   maxRetries: number;
+  /** What a retry adds to the intensity (absent: 1, the released code's intensity += 1). */
+  intensityStep?: number;
   /** Weight of excitatory i -> inhibitory i (conductance jump or mV). */
   wExcInh: number;
-  /** Weight of inhibitory i -> excitatory j != i (conductance jump, or mV subtracted in the current model). */
+  /**
+   * Weight of inhibitory i -> excitatory j != i (conductance jump, or mV subtracted in the current model); with lattice
+   * inhibition the cap of every weight.
+   */
   wInhExc: number;
   /** Initial input weights: wInitScale * (U(0,1) + wInitOffset). */
   wInitScale: number;
@@ -156,7 +161,30 @@ export interface ConductancePreset extends PresetCommon {
    * 0.25 ms. The ring and the delayed depression still span inputDelayMs.
    */
   inputDelayMinMs?: number;
+  /**
+   * How inhibitory neuron k inhibits the excitatory neurons (absent: uniform, every other neuron with wInhExc). With
+   * "lattice" (Hazan et al. 2018's LM-SNN, lattice.ts) the neurons sit on a square lattice and the weight from k to j is
+   * min(wInhExc, c * sqrt(d(k, j))), d the Euclidean distance on the lattice, with c following the amount of training.
+   */
+  inhibition?: Inhibition;
 }
+
+/** Inhibition as a value (ConductancePreset.inhibition). */
+export type Inhibition = { kind: "uniform" } | { kind: "lattice"; schedule: InhibitionSchedule };
+
+/**
+ * How the lattice inhibition's level c follows the learned digits, as fractions of the digits a run will learn
+ * (NetworkOptions.trainingDigits):
+ * - "constant": c throughout;
+ * - "two-level": cLow while at most lowFraction of the digits are learned, then every weight wInhExc;
+ * - "growing": from cStart, raised every everyDigits learned digits until every weight is wInhExc: "linear" by equal
+ *   steps reaching wInhExc after growFraction of the digits, "logarithmic" to wInhExc * ln(1 + m) / ln(1 + M) after
+ *   m of the M raises that fit in the run (growFraction unused).
+ */
+export type InhibitionSchedule =
+  | { kind: "constant"; c: number }
+  | { kind: "two-level"; cLow: number; lowFraction: number }
+  | { kind: "growing"; shape: "linear" | "logarithmic"; cStart: number; growFraction: number; everyDigits: number };
 
 /** BindsNET's neuron model: current-based LIF (the weighted input is added to v in mV). */
 export interface CurrentPreset extends PresetCommon {
@@ -185,7 +213,10 @@ export type DeepPartial<T> = T extends object ? { [K in keyof T]?: DeepPartial<T
 function merge<T>(target: T, patch: DeepPartial<T>): T {
   const t = target as Record<string, unknown>;
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
-    if (value !== null && typeof value === "object") merge(t[key], value as DeepPartial<unknown>);
+    if (value !== null && typeof value === "object") {
+      if (t[key] === null || typeof t[key] !== "object") t[key] = {}; // a part the base does not have (inhibition)
+      merge(t[key], value as DeepPartial<unknown>);
+    }
     else if (value !== undefined) t[key] = value;
   }
   return target;

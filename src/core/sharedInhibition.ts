@@ -9,6 +9,7 @@
 import { Derived } from "./derived";
 import { IndexSet } from "./indexSet";
 import { Kernels } from "./kernels";
+import { LatticeInhibition } from "./lattice";
 import { Layout } from "./state";
 import { BlockView, CONDUCTANCE_BLOCK, FieldOf } from "./wasm/layout";
 
@@ -46,6 +47,11 @@ export class SharedInhibition {
     this.g += weight;
     this.selfGi[k] += weight;
     this.self.add(k);
+  }
+
+  /** Inhibitory neuron k spiked, on a lattice below its cap: G += the cap, S_j += the cap's shortfall (lattice.ts). */
+  receiveRow(k: number, lattice: LatticeInhibition): void {
+    this.g += lattice.deliver(k, this.self, this.selfGi);
   }
 
   clear(): void {

@@ -11,6 +11,7 @@ import { InputDelays } from "./delays";
 import { Derived, derive, validatePreset } from "./derived";
 import { InhibitoryLayer } from "./inhibitory";
 import { createKernels, KernelKind, Kernels } from "./kernels";
+import { LatticeInhibition } from "./lattice";
 import { ConductancePreset, Preset } from "./params";
 import { createPlasticity, Plasticity } from "./plasticity";
 import { createSchedule, PoissonInput, SpikeSchedule } from "./poisson";
@@ -47,13 +48,18 @@ export interface Totals {
   spentInhSpikes: number;
   /** Simulated steps (presentation and rest period, dt each), retries included. */
   simulatedSteps: number;
+  /**
+   * Digits presented with learning on (`digits` counts the evaluation digits too): what the lattice inhibition's level
+   * follows. Networks saved before this count existed start it at 0 when loaded (they have no lattice to follow it).
+   */
+  learnedDigits: number;
 }
 
 /** Totals of a new network: all zero. */
 export function zeroTotals(): Totals {
   return {
     digits: 0, presentations: 0, cappedDigits: 0, excSpikes: 0, inputSpikes: 0, eInhClamps: 0,
-    costDigits: 0, spentInputSpikes: 0, spentExcSpikes: 0, spentInhSpikes: 0, simulatedSteps: 0,
+    costDigits: 0, spentInputSpikes: 0, spentExcSpikes: 0, spentInhSpikes: 0, simulatedSteps: 0, learnedDigits: 0,
   };
 }
 
@@ -77,6 +83,10 @@ export interface Simulation {
   readonly refractory: RefractoryQueue;
   /** Conductance model: all-but-self inhibition as a shared conductance (see sharedInhibition.ts). */
   readonly inhibition: SharedInhibition;
+  /** Presets with lattice inhibition (lattice.ts): its rows and current level. */
+  readonly lattice?: LatticeInhibition;
+  /** The digits the run will learn, which the lattice inhibition's schedule takes fractions of (absent: not given). */
+  readonly trainingDigits?: number;
   /** Conductance model with WASM kernels and a rule the loop implements: the steps between events (stepLoop.ts). */
   readonly stepLoop?: StepLoop;
   /** The loop for steps without learning: stepLoop, or for a rule the loop does not learn with, a loop of its own. */
@@ -118,6 +128,8 @@ export interface SimulationOptions {
   kernels?: KernelKind;
   /** This network is one slice of a network split across threads (coupling.ts). */
   coupling?: Coupling;
+  /** The digits the run will learn (NetworkOptions.trainingDigits). */
+  trainingDigits?: number;
 }
 
 /** Build the parts of a network (weights and thresholds are initialised by the caller; see presentation.ts). */
@@ -182,6 +194,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const ring = { neuron: new Int32Array(buf, ptr.refNeuron, n + 1), until: new Int32Array(buf, ptr.refUntil, n + 1) };
   const refractory = new RefractoryQueue(n, ring);
   const inhibition = new SharedInhibition(n, layout, kernels, blocks, derived);
+  const lattice = createLattice(preset, n, options);
   const perStepReason = preset.neuronModel !== "conductance" ? undefined
     : !kernels.runSteps ? `the ${kernels.kind} kernels have no step loop`
       : rule.loopShape === undefined ? `the WASM step loop does not implement rule "${rule.name}" (its hooks run per step in TypeScript)`
@@ -198,7 +211,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const thresholdBase = derived.thresholdBaseMv;
   return {
     preset, derived, neurons: n, np, seed, layout, state, kernels, blocks, inhibitory, plasticity, rule, refractory, inhibition,
-    stepLoop, frozenLoop, perStepReason, delays, delayBlock,
+    lattice, trainingDigits: options.trainingDigits, stepLoop, frozenLoop, perStepReason, delays, delayBlock,
     schedule: createSchedule(steps, INPUTS, state.schedule, state.stepStart),
     poisson: kernels.poissonFill ? new WasmPoisson(poisson, layout, kernels) : poisson,
     rngInput: createRng(deriveSeed(seed, "input-spikes")),
@@ -211,4 +224,19 @@ export function createSimulation(options: SimulationOptions): Simulation {
       state.thr[j] = thresholdBase + state.theta[j];
     },
   };
+}
+
+/** The lattice inhibition of a preset that has it (checked against the network's size, split and training plan). */
+function createLattice(preset: Readonly<Preset>, neurons: number, options: SimulationOptions): LatticeInhibition | undefined {
+  const inhibition = preset.neuronModel === "conductance" ? preset.inhibition : undefined;
+  if (inhibition?.kind !== "lattice") return undefined;
+  if (options.coupling) {
+    throw new RangeError(`preset ${preset.name}: lattice inhibition does not run on a network split across threads: use one thread (--threads 1)`);
+  }
+  const t = options.trainingDigits;
+  if (t !== undefined && !(Number.isInteger(t) && t >= 1)) throw new RangeError(`Network: trainingDigits must be a whole number >= 1, got ${t}`);
+  if (t === undefined && inhibition.schedule.kind !== "constant") {
+    throw new RangeError(`preset ${preset.name}: its inhibition follows a fraction of the training: give NetworkOptions.trainingDigits (the digits the network will learn)`);
+  }
+  return new LatticeInhibition(neurons, preset.wInhExc, preset.name);
 }

@@ -114,6 +114,9 @@ function checkScalars(h: Record<string, unknown>, fail: (what: string) => never)
   if (!Number.isInteger(h.neurons) || !((h.neurons as number) >= 1)) fail(`neurons must be a whole number >= 1, got ${JSON.stringify(h.neurons)}`);
   for (const key of ["seed", "t", "prevEmitted"]) if (!Number.isInteger(h[key])) fail(`${key} must be a whole number, got ${JSON.stringify(h[key])}`);
   if (typeof h.preset !== "object" || h.preset === null) fail("the header holds no preset");
+  if (h.trainingDigits !== undefined && !(Number.isInteger(h.trainingDigits) && (h.trainingDigits as number) >= 1)) {
+    fail(`trainingDigits must be a whole number >= 1, got ${JSON.stringify(h.trainingDigits)}`);
+  }
   if (!(Number.isFinite(h.giShared) && (h.giShared as number) >= 0)) fail(`giShared must be a finite number >= 0, got ${JSON.stringify(h.giShared)}`);
   const totals = h.totals as Record<string, unknown> | undefined;
   if (typeof totals !== "object" || totals === null) fail("the header holds no totals");

@@ -53,6 +53,9 @@ export const PRESET_IDENTITY: readonly IdentityField[] = Object.freeze([
   ...group("stdp", ["eta", "xTar", "mu", "beta", "etaPre"]),
   { path: "stdp.normalize", legacy: true },
   { path: "inputDelayMinMs", legacy: 0 },
+  { path: "intensityStep", legacy: 1 },
+  { path: "inhibition.kind", legacy: "uniform" },
+  ...group("inhibition.schedule", ["kind", "c", "cLow", "lowFraction", "shape", "cStart", "growFraction", "everyDigits"]),
 ]);
 
 /** The canonical text of a preset (see the module comment). */

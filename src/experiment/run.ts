@@ -257,7 +257,7 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
   if (!saved) waiting.clear();
   const threads = hooks.threads ?? 1;
   const whole = () => (saved ? Network.fromState(saved, hooks.kernels)
-    : new Network({ neurons: c.neurons, seed: c.seed, preset: presetFromLabel(c.preset), kernels: hooks.kernels }));
+    : new Network({ neurons: c.neurons, seed: c.seed, preset: presetFromLabel(c.preset), kernels: hooks.kernels, trainingDigits: total }));
   const net: NetworkLike = threads > 1 ? new SplitNetwork(saved ?? whole().exportState(), threads, hooks.kernels) : whole();
   let trainSeconds = saved?.meta?.trainSeconds ?? 0;
   let seen = net.totals.digits;

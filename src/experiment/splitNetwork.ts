@@ -124,6 +124,10 @@ export class SplitNetwork implements NetworkLike {
   constructor(state: NetworkState, threads: number, kernels?: KernelKind) {
     if (!Number.isInteger(threads) || !(threads >= 1)) throw new RangeError(`SplitNetwork: threads must be an integer >= 1, got ${threads}`);
     if (threads > state.neurons) throw new RangeError(`SplitNetwork: ${threads} threads need at least ${threads} neurons, the network has ${state.neurons}`);
+    const inhibition = state.preset.neuronModel === "conductance" ? state.preset.inhibition : undefined;
+    if (threads > 1 && inhibition?.kind === "lattice") {
+      throw new RangeError(`SplitNetwork: preset ${state.preset.name} has lattice inhibition, which does not run split across threads: use threads 1 (--threads 1)`);
+    }
     this.threads = threads;
     this.ranges = sliceRanges(state.neurons, threads);
     const buffer = createCouplingBuffer(threads);

@@ -24,6 +24,6 @@ test("schedule: the generated step loop runs the loop phases in the schedule's o
   const body = wat.slice(wat.indexOf('(func (export "runSteps")'));
   const marks = [...body.matchAll(/;; phase (\w+)/g)].map((m) => m[1]);
   assert.deepEqual(marks, loopPhases());
-  const exit = body.indexOf(";; an excitatory spike: return to TypeScript");
+  const exit = body.indexOf(";; an excitatory spike, or an inhibitory one while lattice inhibition is on (inhEvents): return to TypeScript");
   assert.ok(exit > body.indexOf(";; phase inhibitory:") && exit < body.indexOf(";; phase inhibitorySpikes"));
 });

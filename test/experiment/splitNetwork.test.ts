@@ -66,6 +66,8 @@ async function compareSplit(preset: Readonly<Preset>, threads: number, options: 
 
 test("the split network gives the whole network's bits: every preset, 1, 2 and 3 threads", async () => {
   for (const preset of Object.values(PRESETS)) {
+    // lattice inhibition refuses to be split (test/core/lattice.test.ts)
+    if (preset.neuronModel === "conductance" && preset.inhibition?.kind === "lattice") continue;
     for (const threads of [1, 2, 3]) await compareSplit(preset, threads);
   }
 });

@@ -74,10 +74,11 @@
 ;;    272 f64 wInhExc: static: inhibitory -> excitatory weight
 ;;    280 f64 thrBase: static: vThreshMv - thetaOffsetMv
 ;;    288 i32 coupled: static: 1 in a slice of a split network (coupling.ts): the loop meets the other slices (env.meet) once per two steps and adds their inhibitory spikes to G
-;;    292 i32 idx: call (step kernels, depressRows): address of the step's first input spike
-;;    296 i32 count: call: the step's input spikes
-;;    300 i32 m: call: length of the depression list (0: none)
-;;    304 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
+;;    292 i32 inhEvents: per digit: 1 while lattice inhibition is below its cap (lattice.ts): a step with inhibitory spikes is an event too
+;;    296 i32 idx: call (step kernels, depressRows): address of the step's first input spike
+;;    300 i32 count: call: the step's input spikes
+;;    304 i32 m: call: length of the depression list (0: none)
+;;    308 f32 gi: call (stepConductance, stepConductanceSelf): the shared gi as f32
 ;;    312 f64 gShared: call (stepConductanceSelf): the shared G (f64)
 ;;    320 i32 selfCount: call (stepConductanceSelf), in/out (runSteps): self-inhibited neurons listed
 ;;    328 f64 g: in/out (runSteps): the shared G
@@ -991,10 +992,10 @@
     (call $stepGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
+      (i32.load offset=296 (local.get $c)) (i32.load offset=300 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=304 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
-      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=304 (local.get $c))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=308 (local.get $c))
       (f32.load offset=180 (local.get $c)) (i32.add (local.get $c) (i32.const 404))
       (i32.load offset=20 (local.get $c)) (f32.load offset=184 (local.get $c))))
 
@@ -1003,8 +1004,8 @@
     (call $stepNoGi
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
+      (i32.load offset=296 (local.get $c)) (i32.load offset=300 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=304 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
       (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=180 (local.get $c))
       (i32.add (local.get $c) (i32.const 404)) (i32.load offset=20 (local.get $c))
@@ -1015,10 +1016,10 @@
     (call $stepSelf
       (i32.load offset=0 (local.get $c)) (i32.load offset=4 (local.get $c)) (i32.load offset=8 (local.get $c))
       (i32.load offset=12 (local.get $c)) (i32.load offset=16 (local.get $c)) (i32.load offset=28 (local.get $c))
-      (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c)) (i32.load offset=32 (local.get $c))
-      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=300 (local.get $c))
+      (i32.load offset=296 (local.get $c)) (i32.load offset=300 (local.get $c)) (i32.load offset=32 (local.get $c))
+      (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c)) (i32.load offset=304 (local.get $c))
       (f32.load offset=160 (local.get $c)) (f32.load offset=164 (local.get $c)) (f32.load offset=168 (local.get $c))
-      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=304 (local.get $c))
+      (f32.load offset=172 (local.get $c)) (f32.load offset=176 (local.get $c)) (f32.load offset=308 (local.get $c))
       (f32.load offset=180 (local.get $c)) (i32.load offset=52 (local.get $c)) (i32.load offset=56 (local.get $c))
       (i32.load offset=320 (local.get $c)) (f64.load offset=312 (local.get $c)) (i32.load offset=60 (local.get $c))
       (i32.add (local.get $c) (i32.const 404)) (i32.load offset=20 (local.get $c))
@@ -1027,9 +1028,9 @@
   ;; depressRows(block: conductance): calls $depressListed with the block's fields.
   (func (export "depressRows") (param $c i32) (result i32)
     (call $depressListed
-      (i32.load offset=24 (local.get $c)) (i32.load offset=292 (local.get $c)) (i32.load offset=296 (local.get $c))
+      (i32.load offset=24 (local.get $c)) (i32.load offset=296 (local.get $c)) (i32.load offset=300 (local.get $c))
       (i32.load offset=16 (local.get $c)) (i32.load offset=36 (local.get $c)) (i32.load offset=40 (local.get $c))
-      (i32.load offset=300 (local.get $c)))
+      (i32.load offset=304 (local.get $c)))
     (i32.const 0))
 
   ;; The conductance model's step loop (src/core/stepLoop.ts copies the sparse state into the block and back). It
@@ -1218,15 +1219,17 @@
               (then
                 (local.set $nInh (call $inhibitoryStep (local.get $c) (local.get $t)))
                 (i32.store offset=408 (local.get $c) (i32.add (i32.load offset=408 (local.get $c)) (local.get $nInh)))))))
-        ;; an excitatory spike: return to TypeScript, which runs the step's event phases
-        (if (local.get $n)
+        ;; an excitatory spike, or an inhibitory one while lattice inhibition is on (inhEvents): return to TypeScript,
+        ;; which runs the step's event phases
+        (if (i32.or (local.get $n) (i32.and (i32.load offset=292 (local.get $c)) (i32.ne (local.get $nInh) (i32.const 0))))
           (then
             (i32.store offset=380 (local.get $c) (local.get $n))
             (i32.store offset=384 (local.get $c) (local.get $nInh))
             (i32.store offset=388 (local.get $c) (i32.const 1))
             (br $stop)))
         ;; phase inhibitorySpikes (steps without excitatory spikes): each inhibitory spike k: every excitatory neuron
-        ;;   but k receives wInhExc (G += w, S_k += w)
+        ;;   but k receives wInhExc (G += w, S_k += w); with lattice inhibition below its cap, neuron j receives
+        ;;   min(wInhExc, c sqrt(d(k, j))) (G += wInhExc, S_j += the shortfall), in TypeScript: such a step is an event
         (local.set $e (i32.const 0))
         (block $delivered
           (loop $deliver

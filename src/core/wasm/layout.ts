@@ -107,6 +107,7 @@ export const CONDUCTANCE_BLOCK = defineBlock("conductance", "the conductance ste
   ["wInhExc", "f64", "static: inhibitory -> excitatory weight"],
   ["thrBase", "f64", "static: vThreshMv - thetaOffsetMv"],
   ["coupled", "i32", "static: 1 in a slice of a split network (coupling.ts): the loop meets the other slices (env.meet) once per two steps and adds their inhibitory spikes to G"],
+  ["inhEvents", "i32", "per digit: 1 while lattice inhibition is below its cap (lattice.ts): a step with inhibitory spikes is an event too"],
   ["idx", "i32", "call (step kernels, depressRows): address of the step's first input spike"],
   ["count", "i32", "call: the step's input spikes"],
   ["m", "i32", "call: length of the depression list (0: none)"],
