@@ -17,7 +17,7 @@ test("snn train rejects invalid arguments with exit code 2 and a message saying 
     [["--train", "9000"], /--train must be in \[1, 8000\], got 9000/],
     [["--dataset", "cifar"], /--dataset must be one of mnist-10k, mnist-full, fashion-mnist \(mnist: the old name of mnist-10k\), or idx:DIR \(a folder of MNIST-named IDX files\), got "cifar"/],
     [["--dataset", "idx:/nonexistent-folder"], /IDX folder \/nonexistent-folder: neither \/nonexistent-folder\/train-images-idx3-ubyte nor/],
-    [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, diehl-cook-2015-released, bindsnet, diehl-cook-2015-n100, diehl-cook-2015-n400, diehl-cook-2015-n1600, diehl-cook-2015-n6400, diehl-cook-2015-n1600-learning, diehl-cook-2015-n6400-learning, got "brian"/],
+    [["--preset", "brian"], /--preset must be one of diehl-cook-2015, diehl-cook-2015-euler, diehl-cook-2015-released, bindsnet, diehl-cook-2015-n100, diehl-cook-2015-n400, diehl-cook-2015-n1600, diehl-cook-2015-n6400, diehl-cook-2015-n1600-learning, diehl-cook-2015-n6400-learning, hazan-2018-two-level, hazan-2018-growing, hazan-2018-constant, got "brian"/],
     [["--rule", "hebb"], /--rule must be one of triplet, postpre, power-law, exp-weight, pre-post, potentiation-only, got "hebb"/],
     [["--test-repeats", "0"], /--test-repeats must be in \[1, 100\], got 0/],
     [["--test-repeats", "2.5"], /--test-repeats must be an integer, got "2.5"/],

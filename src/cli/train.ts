@@ -1,6 +1,7 @@
 /** `snn train`: train one network, assign labels on the training digits, evaluate on the test digits. */
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { Readout, READOUTS } from "../analysis/readouts";
 import { saveNetwork } from "../core/snapshot";
 import { DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { fileCheckpointer } from "../experiment/checkpoint";
@@ -86,6 +87,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     ...(config.testRepeats !== undefined ? { testRepeats: config.testRepeats } : {}),
     accuracy: round(record.accuracy, 2), accuracyProportion: round(record.accuracyProportion, 2),
     ...(record.accuracyFirstRepeat !== undefined ? { accuracyFirstRepeat: round(record.accuracyFirstRepeat, 2) } : {}),
+    ...Object.fromEntries(otherReadouts(record).map((r) => [r.column, round(readoutAccuracy(record, r), 2)])),
     labelSamples: record.labelSamples, unassignedNeurons: record.unassignedNeurons,
     trainSamplesPerSec: round(record.trainSamplesPerSec, 1), evalSamplesPerSec: round(record.evalSamplesPerSec, 1),
     presentationsPerSample: round(record.presentationsPerSample, 4), cappedDigits: record.cappedDigits,
@@ -102,6 +104,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
     const shown = config.testRepeats ? `${digits} x ${config.testRepeats} presentations` : digits;
     console.log(`accuracy ${result.accuracy.toFixed(2)} % (all-activity), ${result.accuracyProportion.toFixed(2)} % (proportion weighting) on ${shown}`);
     if (record.accuracyFirstRepeat !== undefined) console.log(`first presentation alone: ${record.accuracyFirstRepeat.toFixed(2)} % (all-activity)`);
+    const others = otherReadouts(record);
+    if (others.length > 0) console.log(`other readouts: ${others.map((r) => `${readoutAccuracy(record, r).toFixed(2)} % (${r.name})`).join(", ")}`);
     console.log(`training ${result.trainSamplesPerSec} digits/s (${result.presentationsPerSample} presentations per digit, ${result.cappedDigits} capped), inference ${result.evalSamplesPerSec} digits/s`);
     console.log(`updates of v clamped at E_inh per digit: ${result.eInhClampsPerSample} in training, ${result.testEInhClampsPerSample} on the evaluation digits`);
     console.log(`cost per digit (docs/cost.md): ${Math.round(record.trainCostSynOps ?? 0)} SynOps in training, ${Math.round(record.testCostSynOps ?? 0)} on the evaluation digits (${round(record.testCostSimMs ?? 0, 1)} simulated ms, ${Math.round(record.testCostWallUs ?? 0)} wall us)`);
@@ -110,6 +114,10 @@ export async function trainCommand(argv: string[]): Promise<number> {
   }
   return 0;
 }
+
+/** The readouts beyond all-activity and proportion (analysis/readouts.ts) that the record has a column for. */
+const otherReadouts = (record: RunRecord): Readout[] => READOUTS.slice(2).filter((r) => readoutAccuracy(record, r) !== undefined);
+const readoutAccuracy = (record: RunRecord, r: Readout): number => record[r.column as keyof RunRecord] as number;
 
 /** Refuse, before any training, a file path the result could not be written to (a folder, or a parent that is a file). */
 function checkWritableFile(path: string, option: string): void {

@@ -86,6 +86,7 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
   },
   excitatorySpikes(sim, s) {
     const { t, state, preset: p } = sim;
+    if (s.counting) sim.spikeOrder?.addStep(state.spikesOut, s.n);
     for (let k = 0; k < s.n; k++) {
       const j = state.spikesOut[k];
       enterRefractory(sim, j, t, s.learn);

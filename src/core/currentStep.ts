@@ -74,6 +74,7 @@ const PHASES: { readonly [P in CurrentPhase]: (sim: Simulation, s: StepScratch) 
       const others = sumAll(sim.coupling, s.nInh) - s.nInh;
       for (let k = 0; k < others; k++) addAllBut(state.ge, sim.neurons, -1, -sim.preset.wInhExc);
     }
+    sim.spikeOrder?.addStep(emitted, s.nEmit);
     for (let k = 0; k < s.nEmit; k++) {
       sim.counts[emitted[k]]++;
       sim.emittedPrev[k] = emitted[k];

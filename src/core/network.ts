@@ -19,6 +19,7 @@ import { Recording } from "./recording";
 import { createSimulation, Simulation, Totals } from "./simulation";
 import { ExcState, INPUTS } from "./state";
 import { LearningRule, learningRule } from "./stdp";
+import { SpikeOrderLog } from "./spikeOrder";
 import { refreshThresholds } from "./thresholds";
 
 export interface NetworkOptions {
@@ -66,6 +67,9 @@ export interface NetworkLike {
   clone(kernels?: KernelKind): NetworkLike;
   /** Stop its threads (a split network; a whole network has none). It cannot present after this. */
   close?(): void;
+  /** Log each presentation's spike order (a whole Network; see Network.recordSpikeOrder). */
+  recordSpikeOrder?(on: boolean): void;
+  readonly spikeOrder?: Int32Array;
 }
 
 /**
@@ -192,6 +196,21 @@ export class Network implements NetworkLike {
       return s;
     });
     return createDecisionWindows(steps, this.neurons, this.#sim.derived.presentSteps);
+  }
+
+  /**
+   * Log the order in which excitatory neurons fire (on) or stop (off): `spikeOrder` then holds each presentation's
+   * order (the n-gram readout's input). Not part of the state: a clone or a loaded network starts without it.
+   */
+  recordSpikeOrder(on: boolean): void {
+    this.#sim.spikeOrder = on ? (this.#sim.spikeOrder ?? new SpikeOrderLog()) : undefined;
+  }
+
+  /** The excitatory neurons in the order they fired in the last presentation, ascending within a step (a view). */
+  get spikeOrder(): Int32Array {
+    const log = this.#sim.spikeOrder;
+    if (!log) throw new Error("Network.spikeOrder: not recorded: call recordSpikeOrder(true) before presenting");
+    return log.values();
   }
 
   /** Everything that determines the network's future, at a digit boundary (see networkState.ts). */

@@ -136,6 +136,7 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
   const sched = sim.schedule;
   sim.poisson.fill(pixels, intensity, sim.rngInput, sched);
   sim.counts.fill(0);
+  sim.spikeOrder?.clear();
   pruneRecent(sim.plasticity, sim.t, sim.derived.delaySteps);
   const conductance = sim.preset.neuronModel === "conductance";
   const starts = sched.stepStart;

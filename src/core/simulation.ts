@@ -20,6 +20,7 @@ import { RefractoryQueue } from "./refractory";
 import { SharedInhibition } from "./sharedInhibition";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
 import { LearningRule } from "./stdp";
+import { SpikeOrderLog } from "./spikeOrder";
 import { StepLoop } from "./stepLoop";
 
 /** Totals since a network was built (digits, presentations, retries that hit the cap, spikes, clamps). */
@@ -87,6 +88,8 @@ export interface Simulation {
   readonly lattice?: LatticeInhibition;
   /** The digits the run will learn, which the lattice inhibition's schedule takes fractions of (absent: not given). */
   readonly trainingDigits?: number;
+  /** The excitatory spikes' order in the presentation, while recorded (Network.recordSpikeOrder; spikeOrder.ts). */
+  spikeOrder?: SpikeOrderLog;
   /** Conductance model with WASM kernels and a rule the loop implements: the steps between events (stepLoop.ts). */
   readonly stepLoop?: StepLoop;
   /** The loop for steps without learning: stepLoop, or for a rule the loop does not learn with, a loop of its own. */

@@ -24,6 +24,8 @@ export interface SnapshotFields {
   accuracyProportion: number;
   accuracyFirstRepeat?: number;
   accuracyProportionFirstRepeat?: number;
+  /** The other readouts' accuracies by record column (accuracyConfidence, ...). */
+  readouts?: Record<string, number>;
   unassignedNeurons: number;
   testSpikesPerSample: number;
   testEInhClampsPerSample: number;

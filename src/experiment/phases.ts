@@ -7,6 +7,7 @@
 import { Assignment, assignLabels, predictAllActivity, predictProportion } from "../analysis/labels";
 import { synOps } from "../analysis/cost";
 import { accuracyPercent } from "../analysis/metrics";
+import { SpikeOrders } from "../analysis/readouts";
 import { Digits, PIXELS } from "../data/digits";
 import { DecisionWindows } from "../core/decision";
 import { NetworkLike } from "../core/network";
@@ -58,6 +59,8 @@ export interface PhaseOptions {
    * (decision windows, core/decision.ts; ascending, whole steps, at most the presentation).
    */
   decisionMs?: readonly number[];
+  /** respond only: also keep each digit's spike order (the n-gram readout's input; a whole Network only). */
+  spikeOrder?: boolean;
 }
 
 function range(digits: Digits, options: PhaseOptions, fn: string): [number, number] {
@@ -70,7 +73,7 @@ function range(digits: Digits, options: PhaseOptions, fn: string): [number, numb
 }
 
 function runPhase(net: NetworkLike, digits: Digits, options: PhaseOptions, learn: boolean, counts: Float32Array | undefined, fn: string,
-  decision?: DecisionResponses): PhaseStats {
+  decision?: DecisionResponses, orders?: OrderCollector): PhaseStats {
   const [start, samples] = range(digits, options, fn);
   const every = options.progressEvery ?? 100;
   const before = { ...net.totals };
@@ -85,6 +88,7 @@ function runPhase(net: NetworkLike, digits: Digits, options: PhaseOptions, learn
       for (let j = 0; j < neurons; j++) counts[row + j] = netCounts[j];
     }
     if (decision && windows) keepWindows(decision, windows, k, neurons);
+    orders?.add(net.spikeOrder!);
     if (options.onProgress && ((k + 1) % every === 0 || k + 1 === samples)) options.onProgress(k + 1, samples);
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -118,6 +122,8 @@ export interface Responses {
   stats: PhaseStats;
   /** With PhaseOptions.decisionMs: the counts and cost at each decision time. */
   decision?: DecisionResponses;
+  /** With PhaseOptions.spikeOrder: each digit's excitatory spikes in firing order. */
+  orders?: SpikeOrders;
 }
 
 /** The responses at decision times: window q's counts (samples x neurons) and spikes summed over the digits. */
@@ -185,8 +191,48 @@ export function respond(net: NetworkLike, digits: Digits, options: PhaseOptions 
   const [start, samples] = range(digits, options, "respond");
   const counts = new Float32Array(samples * net.neurons);
   const decision = options.decisionMs ? emptyDecision(options.decisionMs, samples, net.neurons) : undefined;
-  const stats = runPhase(net, digits, options, false, counts, "respond", decision);
-  return { counts, labels: digits.labels.slice(start, start + samples), samples, neurons: net.neurons, stats, ...(decision ? { decision } : {}) };
+  let orders: OrderCollector | undefined;
+  if (options.spikeOrder) {
+    if (!net.recordSpikeOrder) throw new RangeError("respond: spike orders are recorded by a whole Network only, not a network split across threads");
+    net.recordSpikeOrder(true);
+    orders = new OrderCollector(samples);
+  }
+  try {
+    const stats = runPhase(net, digits, options, false, counts, "respond", decision, orders);
+    return {
+      counts, labels: digits.labels.slice(start, start + samples), samples, neurons: net.neurons, stats,
+      ...(decision ? { decision } : {}), ...(orders ? { orders: orders.result() } : {}),
+    };
+  } finally {
+    if (orders) net.recordSpikeOrder!(false);
+  }
+}
+
+/** The spike orders of consecutive digits, gathered into one SpikeOrders. */
+class OrderCollector {
+  #neurons = new Int32Array(1024);
+  #count = 0;
+  #digits = 0;
+  readonly #starts: Int32Array;
+
+  constructor(samples: number) {
+    this.#starts = new Int32Array(samples + 1);
+  }
+
+  add(order: Int32Array): void {
+    if (this.#count + order.length > this.#neurons.length) {
+      const grown = new Int32Array(Math.max(2 * this.#neurons.length, this.#count + order.length));
+      grown.set(this.#neurons.subarray(0, this.#count));
+      this.#neurons = grown;
+    }
+    this.#neurons.set(order, this.#count);
+    this.#count += order.length;
+    this.#starts[++this.#digits] = this.#count;
+  }
+
+  result(): SpikeOrders {
+    return { neurons: this.#neurons.slice(0, this.#count), starts: this.#starts };
+  }
 }
 
 /** Labels from responses to labelled training digits (never the test digits). */

@@ -47,7 +47,7 @@ export interface StoredRecord extends RunRecord, Provenance {
 export const RECORD_COLUMNS: (keyof StoredRecord)[] = [
   "cellId", "runId", "preset", "presetHash", "dataset", "neurons", "trainSamples", "epochs", "testSamples",
   "labelSamplesCap", "seed", "evaluatedOn", "shuffleSeed", "dataHash", "testRepeats", "trainedSamples", "epochsDone", "labelSamples", "accuracy",
-  "accuracyProportion", "accuracyFirstRepeat", "accuracyProportionFirstRepeat",
+  "accuracyProportion", "accuracyFirstRepeat", "accuracyProportionFirstRepeat", "accuracyConfidence", "accuracyDistance", "accuracyNgram2",
   "unassignedNeurons", "presentationsPerSample", "cappedDigits", "excSpikesPerSample", "testSpikesPerSample",
   "eInhClampsPerSample", "testEInhClampsPerSample",
   "trainCostInputSpikes", "trainCostExcSpikes", "trainCostInhSpikes", "trainCostSynOps", "trainCostSimMs", "trainCostWallUs",

@@ -11,8 +11,10 @@ import { presetFromLabel } from "../core/overrides";
 import { createRng, shuffleInPlace } from "../random/rng";
 import { synOps } from "../analysis/cost";
 import { Assignment } from "../analysis/labels";
+import { accuracyPercent } from "../analysis/metrics";
+import { ReadoutData, ReadoutNetwork, READOUTS } from "../analysis/readouts";
 import { assignFromResponses, DecisionPoint, Evaluation, evaluateDecisions, evaluateResponses, PhaseStats, respond, Responses, sumStats, train } from "./phases";
-import { Digits, selectDigits } from "../data/digits";
+import { Digits, PIXELS, selectDigits } from "../data/digits";
 import { trainingDigitsAvailable } from "../data/datasets";
 import { loadMnist } from "../data/mnist";
 import { Checkpointer } from "./checkpoint";
@@ -36,6 +38,13 @@ export interface RunRecord {
    */
   accuracyFirstRepeat?: number;
   accuracyProportionFirstRepeat?: number;
+  /**
+   * The other readouts' accuracies (analysis/readouts.ts; means over the repeats as `accuracy`): confidence weighting,
+   * nearest filter, pairs of consecutive spikes. Absent in records stored before they existed.
+   */
+  accuracyConfidence?: number;
+  accuracyDistance?: number;
+  accuracyNgram2?: number;
   unassignedNeurons: number;
   /** Training so far: presentations per digit (retry rule), digits that hit the retry cap, spikes per digit. */
   presentationsPerSample: number;
@@ -158,19 +167,26 @@ function prefixed<T extends Record<string, number>>(prefix: string, fields: T): 
  * accuracies, and the spike and cost statistics are summed over the repeats. `evaluation` is the first repeat's.
  */
 export function evaluateSnapshot(net: NetworkLike, data: RunData, labelSamples: number, hooks: RunHooks = {}, testRepeats = 1) {
-  const frozen = net.clone();
+  // a whole network (the spike orders of the n-gram readout are recorded by one): the same bits as a split one
+  const frozen: NetworkLike = net.recordSpikeOrder ? net.clone() : Network.fromState(net.exportState(), net.kernelKind);
   const progress = (phase: "labels" | "test") => (done: number, total: number) => hooks.onProgress?.(phase, done, total);
   const decisionMs = DECISION_MS.filter((ms) => ms <= net.preset.presentMs);
   const perRepeat = data.test.count;
   let forLabels: Responses;
   let assignment: Assignment;
-  const repeats: { evaluation: Evaluation; decisions: DecisionPoint[]; stats: PhaseStats }[] = [];
+  const repeats: { evaluation: Evaluation; decisions: DecisionPoint[]; stats: PhaseStats; readouts: Record<string, number> }[] = [];
   try {
-    forLabels = respond(frozen, data.train, { samples: labelSamples, onProgress: progress("labels") });
+    forLabels = respond(frozen, data.train, { samples: labelSamples, onProgress: progress("labels"), spikeOrder: true });
     assignment = assignFromResponses(forLabels);
+    const readouts = fitReadouts(forLabels, data.train, assignment, { weights: frozen.exportState().arrays.weights, normTotal: net.preset.normTotal });
     for (let r = 0; r < testRepeats; r++) {
-      const onTest = respond(frozen, data.test, { onProgress: (done) => hooks.onProgress?.("test", r * perRepeat + done, testRepeats * perRepeat), decisionMs });
-      repeats.push({ evaluation: evaluateResponses(onTest, assignment), decisions: evaluateDecisions(onTest, assignment), stats: onTest.stats });
+      const onTest = respond(frozen, data.test, {
+        onProgress: (done) => hooks.onProgress?.("test", r * perRepeat + done, testRepeats * perRepeat), decisionMs, spikeOrder: true,
+      });
+      repeats.push({
+        evaluation: evaluateResponses(onTest, assignment), decisions: evaluateDecisions(onTest, assignment), stats: onTest.stats,
+        readouts: readouts.accuracies(onTest, data.test),
+      });
     }
   } finally {
     frozen.close?.();
@@ -192,6 +208,7 @@ export function evaluateSnapshot(net: NetworkLike, data: RunData, labelSamples: 
     accuracy: meanOf((r) => r.evaluation.accuracy),
     accuracyProportion: meanOf((r) => r.evaluation.accuracyProportion),
     ...(testRepeats > 1 ? { accuracyFirstRepeat: first.accuracy, accuracyProportionFirstRepeat: first.accuracyProportion } : {}),
+    readouts: Object.fromEntries(Object.keys(repeats[0].readouts).map((column) => [column, meanOf((r) => r.readouts[column])])),
     unassignedNeurons: assignment.labels.filter((c) => c < 0).length,
     testSpikesPerSample: test.excSpikes / test.samples,
     testEInhClampsPerSample: test.eInhClamps / test.samples,
@@ -200,6 +217,33 @@ export function evaluateSnapshot(net: NetworkLike, data: RunData, labelSamples: 
     assignment,
     evaluation: first,
   };
+}
+
+/**
+ * The readouts other than all-activity and proportion (the Evaluation's), fitted on the label digits' responses; each
+ * repeat's accuracies by record column. A readout that reads the pixels only (distance) gives the same predictions in
+ * every repeat: computed once.
+ */
+function fitReadouts(labelled: Responses, labelDigits: Digits, assignment: Assignment, network: ReadoutNetwork) {
+  const extra = READOUTS.filter((r) => r.column !== "accuracy" && r.column !== "accuracyProportion");
+  const models = extra.map((r) => r.fit(readoutData(labelled, labelDigits), assignment, network));
+  const fixed = new Map<string, number>();
+  return {
+    accuracies(onTest: Responses, testDigits: Digits): Record<string, number> {
+      const data = readoutData(onTest, testDigits);
+      return Object.fromEntries(extra.map((r, q) => {
+        const pixelsOnly = r.needs.length === 1 && r.needs[0] === "images";
+        const accuracy = (pixelsOnly ? fixed.get(r.column) : undefined) ?? accuracyPercent(r.predict(models[q], data), onTest.labels);
+        if (pixelsOnly) fixed.set(r.column, accuracy);
+        return [r.column, accuracy];
+      }));
+    },
+  };
+}
+
+/** Responses to digits [0, samples) of `digits` as a readout sees them (with the digits' pixels). */
+function readoutData(r: Responses, digits: Digits): ReadoutData {
+  return { ...r, images: digits.images.subarray(0, r.samples * PIXELS) };
 }
 
 /**
@@ -221,6 +265,7 @@ function snapshotRecord(c: RunConfig, amount: number, labelSamples: number, t: R
     accuracy: ev.accuracy,
     accuracyProportion: ev.accuracyProportion,
     ...(ev.accuracyFirstRepeat !== undefined ? { accuracyFirstRepeat: ev.accuracyFirstRepeat, accuracyProportionFirstRepeat: ev.accuracyProportionFirstRepeat } : {}),
+    ...ev.readouts,
     unassignedNeurons: ev.unassignedNeurons,
     presentationsPerSample: t.presentations / t.digits,
     cappedDigits: t.cappedDigits,
