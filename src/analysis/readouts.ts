@@ -14,6 +14,7 @@
  * Ties, and digits with no evidence, go to the lowest class (argmax's first maximum), as everywhere in labels.ts.
  */
 import { Assignment, predictAllActivity, predictProportion } from "./labels";
+import { accuracyPercent } from "./metrics";
 
 /** Each digit's excitatory spikes in firing order: digit k's are neurons[starts[k] .. starts[k + 1]). */
 export interface SpikeOrders {
@@ -174,6 +175,18 @@ const ngram2: Readout<{ table: Map<number, Float64Array>; neurons: number }> = {
     return out;
   },
 };
+
+/**
+ * Every readout's accuracy (percent) on `test`, fitted on `labelled` (responses to labelled training digits, with spike
+ * orders and pixels where the readouts need them).
+ */
+export function evaluateReadouts(labelled: ReadoutData, test: ReadoutData, assignment: Assignment, network: ReadoutNetwork,
+  readouts: readonly Readout[] = READOUTS): { name: string; column: string; accuracy: number }[] {
+  return readouts.map((r) => {
+    const predicted = r.predict(r.fit(labelled, assignment, network), test);
+    return { name: r.name, column: r.column, accuracy: accuracyPercent(predicted, test.labels) };
+  });
+}
 
 /** Every readout, in the order records list their columns. */
 export const READOUTS: readonly Readout[] = Object.freeze([allActivity, proportion, confidence, distance, ngram2] as Readout[]);

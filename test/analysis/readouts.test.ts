@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { assignLabels } from "../../src/analysis/labels";
 import { confidenceWeights, countPairs, READOUTS, ReadoutData } from "../../src/analysis/readouts";
+import { runningAccuracy } from "../../src/analysis/runningAccuracy";
 import { Network } from "../../src/core/network";
 import { SpikeOrderLog } from "../../src/core/spikeOrder";
 import { loadMnist } from "../../src/data/mnist";
@@ -97,4 +98,15 @@ test("spike order: respond keeps each digit's order, with as many spikes as its 
     }
   }
   assert.ok(o.starts[10] > 0, "the test needs spikes");
+});
+
+test("running accuracy: windows predicted with the labels of the windows before, the running matrix decaying by 0.9", () => {
+  // 2 neurons, windows of 2 digits. Window 0: class 0 with counts (3, 0), class 1 with (0, 1) -> labels n0: 0, n1: 1.
+  // Window 1: (2, 0) label 0 -> 0 right; (1, 0) label 1 -> predicted 0, wrong: 50 %. Its rates: class 0 (0.9 * 3 + 2),
+  // class 1 n0 0.9 * 0 + 1 = 1, n1 0.9 * 1 + 0 = 0.9 -> n0 still 0 (4.7 > 1), n1 1 (0.9 > 0).
+  // Window 2: (0, 2) label 1 -> right; (5, 0) label 0 -> right: 100 %.
+  const counts = Float32Array.of(3, 0, 0, 1, /**/ 2, 0, 1, 0, /**/ 0, 2, 5, 0);
+  const labels = Uint8Array.of(0, 1, 0, 1, 1, 0);
+  assert.deepEqual(runningAccuracy(counts, labels, 2, 2), [{ digits: 4, accuracy: 50 }, { digits: 6, accuracy: 100 }]);
+  assert.throws(() => runningAccuracy(counts, labels, 3, 2), /counts must hold 6 x 3 values, got 12/);
 });
