@@ -31,7 +31,7 @@ out.push("| preset | neurons | passes | presentations per test digit | accuracy 
 out.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 const groups = new Map<string, StoredRecord[]>();
 for (const r of grid) {
-  const key = `${r.preset}|${r.neurons}|${r.epochs}`;
+  const key = `${r.preset}|${r.neurons}|${r.epochs}|${r.testRepeats ?? 1}`;
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key)!.push(r);
 }

@@ -75,101 +75,199 @@ function padRows<T extends Rows>(rows: T, padded: T, np: number, neurons: number
   for (let i = 0; i < INPUTS; i++) padded.set(rows.subarray(i * neurons, (i + 1) * neurons), i * np);
 }
 
+/**
+ * How a state array is laid out (what slicing, joining and the file checks key on):
+ *   neuron      one value per excitatory neuron (or its inhibitory partner)
+ *   synapse     inputs x neurons, row-major (a column per neuron)
+ *   neuronRows  neurons x width, row-major (a row per neuron; width = length / neurons)
+ *   list        neuron indices, each below the network's size (a slice keeps its own, renumbered from its first)
+ *   input       per input, or inputs x width: the network's, the same in every slice
+ *   inputList   input indices (the recent inputs): the network's, the same in every slice
+ *   queue       the refractory queue's neurons (refNeurons) and release steps (refUntil), element by element
+ */
+export type StateAxis = "neuron" | "synapse" | "neuronRows" | "list" | "input" | "inputList" | "queue";
+
+/** When a network has an array: always, with input delays, with a rule's additive traces, or with both. */
+export type StatePresence = "always" | "delays" | "additiveTraces" | "delaysAndAdditiveTraces";
+
+/** One array of the network state: the table below is the one place that lists them. */
+export interface StateArray {
+  name: keyof NetworkState["arrays"];
+  type: "f32" | "f64" | "i32" | "u8";
+  axis: StateAxis;
+  when: StatePresence;
+  /** The part of the simulation that holds it. */
+  owner: string;
+  /** Its length in a network (checked on import; list lengths are an upper bound). */
+  length(sim: Simulation): number;
+  get(sim: Simulation): AnyStateArray;
+  set(sim: Simulation, value: AnyStateArray): void;
+  /** What a state saved before the array existed implies (absent: the array is required). */
+  legacy?: string;
+}
+
+type AnyStateArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+const n = (sim: Simulation) => sim.neurons;
+const synapses = (sim: Simulation) => INPUTS * sim.neurons;
+const inputs = () => INPUTS;
+const d = (sim: Simulation) => sim.delays!;
+const history = (sim: Simulation) => sim.neurons * sim.delays!.history;
+
+/** Every array of the network state, in file order (see StateArray). */
+export const STATE_ARRAYS: readonly StateArray[] = Object.freeze([
+  {
+    name: "weights", type: "f32", axis: "synapse", when: "always", owner: "state.w (rows padded to np lanes)", length: synapses,
+    get: (sim) => unpadRows(sim.state.w, new Float32Array(INPUTS * sim.neurons), sim.np, sim.neurons),
+    set: (sim, a) => padRows(a as Float32Array, sim.state.w, sim.np, sim.neurons),
+  },
+  neuronArray("theta", "f64", "state", (sim) => sim.state.theta),
+  neuronArray("v", "f32", "state", (sim) => sim.state.v),
+  neuronArray("ge", "f32", "state", (sim) => sim.state.ge),
+  inputArray("lastPre", "i32", "always", "plasticity", (sim) => sim.plasticity.lastPre),
+  neuronArray("lastPost", "i32", "plasticity", (sim) => sim.plasticity.lastPost),
+  listArray("recent", "plasticity (recent post neurons)", (sim) => sim.plasticity.recent),
+  {
+    name: "recentPre", type: "i32", axis: "inputList", when: "always", owner: "plasticity (recent inputs)", length: inputs,
+    get: (sim) => sim.plasticity.recentPre.values(), set: (sim, a) => sim.plasticity.recentPre.load(a),
+    legacy: "every input whose pre trace is still non-zero (from lastPre)",
+  },
+  listArray("dirty", "plasticity (columns to normalise)", (sim) => sim.plasticity.dirty),
+  listArray("selfList", "inhibition (self-inhibited neurons)", (sim) => sim.inhibition.self),
+  neuronArray("selfGi", "f64", "inhibition", (sim) => sim.inhibition.selfGi),
+  neuronArray("inhV", "f64", "inhibitory layer", (sim) => sim.inhibitory.v),
+  neuronArray("inhInput", "f64", "inhibitory layer", (sim) => sim.inhibitory.input),
+  neuronArray("inhRefUntil", "i32", "inhibitory layer", (sim) => sim.inhibitory.refUntil),
+  neuronArray("inhSince", "i32", "inhibitory layer", (sim) => sim.inhibitory.since),
+  listArray("inhActive", "inhibitory layer (active neurons)", (sim) => sim.inhibitory.active),
+  {
+    name: "refNeurons", type: "i32", axis: "queue", when: "always", owner: "refractory queue", length: n,
+    get: (sim) => sim.refractory.entries().neurons, set: () => undefined, // loaded with refUntil (importNetworkState)
+  },
+  {
+    name: "refUntil", type: "i32", axis: "queue", when: "always", owner: "refractory queue", length: n,
+    get: (sim) => sim.refractory.entries().until, set: () => undefined,
+  },
+  {
+    name: "emittedPrev", type: "i32", axis: "list", when: "always", owner: "current model (spikes of the previous step)", length: n,
+    get: (sim) => sim.emittedPrev.slice(0, sim.prevEmitted),
+    set: (sim, a) => {
+      sim.emittedPrev.set(a);
+      sim.prevEmitted = a.length;
+    },
+  },
+  {
+    name: "delays", type: "u8", axis: "synapse", when: "delays", owner: "input delays (rows padded to np lanes)", length: synapses,
+    get: (sim) => unpadRows(d(sim).delays, new Uint8Array(INPUTS * sim.neurons), sim.np, sim.neurons),
+    set: (sim, a) => padRows(a as Uint8Array, d(sim).delays, sim.np, sim.neurons),
+  },
+  inputArray("delayPreHistory", "i32", "delays", "input delays", (sim) => d(sim).preHist),
+  inputArray("delayPreHead", "i32", "delays", "input delays", (sim) => d(sim).preHead),
+  rowsArray("delayPostHistory", "i32", "delays", (sim) => d(sim).postHist),
+  { ...neuronArray("delayPostHead", "i32", "input delays", (sim) => d(sim).postHead), when: "delays" },
+  inputArray("delayPreValue", "f64", "delaysAndAdditiveTraces", "input delays", (sim) => d(sim).preValue),
+  rowsArray("delayPostValue", "f64", "delaysAndAdditiveTraces", (sim) => d(sim).postValue),
+  inputArray("sumPre", "f64", "additiveTraces", "plasticity", (sim) => sim.plasticity.sumPre),
+  inputArray("sumPreAt", "i32", "additiveTraces", "plasticity", (sim) => sim.plasticity.sumPreAt),
+  { ...neuronArray("sumPost", "f64", "plasticity", (sim) => sim.plasticity.sumPost), when: "additiveTraces" },
+  { ...neuronArray("sumPostAt", "i32", "plasticity", (sim) => sim.plasticity.sumPostAt), when: "additiveTraces" },
+] satisfies StateArray[]);
+
+/** A per-neuron array held in `of(sim)` (its first `neurons` entries). */
+function neuronArray(name: StateArray["name"], type: StateArray["type"], owner: string, of: (sim: Simulation) => AnyStateArray): StateArray {
+  return {
+    name, type, axis: "neuron", when: "always", owner, length: n,
+    get: (sim) => of(sim).slice(0, sim.neurons), set: (sim, a) => of(sim).set(a),
+  };
+}
+
+/** An array of the inputs (all of `of(sim)`). */
+function inputArray(name: StateArray["name"], type: StateArray["type"], when: StatePresence, owner: string,
+  of: (sim: Simulation) => AnyStateArray): StateArray {
+  return { name, type, axis: "input", when, owner, length: (sim) => of(sim).length, get: (sim) => of(sim).slice(), set: (sim, a) => of(sim).set(a) };
+}
+
+/** A neurons x history array of the input delays (its first neurons rows). */
+function rowsArray(name: StateArray["name"], type: StateArray["type"], when: StatePresence, of: (sim: Simulation) => AnyStateArray): StateArray {
+  return {
+    name, type, axis: "neuronRows", when, owner: "input delays", length: history,
+    get: (sim) => of(sim).slice(0, history(sim)), set: (sim, a) => of(sim).set(a),
+  };
+}
+
+/** A set of neuron indices (an IndexSet, saved in its order). */
+function listArray(name: StateArray["name"], owner: string, of: (sim: Simulation) => { values(): Int32Array; load(v: ArrayLike<number>): void }): StateArray {
+  return { name, type: "i32", axis: "list", when: "always", owner, length: n, get: (sim) => of(sim).values(), set: (sim, a) => of(sim).load(a) };
+}
+
+/** Whether a network of `sim` has the arrays of `when`. */
+function present(sim: Simulation, when: StatePresence): boolean {
+  const delays = sim.delays !== undefined, additive = sim.rule.onPreSpike !== undefined;
+  return when === "always" || (when === "delays" && delays) || (when === "additiveTraces" && additive) || (when === "delaysAndAdditiveTraces" && delays && additive);
+}
+
 /** Copy everything that determines the network's future (at a digit boundary). */
 export function exportNetworkState(net: Simulation): NetworkState {
-  const { neurons, np, state, plasticity: pl, inhibitory: inh, inhibition } = net;
-  const weights = unpadRows(state.w, new Float32Array(INPUTS * neurons), np, neurons);
-  const refractory = net.refractory.entries();
+  const arrays: Record<string, AnyStateArray> = {};
+  for (const entry of STATE_ARRAYS) if (present(net, entry.when)) arrays[entry.name] = entry.get(net);
   return {
-    neurons, seed: net.seed, preset: net.preset, t: net.t, totals: { ...net.totals }, giShared: inhibition.g,
+    neurons: net.neurons, seed: net.seed, preset: net.preset, t: net.t, totals: { ...net.totals }, giShared: net.inhibition.g,
     rngInput: Array.from(net.rngInput.state()), rngTies: Array.from(net.rngTies.state()), prevEmitted: net.prevEmitted,
     ...(net.trainingDigits !== undefined ? { trainingDigits: net.trainingDigits } : {}),
-    arrays: {
-      weights, theta: state.theta.slice(0, neurons), v: state.v.slice(0, neurons), ge: state.ge.slice(0, neurons),
-      lastPre: pl.lastPre.slice(), lastPost: pl.lastPost.slice(0, neurons), recent: pl.recent.values(), recentPre: pl.recentPre.values(),
-      dirty: pl.dirty.values(), selfList: inhibition.self.values(), selfGi: inhibition.selfGi.slice(),
-      inhV: inh.v.slice(), inhInput: inh.input.slice(), inhRefUntil: inh.refUntil.slice(), inhSince: inh.since.slice(),
-      inhActive: inh.active.values(), refNeurons: refractory.neurons, refUntil: refractory.until,
-      emittedPrev: net.emittedPrev.slice(0, net.prevEmitted),
-      ...(net.delays ? exportDelays(net, neurons, np) : {}),
-      ...(net.rule.onPreSpike ? { sumPre: pl.sumPre.slice(), sumPreAt: pl.sumPreAt.slice(), sumPost: pl.sumPost.slice(0, neurons), sumPostAt: pl.sumPostAt.slice(0, neurons) } : {}),
-    },
+    arrays: arrays as unknown as NetworkState["arrays"],
   };
 }
 
-function exportDelays(net: Simulation, neurons: number, np: number): Partial<NetworkState["arrays"]> {
-  const d = net.delays!;
-  const delays = unpadRows(d.delays, new Uint8Array(INPUTS * neurons), np, neurons);
-  return {
-    delays, delayPreHistory: d.preHist.slice(), delayPreHead: d.preHead.slice(),
-    delayPostHistory: d.postHist.slice(0, neurons * d.history), delayPostHead: d.postHead.slice(0, neurons),
-    ...(net.rule.onPreSpike ? { delayPreValue: d.preValue.slice(), delayPostValue: d.postValue.slice(0, neurons * d.history) } : {}),
-  };
+/** The element type of a typed array, as STATE_ARRAYS names it. */
+export function elementType(a: unknown): StateArray["type"] | undefined {
+  return a instanceof Float32Array ? "f32" : a instanceof Float64Array ? "f64" : a instanceof Int32Array ? "i32" : a instanceof Uint8Array ? "u8" : undefined;
 }
 
-function importDelays(net: Simulation, a: NetworkState["arrays"], neurons: number, np: number): void {
-  const d = net.delays;
-  if (!d) {
-    if (a.delays) throw new RangeError("Network state: it holds input delays but its preset has none (inputDelayMs)");
-    return;
-  }
-  if (!a.delays || !a.delayPreHistory || !a.delayPreHead || !a.delayPostHistory || !a.delayPostHead) {
-    throw new RangeError("Network state: its preset has input delays (inputDelayMs) but the state holds none");
-  }
-  const expect = (name: string, got: number, want: number): void => {
-    if (got !== want) throw new RangeError(`Network state: ${name} must hold ${want} values, got ${got}`);
-  };
-  expect("delays", a.delays.length, INPUTS * neurons);
-  expect("delayPreHistory", a.delayPreHistory.length, d.preHist.length);
-  expect("delayPostHistory", a.delayPostHistory.length, neurons * d.history);
-  padRows(a.delays, d.delays, np, neurons);
-  d.preHist.set(a.delayPreHistory);
-  d.preHead.set(a.delayPreHead);
-  d.postHist.set(a.delayPostHistory);
-  d.postHead.set(a.delayPostHead);
-  if (a.delayPreValue) d.preValue.set(a.delayPreValue);
-  if (a.delayPostValue) d.postValue.set(a.delayPostValue);
-}
-
-/** Load a state into a fresh network of the same size (the caller refreshes the thresholds). */
+/**
+ * Load a state into a fresh network of the same size (the caller refreshes the thresholds). Every array of the table
+ * the network has must be there (unless an older state implies it: `legacy`), of its type and length, its indices
+ * within the network; no other array may be.
+ */
 export function importNetworkState(net: Simulation, s: NetworkState): void {
-  const { neurons, np, state, plasticity: pl, inhibitory: inh, inhibition } = net;
-  const a = s.arrays;
-  const expect = (name: string, got: number, want: number): void => {
-    if (got !== want) throw new RangeError(`Network state: ${name} must hold ${want} values, got ${got}`);
+  const a = s.arrays as unknown as Record<string, AnyStateArray | undefined>;
+  const fail = (what: string): never => {
+    throw new RangeError(`Network state: ${what}`);
   };
-  expect("weights", a.weights.length, INPUTS * neurons);
-  expect("theta", a.theta.length, neurons);
-  padRows(a.weights, state.w, np, neurons);
-  state.theta.set(a.theta);
-  state.v.set(a.v);
-  state.ge.set(a.ge);
+  const known = new Set<string>(STATE_ARRAYS.map((e) => e.name));
+  for (const name of Object.keys(a)) if (a[name] !== undefined && !known.has(name)) fail(`unknown array ${name}`);
+  for (const entry of STATE_ARRAYS) {
+    const value = a[entry.name];
+    if (!present(net, entry.when)) {
+      if (value !== undefined) fail(`it holds ${entry.name} (${entry.owner}), which this network does not have (${entry.when === "always" ? "" : entry.when})`);
+      continue;
+    }
+    if (value === undefined) {
+      if (entry.legacy === undefined) fail(entry.when === "delays" ? `its preset has input delays (inputDelayMs) but the state holds no ${entry.name}` : `the array ${entry.name} is missing`);
+      continue;
+    }
+    if (elementType(value) !== entry.type) fail(`${entry.name} must be ${entry.type}, got ${elementType(value) ?? typeof value}`);
+    const want = entry.length(net), atMost = entry.axis === "list" || entry.axis === "inputList" || entry.axis === "queue";
+    if (atMost ? value.length > want : value.length !== want) fail(`${entry.name} must hold ${atMost ? "at most " : ""}${want} values, got ${value.length}`);
+    if (entry.axis === "list" || entry.axis === "inputList" || entry.name === "refNeurons") {
+      const end = entry.axis === "inputList" ? INPUTS : net.neurons;
+      for (const j of value) if (!(j >= 0 && j < end)) fail(`${entry.name} lists index ${j}, outside [0, ${end})`);
+    }
+  }
+  if (a.refNeurons!.length !== a.refUntil!.length) fail(`refNeurons and refUntil must be as long, got ${a.refNeurons!.length} and ${a.refUntil!.length}`);
+  if (s.prevEmitted !== a.emittedPrev!.length) fail(`prevEmitted ${s.prevEmitted} must equal emittedPrev's length ${a.emittedPrev!.length}`);
+  for (const entry of STATE_ARRAYS) {
+    const value = a[entry.name];
+    if (value !== undefined) entry.set(net, value);
+  }
   net.t = s.t;
   Object.assign(net.totals, s.totals);
-  inhibition.g = s.giShared;
+  net.inhibition.g = s.giShared;
   net.rngInput.restore(s.rngInput);
   net.rngTies.restore(s.rngTies);
-  pl.lastPre.set(a.lastPre);
-  pl.lastPost.set(a.lastPost);
-  pl.recent.load(a.recent);
+  const pl = net.plasticity;
   // recentDep is not saved: the post neurons whose post1 trace is non-zero (the next presentation prunes to the same set).
-  pl.recentDep.load(Array.from(a.recent).filter((j) => s.t - a.lastPost[j] < net.derived.post1Pow.length));
+  pl.recentDep.load(Array.from(a.recent!).filter((j) => s.t - pl.lastPost[j] < net.derived.post1Pow.length));
   // States saved before recentPre existed: every input whose pre trace is still non-zero.
-  pl.recentPre.load(a.recentPre ?? Array.from(a.lastPre.keys()).filter((i) => s.t - a.lastPre[i] < net.derived.prePow.length));
-  pl.dirty.load(a.dirty);
-  inhibition.selfGi.set(a.selfGi);
-  inhibition.self.load(a.selfList);
-  inh.v.set(a.inhV);
-  inh.input.set(a.inhInput);
-  inh.refUntil.set(a.inhRefUntil);
-  inh.since.set(a.inhSince);
-  inh.active.load(a.inhActive);
-  net.refractory.load(a.refNeurons, a.refUntil);
-  net.emittedPrev.set(a.emittedPrev);
-  net.prevEmitted = s.prevEmitted;
-  importDelays(net, a, neurons, np);
-  if (a.sumPre) pl.sumPre.set(a.sumPre);
-  if (a.sumPreAt) pl.sumPreAt.set(a.sumPreAt);
-  if (a.sumPost) pl.sumPost.set(a.sumPost);
-  if (a.sumPostAt) pl.sumPostAt.set(a.sumPostAt);
+  if (!a.recentPre) pl.recentPre.load(Array.from(pl.lastPre.keys()).filter((i) => s.t - pl.lastPre[i] < net.derived.prePow.length));
+  net.refractory.load(a.refNeurons!, a.refUntil!);
 }

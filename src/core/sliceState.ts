@@ -1,15 +1,16 @@
 /**
  * A network's state cut into the states of its slices (contiguous ranges of excitatory neurons, with their inhibitory
  * partners), and the slices' states joined back into the whole network's: what a network split across threads
- * (coupling.ts) starts from and exports. Per-neuron arrays and weight columns are cut by range; what belongs to the
- * inputs (pre traces, input delays' histories, the random streams) and the shared inhibition G are the same in every
- * slice; index lists keep the neurons of the slice, renumbered from its first.
+ * (coupling.ts) starts from and exports. Each array is cut and joined as its axis in networkState.ts STATE_ARRAYS says:
+ * per-neuron arrays, weight columns and per-neuron rows by range; what belongs to the inputs (pre traces, input delays'
+ * histories, the random streams) and the shared inhibition G are the same in every slice; index lists keep the neurons
+ * of the slice, renumbered from its first.
  *
  * Totals: each slice counts its own neurons' spikes (and eInh clamps); the counts of digits, presentations, input
  * spikes and steps are the network's and the same in every slice. Slice 0 carries the network's spike totals
  * from before the split, the others start theirs at 0; joining sums them.
  */
-import { NetworkState } from "./networkState";
+import { NetworkState, STATE_ARRAYS } from "./networkState";
 import { Totals } from "./simulation";
 import { INPUTS } from "./state";
 
@@ -37,9 +38,14 @@ export function sliceRanges(neurons: number, slices: number): { from: number; to
   return ranges;
 }
 
-/** Columns [from, to) of a rows x neurons row-major matrix. */
-function columns<T extends Float32Array | Uint8Array>(m: T, neurons: number, from: number, to: number, make: (n: number) => T): T {
-  const width = to - from, out = make(INPUTS * width);
+type AnyArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+/** A typed array of the same kind as `like`, of `length` elements. */
+const like = <T extends AnyArray>(x: T, length: number): T => new (x.constructor as new (n: number) => T)(length);
+
+/** Columns [from, to) of an inputs x neurons row-major matrix. */
+function columns<T extends Float32Array | Uint8Array>(m: T, neurons: number, from: number, to: number): T {
+  const width = to - from, out = like(m, INPUTS * width);
   for (let i = 0; i < INPUTS; i++) out.set(m.subarray(i * neurons + from, i * neurons + to), i * width);
   return out;
 }
@@ -55,42 +61,33 @@ function rows<T extends Int32Array | Float64Array>(a: T, neurons: number, from: 
   return a.slice(from * width, to * width) as T;
 }
 
-/** Slice `index` of `state`: neurons [from, to) (sliceRanges). */
+/** Slice `index` of `state`: neurons [from, to) (sliceRanges); each array cut as its axis says (STATE_ARRAYS). */
 export function sliceState(state: NetworkState, from: number, to: number, index: number): NetworkState {
   const n = state.neurons;
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= n)) {
     throw new RangeError(`sliceState: the range [${from}, ${to}) must lie within the network's ${n} neurons and hold one at least`);
   }
-  const a = state.arrays;
+  const a = state.arrays as unknown as Record<string, AnyArray | undefined>;
   const totals = { ...state.totals };
   if (index > 0) for (const key of PER_SLICE_TOTALS) totals[key] = 0;
-  const refKept = Array.from(a.refNeurons.keys()).filter((k) => a.refNeurons[k] >= from && a.refNeurons[k] < to);
-  const emitted = within(a.emittedPrev, from, to);
-  const perNeuron = <T extends Float32Array | Float64Array | Int32Array>(x: T) => x.slice(from, to) as T;
-  return {
-    ...state, neurons: to - from, totals, prevEmitted: emitted.length,
-    arrays: {
-      ...a,
-      weights: columns(a.weights, n, from, to, (k) => new Float32Array(k)),
-      theta: perNeuron(a.theta), v: perNeuron(a.v), ge: perNeuron(a.ge), lastPost: perNeuron(a.lastPost),
-      recent: within(a.recent, from, to), dirty: within(a.dirty, from, to), selfList: within(a.selfList, from, to),
-      selfGi: perNeuron(a.selfGi), inhV: perNeuron(a.inhV), inhInput: perNeuron(a.inhInput),
-      inhRefUntil: perNeuron(a.inhRefUntil), inhSince: perNeuron(a.inhSince), inhActive: within(a.inhActive, from, to),
-      refNeurons: Int32Array.from(refKept, (k) => a.refNeurons[k] - from), refUntil: Int32Array.from(refKept, (k) => a.refUntil[k]),
-      emittedPrev: emitted,
-      ...(a.delays ? {
-        delays: columns(a.delays, n, from, to, (k) => new Uint8Array(k)),
-        delayPostHistory: rows(a.delayPostHistory!, n, from, to), delayPostHead: perNeuron(a.delayPostHead!),
-        ...(a.delayPostValue ? { delayPostValue: rows(a.delayPostValue, n, from, to) } : {}),
-      } : {}),
-      ...(a.sumPost ? { sumPost: perNeuron(a.sumPost), sumPostAt: perNeuron(a.sumPostAt!) } : {}),
-    },
-  };
+  const refKept = Array.from(state.arrays.refNeurons.keys()).filter((k) => state.arrays.refNeurons[k] >= from && state.arrays.refNeurons[k] < to);
+  const out: Record<string, AnyArray> = {};
+  for (const { name, axis } of STATE_ARRAYS) {
+    const x = a[name];
+    if (x === undefined) continue;
+    if (axis === "neuron") out[name] = x.slice(from, to);
+    else if (axis === "synapse") out[name] = columns(x as Float32Array | Uint8Array, n, from, to);
+    else if (axis === "neuronRows") out[name] = rows(x as Int32Array | Float64Array, n, from, to);
+    else if (axis === "list") out[name] = within(x as Int32Array, from, to);
+    else if (axis === "queue") out[name] = Int32Array.from(refKept, (k) => (name === "refNeurons" ? x[k] - from : x[k]));
+    else out[name] = x;
+  }
+  return { ...state, neurons: to - from, totals, prevEmitted: out.emittedPrev.length, arrays: out as unknown as NetworkState["arrays"] };
 }
 
 /** Concatenate per-neuron arrays of the slices. */
 function concat<T extends Float32Array | Float64Array | Int32Array>(parts: T[]): T {
-  const out = new (parts[0].constructor as new (n: number) => T)(parts.reduce((s, p) => s + p.length, 0));
+  const out = like(parts[0], parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
@@ -104,9 +101,9 @@ function joinLists(lists: Int32Array[], offsets: number[]): Int32Array {
   return concat(lists.map((l, k) => l.map((j) => j + offsets[k])));
 }
 
-/** Join the columns of the slices' rows x width matrices. */
-function joinColumns<T extends Float32Array | Uint8Array>(parts: T[], widths: number[], make: (n: number) => T): T {
-  const n = widths.reduce((s, w) => s + w, 0), out = make(INPUTS * n);
+/** Join the columns of the slices' inputs x width matrices. */
+function joinColumns<T extends Float32Array | Uint8Array>(parts: T[], widths: number[]): T {
+  const n = widths.reduce((s, w) => s + w, 0), out = like(parts[0], INPUTS * n);
   for (let i = 0; i < INPUTS; i++) {
     let at = i * n;
     parts.forEach((p, k) => {
@@ -118,9 +115,9 @@ function joinColumns<T extends Float32Array | Uint8Array>(parts: T[], widths: nu
 }
 
 /**
- * The whole network's state from its slices' (in slice order). Index lists come in slice order (the order of a
- * list's members changes no result); the refractory queue is ordered by release step, then neuron, as a whole
- * network fills it (its neurons enter in step order, a step's in neuron order).
+ * The whole network's state from its slices' (in slice order), each array joined as its axis says (STATE_ARRAYS).
+ * Index lists come in slice order (the order of a list's members changes no result); the refractory queue is ordered
+ * by release step, then neuron, as a whole network fills it (its neurons enter in step order, a step's in neuron order).
  */
 export function joinStates(parts: NetworkState[]): NetworkState {
   if (parts.length === 0) throw new RangeError("joinStates: no slices");
@@ -128,29 +125,21 @@ export function joinStates(parts: NetworkState[]): NetworkState {
   const widths = parts.map((p) => p.neurons);
   const offsets = widths.map((_, k) => widths.slice(0, k).reduce((s, w) => s + w, 0));
   const totals = joinTotals(parts.map((p) => p.totals));
-  const arr = parts.map((p) => p.arrays);
-  const each = <K extends keyof NetworkState["arrays"]>(key: K) => arr.map((a) => a[key]!) as NonNullable<NetworkState["arrays"][K]>[];
+  const arrays = parts.map((p) => p.arrays as unknown as Record<string, AnyArray | undefined>);
   const refs = parts.flatMap((p, k) => Array.from(p.arrays.refNeurons, (j, q) => ({ j: j + offsets[k], until: p.arrays.refUntil[q] })));
   refs.sort((x, y) => x.until - y.until || x.j - y.j);
-  const emittedPrev = joinLists(each("emittedPrev"), offsets);
-  const a = first.arrays;
+  const out: Record<string, AnyArray> = {};
+  for (const { name, axis } of STATE_ARRAYS) {
+    if (arrays[0][name] === undefined) continue;
+    const each = arrays.map((a) => a[name]!);
+    if (axis === "neuron" || axis === "neuronRows") out[name] = concat(each as (Float32Array | Float64Array | Int32Array)[]);
+    else if (axis === "synapse") out[name] = joinColumns(each as (Float32Array | Uint8Array)[], widths);
+    else if (axis === "list") out[name] = joinLists(each as Int32Array[], offsets);
+    else if (axis === "queue") out[name] = Int32Array.from(refs, (r) => (name === "refNeurons" ? r.j : r.until));
+    else out[name] = each[0];
+  }
   return {
-    ...first, neurons: offsets[parts.length - 1] + widths[parts.length - 1], totals, prevEmitted: emittedPrev.length,
-    arrays: {
-      ...a,
-      weights: joinColumns(each("weights"), widths, (k) => new Float32Array(k)),
-      theta: concat(each("theta")), v: concat(each("v")), ge: concat(each("ge")), lastPost: concat(each("lastPost")),
-      recent: joinLists(each("recent"), offsets), dirty: joinLists(each("dirty"), offsets), selfList: joinLists(each("selfList"), offsets),
-      selfGi: concat(each("selfGi")), inhV: concat(each("inhV")), inhInput: concat(each("inhInput")),
-      inhRefUntil: concat(each("inhRefUntil")), inhSince: concat(each("inhSince")), inhActive: joinLists(each("inhActive"), offsets),
-      refNeurons: Int32Array.from(refs, (r) => r.j), refUntil: Int32Array.from(refs, (r) => r.until),
-      emittedPrev,
-      ...(a.delays ? {
-        delays: joinColumns(each("delays"), widths, (k) => new Uint8Array(k)),
-        delayPostHistory: concat(each("delayPostHistory")), delayPostHead: concat(each("delayPostHead")),
-        ...(a.delayPostValue ? { delayPostValue: concat(each("delayPostValue")) } : {}),
-      } : {}),
-      ...(a.sumPost ? { sumPost: concat(each("sumPost")), sumPostAt: concat(each("sumPostAt")) } : {}),
-    },
+    ...first, neurons: offsets[parts.length - 1] + widths[parts.length - 1], totals, prevEmitted: out.emittedPrev.length,
+    arrays: out as unknown as NetworkState["arrays"],
   };
 }

@@ -19,6 +19,7 @@ import { dirname } from "node:path";
 import { KernelKind } from "./kernels";
 import { Network, NetworkLike, NetworkState } from "./network";
 import { validatePreset } from "./derived";
+import { STATE_ARRAYS } from "./networkState";
 import { INPUTS } from "./state";
 
 const MAGIC = "SNNWNET1";
@@ -92,6 +93,17 @@ export function decodeNetworkState(bytes: Uint8Array, name: string): NetworkStat
     if (stop > end) fail(`truncated: array ${d.name} needs bytes up to ${stop}, the file has ${bytes.length}${end < bytes.length ? ` (${end} before its checksum)` : ""}`);
     extents.push({ name: d.name, Ctor, begin, stop });
   }
+  // the arrays, each padded to 8 bytes, fill the data block exactly: a version-2 file relabelled as version 1 (its
+  // checksum left in place) or bytes appended or cut are refused
+  const dataEnd = extents.reduce((e, x) => Math.max(e, start + Math.ceil((x.stop - start) / 8) * 8), start);
+  if (dataEnd !== end) {
+    fail(`its arrays end at byte ${dataEnd} but its data ends at byte ${end}${header.version === 1 && end - dataEnd === CHECKSUM_BYTES ? " (a version-2 file relabelled as version 1?)" : ""}: a damaged file`);
+  }
+  const byStart = [...extents].sort((x, y) => x.begin - y.begin);
+  for (let k = 1; k < byStart.length; k++) {
+    if (byStart[k].begin < byStart[k - 1].stop) fail(`arrays ${byStart[k - 1].name} and ${byStart[k].name} overlap in the file (a damaged file)`);
+  }
+  if (new Set(extents.map((e) => e.name)).size !== extents.length) fail("the header lists an array twice");
   if (header.version === VERSION && !sha256(bytes.subarray(0, end)).equals(Buffer.from(bytes.subarray(end)))) {
     fail("checksum mismatch: the file was changed or damaged after it was written (bytes altered, or cut and padded)");
   }
@@ -112,7 +124,7 @@ const isCount = (x: unknown): boolean => Number.isInteger(x) && (x as number) >=
 /** The header's numbers: sizes and steps whole, totals and conductances finite and not negative, the preset an object. */
 function checkScalars(h: Record<string, unknown>, fail: (what: string) => never): void {
   if (!Number.isInteger(h.neurons) || !((h.neurons as number) >= 1)) fail(`neurons must be a whole number >= 1, got ${JSON.stringify(h.neurons)}`);
-  for (const key of ["seed", "t", "prevEmitted"]) if (!Number.isInteger(h[key])) fail(`${key} must be a whole number, got ${JSON.stringify(h[key])}`);
+  for (const key of ["seed", "t", "prevEmitted"]) if (!Number.isInteger(h[key]) || (h[key] as number) < 0) fail(`${key} must be a whole number >= 0, got ${JSON.stringify(h[key])}`);
   if (typeof h.preset !== "object" || h.preset === null) fail("the header holds no preset");
   if (h.trainingDigits !== undefined && !(Number.isInteger(h.trainingDigits) && (h.trainingDigits as number) >= 1)) {
     fail(`trainingDigits must be a whole number >= 1, got ${JSON.stringify(h.trainingDigits)}`);
@@ -129,13 +141,27 @@ function checkScalars(h: Record<string, unknown>, fail: (what: string) => never)
   }
 }
 
-/** The arrays every state has, their sizes, and finite values (weights and theta not negative). */
+/**
+ * The arrays against the state table (networkState.ts STATE_ARRAYS): each one known and of its element type, the ones
+ * every state has present, per-neuron and per-synapse arrays of the network's size, neuron indices within it, and
+ * finite values (weights and theta not negative). What depends on the preset (input delays' histories) is checked
+ * when the state is loaded into a network.
+ */
 function checkArrays(arrays: Record<string, AnyArray>, neurons: number, fail: (what: string) => never): void {
-  const sizes: Record<string, number> = { weights: INPUTS * neurons, theta: neurons, v: neurons, ge: neurons };
-  for (const [key, length] of Object.entries(sizes)) {
-    if (!arrays[key]) fail(`the array ${key} is missing`);
-    if (arrays[key].length !== length) fail(`${key} must hold ${length} values for ${neurons} neurons, got ${arrays[key].length}`);
+  const table = new Map(STATE_ARRAYS.map((e) => [e.name as string, e]));
+  for (const [key, array] of Object.entries(arrays)) {
+    const entry = table.get(key);
+    if (!entry) return fail(`unknown array ${key} (a damaged or foreign file?)`);
+    if (typeOf(array) !== entry.type) fail(`${key} is stored as ${typeOf(array)}; it must be ${entry.type}`);
+    const size = entry.axis === "neuron" ? neurons : entry.axis === "synapse" ? INPUTS * neurons : undefined;
+    if (size !== undefined && array.length !== size) fail(`${key} must hold ${size} values for ${neurons} neurons, got ${array.length}`);
+    const end = entry.axis === "inputList" ? INPUTS : neurons;
+    if ((entry.axis === "list" || entry.axis === "inputList" || entry.axis === "queue") && array.length > end) fail(`${key} must hold at most ${end} values, got ${array.length}`);
+    if (entry.axis === "list" || entry.axis === "inputList" || key === "refNeurons") {
+      for (let k = 0; k < array.length; k++) if (!(array[k] >= 0 && array[k] < end)) fail(`${key}[${k}] is ${array[k]}: indices must lie in [0, ${end})`);
+    }
   }
+  for (const e of STATE_ARRAYS) if (e.when === "always" && e.legacy === undefined && !arrays[e.name]) fail(`the array ${e.name} is missing`);
   for (const [key, array] of Object.entries(arrays)) {
     if (!(array instanceof Float32Array || array instanceof Float64Array)) continue;
     const floor = key === "weights" || key === "theta" ? 0 : -Infinity;

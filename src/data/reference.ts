@@ -52,9 +52,13 @@ export interface ReferenceAccuracy {
   url: string;
 }
 
-export function loadReferenceAccuracy(dir = REFERENCE_DIR): ReferenceAccuracy[] {
+/**
+ * Published and measured accuracies (data/reference/README.md): `file` "published_accuracy.csv" (Diehl & Cook and
+ * BindsNET) or "lmsnn_accuracy.csv" (the lattice map SNN's lab table).
+ */
+export function loadReferenceAccuracy(dir = REFERENCE_DIR, file = "published_accuracy.csv"): ReferenceAccuracy[] {
   const num = (s: string) => (s === "" || s === "unknown" ? undefined : Number(s));
-  return parseCsv(readFileSync(join(dir, "published_accuracy.csv"), "utf8")).map((r) => ({
+  return parseCsv(readFileSync(join(dir, file), "utf8")).map((r) => ({
     source: r.source, model: r.model, neurons: Number(r.neurons), trainPresentations: num(r.train_presentations),
     testSamples: num(r.test_samples), labelAssignment: r.label_assignment, accuracy: Number(r.accuracy_percent),
     spread: num(r.spread), note: r.note, url: r.url,

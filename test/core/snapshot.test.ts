@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { Network } from "../../src/core/network";
-import { DIEHL_COOK_2015 } from "../../src/core/params";
+import { createHash } from "node:crypto";
+import { STATE_ARRAYS } from "../../src/core/networkState";
+import { DIEHL_COOK_2015, DIEHL_COOK_2015_RELEASED, withRule } from "../../src/core/params";
 import { decodeNetworkState, encodeNetworkState, loadNetwork, saveNetwork } from "../../src/core/snapshot";
 import { loadMnist } from "../../src/data/mnist";
 import { fileCheckpointer } from "../../src/experiment/checkpoint";
@@ -48,6 +50,57 @@ test("network files are checked for impossible values even with a valid checksum
   bad((s) => (s.neurons = 1.5), /bad\.snn: neurons must be a whole number >= 1, got 1\.5/);
   bad((s) => (s.totals.digits = -3), /bad\.snn: totals\.digits must be a finite number >= 0, got -3/);
   bad((s) => ((s as { preset: unknown }).preset = { ...s.preset, normWhen: "never" }), /bad\.snn: its preset is invalid: .*normWhen must be/);
+  // against the state table (networkState.ts STATE_ARRAYS)
+  bad((s) => ((s.arrays as unknown as Record<string, unknown>).weights = new Uint8Array(784 * 12)), /bad\.snn: weights is stored as u8; it must be f32/);
+  bad((s) => ((s.arrays as unknown as Record<string, unknown>).extra = new Int32Array(3)), /bad\.snn: unknown array extra/);
+  bad((s) => delete (s.arrays as unknown as Record<string, unknown>).ge, /bad\.snn: the array ge is missing/);
+  bad((s) => (s.arrays.selfList = Int32Array.of(12)), /bad\.snn: selfList\[0\] is 12: indices must lie in \[0, 12\)/);
+  bad((s) => (s.arrays.recentPre = Int32Array.of(5, 784)), /bad\.snn: recentPre\[1\] is 784: indices must lie in \[0, 784\)/);
+  bad((s) => (s.t = -5), /bad\.snn: t must be a whole number >= 0, got -5/);
+});
+
+test("network files whose arrays overlap are refused, even with a valid checksum", () => {
+  const bytes = Buffer.from(encodeNetworkState(trained().exportState()));
+  const headerLength = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.subarray(12, 12 + headerLength).toString("utf8"));
+  const theta = header.arrays.find((d: { name: string }) => d.name === "theta");
+  theta.offset = 0; // on top of the weights
+  const text = Buffer.from(JSON.stringify(header).padEnd(headerLength, " "), "utf8");
+  assert.equal(text.length, headerLength);
+  const damaged = Buffer.concat([bytes.subarray(0, 12), text, bytes.subarray(12 + headerLength)]);
+  const body = damaged.subarray(0, damaged.length - 32);
+  const resealed = Buffer.concat([body, createHash("sha256").update(body).digest()]);
+  assert.throws(() => decodeNetworkState(resealed, "overlap.snn"), /overlap\.snn: arrays weights and theta overlap in the file/);
+});
+
+test("a version-1 file (written before checksums) loads only if it is exactly one: a relabelled version-2 file is refused", () => {
+  const state = trained().exportState();
+  const bytes = Buffer.from(encodeNetworkState(state));
+  const relabelled = Buffer.from(bytes.toString("latin1").replace('"version":2', '"version":1'), "latin1");
+  assert.throws(() => decodeNetworkState(relabelled, "v1.snn"), /v1\.snn: its arrays end at byte \d+ but its data ends at byte \d+ \(a version-2 file relabelled as version 1\?\)/);
+  const genuine = relabelled.subarray(0, relabelled.length - 32); // no checksum, as version 1 wrote them
+  assert.deepEqual(decodeNetworkState(genuine, "v1.snn").arrays.weights, state.arrays.weights);
+  assert.throws(() => decodeNetworkState(Buffer.concat([bytes, Buffer.alloc(8)]), "long.snn"), /long\.snn: (checksum mismatch|its arrays end)/);
+});
+
+test("the state table lists every array a network exports, and a state is checked against it on loading", () => {
+  const kinds = [new Network({ neurons: 9, seed: 1 }), new Network({ neurons: 9, seed: 1, preset: withRule(DIEHL_COOK_2015_RELEASED, "pre-post") })];
+  for (const net of kinds) {
+    const names = Object.keys(net.exportState().arrays);
+    assert.deepEqual(names, STATE_ARRAYS.map((e) => e.name as string).filter((n) => names.includes(n)), "exported in the table's order");
+    for (const name of names) assert.ok(STATE_ARRAYS.some((e) => e.name === name), name);
+  }
+  assert.ok(Object.keys(kinds[1].exportState().arrays).includes("delayPreValue"), "delays and additive traces: their arrays");
+  const state = kinds[0].exportState();
+  const load = (patch: (s: typeof state) => void) => () => {
+    const s = structuredClone(state);
+    patch(s);
+    Network.fromState(s);
+  };
+  assert.throws(load((s) => (s.arrays.inhV = new Float64Array(4))), /Network state: inhV must hold 9 values, got 4/);
+  assert.throws(load((s) => (s.arrays.inhActive = Int32Array.of(-1))), /Network state: inhActive lists index -1, outside \[0, 9\)/);
+  assert.throws(load((s) => ((s.arrays as unknown as Record<string, unknown>).delays = new Uint8Array(784 * 9))), /Network state: it holds delays/);
+  assert.throws(load((s) => (s.arrays.theta = new Float32Array(9) as unknown as Float64Array)), /Network state: theta must be f64, got f32/);
 });
 
 test("a damaged checkpoint is set aside and reported; the run starts again instead of resuming from it", () => {
