@@ -9,8 +9,9 @@ mkdir -p "$dir"
 node -e '
 const [root, file] = process.argv.slice(1);
 const spec = {
-  // tslab resolves the ./src/... imports of the notebooks from its working directory: the project root.
-  argv: ["sh", "-c", `cd ${JSON.stringify(root)} && exec node_modules/.bin/tslab kernel --config-path "$0"`, "{connection_file}"],
+  // tslab resolves the ./src/... imports of the notebooks from its working directory: the project root. The root is
+  // an argument of the shell ($1), never part of its script: any folder name works and none is run as a command.
+  argv: ["sh", "-c", `cd "$1" && exec node_modules/.bin/tslab kernel --config-path "$2"`, "sh", root, "{connection_file}"],
   display_name: "TypeScript (snn-workbook)",
   language: "typescript",
 };
