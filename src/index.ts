@@ -51,6 +51,7 @@ export { summarizeAccuracy, summaryText, longestRunsOnly } from "./analysis/summ
 export { onePassRecords } from "./analysis/onePass";
 export type { SummaryRow } from "./analysis/summary";
 export { accuracyPivot, shortCount } from "./analysis/pivot";
+export { formatColumn, meanSdText } from "./analysis/numberFormat";
 export type { AccuracyPivot } from "./analysis/pivot";
 export { networkScale, neuronsSweep, trainingSweep, resultsDir, notebookScale } from "./experiment/scales";
 export type { Scale } from "./experiment/scales";

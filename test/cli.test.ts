@@ -323,4 +323,12 @@ test("snn kernel writes a Jupyter kernel that runs the package's tslab with this
   const bad = snn("kernel", "--dir", dir, "--name", "a b");
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--name must be letters, digits/);
+  for (const name of ["..", ".", ".hidden"]) {
+    const up = snn("kernel", "--dir", dir, "--name", name);
+    assert.equal(up.status, 2, name);
+    assert.match(up.stderr, /not starting with "\."/);
+  }
+  const proc = snn("kernel", "--dir", "/proc/snn-no-such-folder"); // Node's recursive mkdir never returned here
+  assert.equal(proc.status, 1);
+  assert.match(proc.stderr, /cannot create the folder \/proc\/snn-no-such-folder/);
 });

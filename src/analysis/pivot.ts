@@ -2,6 +2,7 @@
  * The summary as a reader wants it: one row per preset and network size, one column per training amount, each cell
  * "mean +- sd (n)". Plain data (strings), for notebooks (display.ts `show`) and text.
  */
+import { meanSdText } from "./numberFormat";
 import { SummaryRow } from "./summary";
 
 export interface AccuracyPivot {
@@ -34,7 +35,7 @@ export function accuracyPivot(summary: SummaryRow[], options: { amounts?: number
   const keys = [...new Set(summary.map((r) => JSON.stringify([group(r), r.neurons])))]
     .map((k) => JSON.parse(k) as [string, number])
     .sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
-  const text = (r: SummaryRow) => `${r.accuracyMean.toFixed(2)} +- ${r.accuracySd.toFixed(2)} (${r.n})`;
+  const text = (r: SummaryRow) => meanSdText(r.accuracyMean, r.accuracySd, r.n);
   const cell = (g: string, neurons: number, amount: number) => {
     const r = summary.find((x) => group(x) === g && x.neurons === neurons && x.trainedSamples === amount);
     return r ? text(r) : "";

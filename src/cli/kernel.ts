@@ -4,9 +4,10 @@
  * binary, in the notebook's own folder (Jupyter's default), so the notebook's project resolves the package. (The
  * repository's own notebooks import ./src/... and use the kernel in jupyter/kernels/, or `npm run kernel:install`.)
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { makeDirs } from "../core/files";
 import { parseOptions, UsageError } from "./args";
 
 export const KERNEL_USAGE = `snn kernel [options]
@@ -36,11 +37,14 @@ function tslabBin(): string {
 export async function kernelCommand(argv: string[]): Promise<number> {
   const o = parseOptions(argv, { name: { type: "string" }, dir: { type: "string" }, json: { type: "boolean" } });
   const name = typeof o.name === "string" ? o.name : "snn-workbook-package";
-  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`--name must be letters, digits, ".", "_" or "-" (a folder name for Jupyter), got "${name}"`);
+  // a plain folder name: not "." or "..", which would put the kernel one folder up
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name)) {
+    throw new UsageError(`--name must be letters, digits, ".", "_" or "-", not starting with "." (a folder name for Jupyter), got "${name}"`);
+  }
   const dataDir = resolve(typeof o.dir === "string" ? o.dir : process.env.JUPYTER_DATA_DIR ?? join(homedir(), ".local", "share", "jupyter"));
   const folder = join(dataDir, "kernels", name);
   const spec = kernelSpec(process.execPath, tslabBin(), name);
-  mkdirSync(folder, { recursive: true });
+  makeDirs(folder); // Node's own recursive mkdir never returns under /proc
   const file = join(folder, "kernel.json");
   writeFileSync(file, JSON.stringify(spec, null, 1) + "\n");
   if (o.json) console.log(JSON.stringify({ file, spec }));

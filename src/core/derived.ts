@@ -160,6 +160,7 @@ export function validatePreset(p: Readonly<Preset>): void {
     if (!(minMs >= 0 && minMs < delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMinMs must be >= 0 and below inputDelayMs (${delayMs}), got ${minMs}`);
     if (!(p.restMs >= delayMs)) throw new RangeError(`preset ${p.name}: inputDelayMs ${delayMs} needs a rest period at least as long (restMs ${p.restMs})`);
   } else if (minMs) throw new RangeError(`preset ${p.name}: inputDelayMinMs needs input delays (inputDelayMs)`);
+  checkTimeStep(p);
   checkInhibition(p);
   if (p.intensityStep !== undefined && !(p.intensityStep > 0 && Number.isFinite(p.intensityStep))) {
     throw new RangeError(`preset ${p.name}: intensityStep must be a number > 0, got ${p.intensityStep}`);
@@ -179,4 +180,22 @@ function checkInhibition(p: Readonly<Preset>): void {
   if (inhibition.kind !== "lattice") throw new RangeError(`preset ${p.name}: inhibition.kind must be "uniform" or "lattice", got ${JSON.stringify(inhibition.kind)}`);
   if (p.neuronModel !== "conductance") throw new RangeError(`preset ${p.name}: lattice inhibition is implemented for the conductance model only`);
   checkSchedule(inhibition.schedule, p.name);
+}
+
+/**
+ * The time step against the preset's time constants and refractory periods: a step longer than the shortest of them
+ * (a conductance that decays within the step it arrives in, a refractory period shorter than a step) is refused,
+ * naming both, unless the preset says coarseTimeStep.
+ */
+function checkTimeStep(p: Readonly<Preset>): void {
+  if (p.coarseTimeStep === true) return;
+  const spans: [string, number][] = [
+    ["exc.tauMembraneMs", p.exc.tauMembraneMs], ["inh.tauMembraneMs", p.inh.tauMembraneMs], ["stdp.tauPreMs", p.stdp.tauPreMs],
+    ["stdp.tauPost1Ms", p.stdp.tauPost1Ms], ["exc.refractoryMs", p.exc.refractoryMs], ["inh.refractoryMs", p.inh.refractoryMs],
+  ];
+  if (p.neuronModel === "conductance") spans.push(["exc.tauGeMs", p.exc.tauGeMs], ["exc.tauGiMs", p.exc.tauGiMs], ["inh.tauGeMs", p.inh.tauGeMs]);
+  const shortest = spans.filter(([, ms]) => ms > 0).reduce((a, b) => (b[1] < a[1] ? b : a));
+  if (p.dtMs > shortest[1]) {
+    throw new RangeError(`preset ${p.name}: dtMs ${p.dtMs} is longer than ${shortest[0]} ${shortest[1]} ms, the shortest time span of the model: the steps no longer resolve it (use dtMs <= ${shortest[1]}, or set coarseTimeStep: true to run it anyway, recorded as a departure)`);
+  }
 }

@@ -21,6 +21,10 @@ export function overrideEntries(overrides: DeepPartial<Preset>): [string, Leaf][
     for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
       const at = [...path, key];
       if (path.length === 0 && (key === "name" || key === "description")) throw new RangeError(`preset override: "${key}" is not a parameter`);
+      if (path.length === 1 && path[0] === "stdp" && key === "rule") {
+        // a rule comes with its published settings (RULE_SETTINGS), and the label names it as PRESET@RULE
+        throw new RangeError(`preset override: choose the learning rule with --rule (in code: withRule), not stdp.rule: it brings the rule's published settings and names the runs PRESET@RULE; override the rule's values after it`);
+      }
       const known = knownValue(at);
       if (known === undefined) throw new RangeError(`preset override: no preset has a value "${at.join(".")}" (misspelt?)`);
       if (typeof known === "object") walk(value, at);
@@ -97,11 +101,15 @@ export function presetFromLabel(label: string): Readonly<Preset> {
   return withOverrides<Preset>(base, { ...overrides, name: label } as DeepPartial<Preset>);
 }
 
+/** Preset fields that no named preset sets, with a value of their type (an override may still set them). */
+const UNSET_FIELDS: Readonly<Record<string, Leaf>> = Object.freeze({ coarseTimeStep: false });
+
 /**
- * The value at `path` in the first named preset (of that neuron model, if given), or in a rule's settings, that has it
- * (undefined: none has).
+ * The value at `path` in the first named preset (of that neuron model, if given), or in a rule's settings, that has it,
+ * or of a field no preset sets (UNSET_FIELDS; undefined: none has).
  */
 function knownValue(path: string[], model?: Preset["neuronModel"]): unknown {
+  if (path.length === 1 && Object.hasOwn(UNSET_FIELDS, path[0])) return UNSET_FIELDS[path[0]];
   if (path.length === 2 && path[0] === "stdp") {
     for (const settings of Object.values(RULE_SETTINGS)) if ((settings as Record<string, unknown>)[path[1]] !== undefined) return (settings as Record<string, unknown>)[path[1]];
   }

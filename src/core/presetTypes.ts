@@ -117,6 +117,12 @@ interface PresetCommon {
    */
   refractoryConvention: "brian" | "bindsnet";
   stdp: StdpParams;
+  /**
+   * Allow a time step longer than the preset's shortest time constant or refractory period (absent: refused, since
+   * the discretised model then no longer means what the continuous one does). Set it only on purpose: through
+   * --override it is recorded as a departure.
+   */
+  coarseTimeStep?: boolean;
 }
 
 /** The paper's neuron model: conductance-based LIF excitatory and inhibitory neurons. */

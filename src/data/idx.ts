@@ -17,10 +17,11 @@ export interface IdxArray {
 const IDX_TYPE_UBYTE = 0x08;
 
 /**
- * Parse an IDX buffer. `name` is used in error messages (a file path, typically).
+ * Parse an IDX buffer. `name` is used in error messages (a file path, typically); `expectDims`, when given, the
+ * dimension count the file's magic number must declare (3 for images, 1 for labels).
  * Throws on a wrong magic number, an unsupported element type, a truncated file or trailing bytes.
  */
-export function parseIdx(buffer: Uint8Array, name: string): IdxArray {
+export function parseIdx(buffer: Uint8Array, name: string, expectDims?: number): IdxArray {
   let bytes = buffer;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
@@ -39,6 +40,9 @@ export function parseIdx(buffer: Uint8Array, name: string): IdxArray {
   }
   const nDims = bytes[3];
   if (nDims < 1) throw new Error(`${name}: IDX header declares 0 dimensions`);
+  if (expectDims !== undefined && nDims !== expectDims) {
+    throw new Error(`${name}: wrong magic number 0x0000080${nDims.toString(16)} (${nDims} dimensions): this file must start with 0x0000080${expectDims.toString(16)} (${expectDims === 3 ? "images: count, rows, columns" : expectDims === 1 ? "labels: count" : `${expectDims} dimensions`}); images and labels swapped?`);
+  }
   const headerBytes = 4 + 4 * nDims;
   if (bytes.length < headerBytes) {
     throw new Error(`${name}: truncated IDX file: ${bytes.length} bytes, the header of ${nDims} dimensions needs ${headerBytes}`);
@@ -62,14 +66,14 @@ export function parseIdx(buffer: Uint8Array, name: string): IdxArray {
 }
 
 /** Read and parse an IDX file (optionally gzip-compressed) from a path. */
-export function readIdxFile(path: string): IdxArray {
+export function readIdxFile(path: string, expectDims?: number): IdxArray {
   let buffer: Buffer;
   try {
     buffer = readFileSync(path);
   } catch (e) {
     throw new Error(`readIdxFile: cannot read ${path}: ${(e as Error).message}`);
   }
-  return parseIdx(buffer, path);
+  return parseIdx(buffer, path, expectDims);
 }
 
 /** Build an IDX buffer of unsigned bytes (for tests and for exporting digits). */

@@ -8,44 +8,59 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CLASSES, Digits, IMAGE_COLS, IMAGE_ROWS } from "./digits";
-import { readIdxFile } from "./idx";
+import { IdxArray, parseIdx, readIdxFile } from "./idx";
 
 export const IDX_FILES = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] as const;
 
 export interface IdxFolder {
   train: Digits;
   test: Digits;
-  /** SHA-256 (first 16 hex digits) of the four files' bytes, in IDX_FILES order (computed on first call). */
+  /** SHA-256 (first 16 hex digits) of the four files' bytes, in IDX_FILES order: the bytes the digits came from. */
   hash(): string;
 }
 
 /** The last folder read, keyed by its four files' identities (path, size, modification time, inode). */
 let cache: { key: string; folder: IdxFolder } | undefined;
 
-/** Read (or take from the cache) the four IDX files of `dir`; errors name the file and the fault. */
+/** The four files' identities (path, size, modification time, inode): what the cache and a run's data key on. */
+export function idxFolderIdentity(dir: string): string {
+  return IDX_FILES.map((base) => fileIdentity(idxPath(dir, base))).join("|");
+}
+
+/**
+ * Read (or take from the cache) the four IDX files of `dir`; errors name the file and the fault. The hash is of the
+ * very bytes the digits were parsed from (each file read once).
+ */
 export function readIdxFolder(dir: string): IdxFolder {
   const paths = IDX_FILES.map((base) => idxPath(dir, base));
   const key = paths.map(fileIdentity).join("|");
   if (cache?.key === key) return cache.folder;
-  const [trainImages, trainLabels, testImages, testLabels] = paths;
-  let hex: string | undefined;
-  const hash = (): string => {
-    if (hex === undefined) {
-      const h = createHash("sha256");
-      for (const path of paths) h.update(readFileSync(path));
-      hex = h.digest("hex").slice(0, 16);
+  const bytes = paths.map((path) => {
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      throw new Error(`IDX folder ${dir}: cannot read ${path}: ${(e as Error).message}`);
     }
-    return hex;
+  });
+  const h = createHash("sha256");
+  for (const b of bytes) h.update(b);
+  const hex = h.digest("hex").slice(0, 16);
+  const [trainImages, trainLabels, testImages, testLabels] = bytes.map((b, k) => parseIdx(b, paths[k], k % 2 === 0 ? 3 : 1));
+  const folder = {
+    train: digitsOf(trainImages, trainLabels, paths[0], paths[1]), test: digitsOf(testImages, testLabels, paths[2], paths[3]),
+    hash: () => hex,
   };
-  const folder = { train: loadIdxDigits(trainImages, trainLabels), test: loadIdxDigits(testImages, testLabels), hash };
   cache = { key, folder };
   return folder;
 }
 
 /** Read an images file and a labels file (IDX, optionally .gz) and check that they belong together. */
 export function loadIdxDigits(imagesPath: string, labelsPath: string): Digits {
-  const images = readIdxFile(imagesPath);
-  const labels = readIdxFile(labelsPath);
+  return digitsOf(readIdxFile(imagesPath, 3), readIdxFile(labelsPath, 1), imagesPath, labelsPath);
+}
+
+/** Digits from a parsed images file and labels file (named in errors), checked to belong together. */
+function digitsOf(images: IdxArray, labels: IdxArray, imagesPath: string, labelsPath: string): Digits {
   if (images.dims.length !== 3 || images.dims[1] !== IMAGE_ROWS || images.dims[2] !== IMAGE_COLS) {
     throw new Error(`${imagesPath}: images must have dimensions [count, 28, 28], got [${images.dims.join(", ")}]`);
   }

@@ -44,12 +44,19 @@ export function parseAxis(text: string): ParameterAxis {
   return { path, values };
 }
 
+/** The most points a grid may have (each one a sweep of its own: 10,000 is already far beyond what a machine runs). */
+export const MAX_GRID_POINTS = 10_000;
+
 /** The sweep at every point of the grid (the cartesian product of the axes, the first axis varying slowest). */
 export function gridPoints(spec: SweepSpec, axes: ParameterAxis[]): GridPoint[] {
   if (axes.length === 0) throw new RangeError("parameter grid: give at least one axis");
   const paths = axes.map((a) => a.path);
   if (new Set(paths).size !== paths.length) throw new RangeError(`parameter grid: a parameter is varied twice (${paths.join(", ")})`);
   for (const a of axes) if (a.values.length === 0) throw new RangeError(`parameter grid: ${a.path} has no values`);
+  const size = axes.reduce((n, a) => n * a.values.length, 1);
+  if (size > MAX_GRID_POINTS) {
+    throw new RangeError(`parameter grid: ${axes.map((a) => a.values.length).join(" x ")} = ${size.toLocaleString("en")} points, more than the ${MAX_GRID_POINTS.toLocaleString("en")} a sweep takes: vary fewer values, or split the grid into several sweeps`);
+  }
   const { name, rule, overrides } = splitPresetLabel(spec.preset);
   const fixed = overrides ? overrideEntries(overrides).map(([path]) => path) : [];
   const clash = paths.filter((p) => fixed.includes(p));

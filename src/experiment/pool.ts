@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { RunConfig } from "./config";
+import { datasetHash } from "../data/datasets";
 import { cellId, StoredRecord, toStoredRecord } from "./records";
 import { ResultsStore } from "./store";
 import { missingAmounts, runCost, SweepSpec, sweepRuns } from "./sweep";
@@ -118,6 +119,15 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
     interrupted = true;
     closing = threads.close();
   };
+  // a folder data set's files as the sweep found them: a run that read others stops the sweep (no mixed records)
+  const startHashes = new Map([...new Set(pending.map((c) => c.dataset))].map((d) => [d, datasetHash(d)]));
+  let dataChanged: string | undefined;
+  const stopForData = (config: RunConfig, read: string) => {
+    dataChanged = `the files of data set ${config.dataset} changed during the sweep (it started with content hash ${startHashes.get(config.dataset)}, a run read ${read}): stopped, so that no record mixes the two; the records stored before are of the first files. Restore them to resume, or sweep the new files into another --out`;
+    errors.push({ config, message: dataChanged });
+    emit({ type: "error", worker: -1, config, message: dataChanged });
+    closing ??= threads.close();
+  };
   options.signal?.addEventListener("abort", onAbort, { once: true });
   await Promise.all(pending.map((config) => {
     let thread = -1;
@@ -129,13 +139,15 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
       },
       onProgress: (k, phase, done, total) => emit({ type: "progress", worker: k, config, phase, done, total }),
       onRecord: (k, r) => {
+        if (dataChanged !== undefined) return;
+        if (r.dataHash !== startHashes.get(config.dataset)) return stopForData(config, r.dataHash ?? "none");
         const record = toStoredRecord(config, r);
         if (store.append(record)) emit({ type: "record", worker: k, record });
       },
     }).then(
       () => emit({ type: "run-done", worker: thread, config }),
       (e: Error) => {
-        if (interrupted) return;
+        if (interrupted || dataChanged !== undefined) return;
         errors.push({ config, message: e.stack ?? String(e) });
         emit({ type: "error", worker: thread, config, message: e.message });
       },

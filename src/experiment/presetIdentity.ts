@@ -56,6 +56,7 @@ export const PRESET_IDENTITY: readonly IdentityField[] = Object.freeze([
   { path: "intensityStep", legacy: 1 },
   { path: "inhibition.kind", legacy: "uniform" },
   ...group("inhibition.schedule", ["kind", "c", "cLow", "lowFraction", "shape", "cStart", "growFraction", "everyDigits"]),
+  { path: "coarseTimeStep", legacy: false },
 ]);
 
 /** The canonical text of a preset (see the module comment). */

@@ -96,7 +96,7 @@ export function localProvenance(date = new Date()): Provenance {
 
 /** A run record with its configuration and provenance (default: this process, now), ready to store. */
 export function toStoredRecord(c: RunConfig, r: RunRecord, provenance: Provenance = localProvenance()): StoredRecord {
-  const dataHash = datasetHash(c.dataset);
+  const dataHash = r.dataHash ?? datasetHash(c.dataset); // the data the run read (a folder's hash now, for older runs)
   return {
     cellId: cellId(c, r.trainedSamples), runId: runId(c), preset: c.preset, presetHash: presetHash(c.preset),
     dataset: canonicalDataset(c.dataset), neurons: c.neurons, trainSamples: c.trainSamples, epochs: c.epochs,

@@ -15,7 +15,7 @@ import { accuracyPercent } from "../analysis/metrics";
 import { ReadoutData, ReadoutNetwork, READOUTS } from "../analysis/readouts";
 import { assignFromResponses, DecisionPoint, Evaluation, evaluateDecisions, evaluateResponses, PhaseStats, respond, Responses, sumStats, train } from "./phases";
 import { Digits, PIXELS, selectDigits } from "../data/digits";
-import { trainingDigitsAvailable } from "../data/datasets";
+import { datasetHash, trainingDigitsAvailable } from "../data/datasets";
 import { loadMnist } from "../data/mnist";
 import { Checkpointer } from "./checkpoint";
 import { RunConfig, snapshotSchedule, validateRunConfig } from "./config";
@@ -45,6 +45,8 @@ export interface RunRecord {
   accuracyConfidence?: number;
   accuracyDistance?: number;
   accuracyNgram2?: number;
+  /** A folder data set's content hash, of the files the run read (RunData.dataHash). */
+  dataHash?: string;
   unassignedNeurons: number;
   /** Training so far: presentations per digit (retry rule), digits that hit the retry cap, spikes per digit. */
   presentationsPerSample: number;
@@ -124,6 +126,8 @@ export interface RunHooks {
 export interface RunData {
   train: Digits;
   test: Digits;
+  /** A folder data set's content hash (idx:DIR, fashion-mnist): of the files these digits were read from. */
+  dataHash?: string;
 }
 
 /** Load the digits a run needs (with `validation`, the evaluation digits are the last testSamples training digits). */
@@ -132,7 +136,9 @@ export function loadRunData(c: RunConfig): RunData {
   const all = full.train;
   const pool = Int32Array.from({ length: trainingDigitsAvailable(c.dataset, c.validation ? c.testSamples : 0) }, (_, k) => k);
   if (c.shuffleSeed !== undefined) shuffleInPlace(pool, createRng(c.shuffleSeed));
+  const dataHash = datasetHash(c.dataset); // the loader's cache holds these files' digits and hash (idxFolder.ts)
   return {
+    ...(dataHash !== undefined ? { dataHash } : {}),
     train: selectDigits(all, pool.subarray(0, c.trainSamples)),
     test: c.validation ? selectDigits(all, Int32Array.from({ length: c.testSamples }, (_, k) => all.count - c.testSamples + k)) : full.test,
   };
@@ -310,6 +316,7 @@ export function runExperiment(c: RunConfig, hooks: RunHooks = {}, data: RunData 
   const records: RunRecord[] = [];
   const finish = (amount: number, totals: Readonly<Totals>, secondsTrained: number, ev: SnapshotFields) => {
     const record = snapshotRecord(c, amount, labelSamplesAt(c, amount), totals, secondsTrained, dtMs, ev);
+    if (data.dataHash !== undefined) record.dataHash = data.dataHash;
     records.push(record);
     hooks.onRecord?.(record);
     checkpoint?.dropPending?.(amount);

@@ -8,14 +8,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const atLoad = readVersion();
+const atLoad = readVersion(join(__dirname, "..", ".."));
 
 export function codeVersion(): string {
   return atLoad;
 }
 
-function readVersion(): string {
-  const cwd = join(__dirname, "..", "..");
+/** The code version of the checkout or package at `cwd` (see the module comment); it never writes the git index. */
+export function readVersion(cwd: string): string {
   if (!existsSync(join(cwd, "src", "index.ts"))) {
     try {
       const { name, version } = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")) as { name: string; version: string };
@@ -26,7 +26,8 @@ function readVersion(): string {
   }
   try {
     const commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", "src"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    // --no-optional-locks: status would refresh the index under .git/index.lock, colliding with the user's own git
+    const dirty = execFileSync("git", ["--no-optional-locks", "status", "--porcelain", "--untracked-files=no", "--", "src"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
     return dirty ? `${commit}+dirty` : commit;
   } catch {
     return "unknown";

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as tslab from "tslab";
+import { formatColumn } from "../analysis/numberFormat";
 import { AccuracyPivot, accuracyPivot } from "../analysis/pivot";
 import { SummaryRow } from "../analysis/summary";
 import { FigureSpec } from "../figures/spec";
@@ -52,9 +53,9 @@ export function showGrayImage(image: { pixels: Uint8Array; width: number; height
 
 /** Show a table given as column names and rows (danfojs DataFrames: `showTable(df.columns, df.values)`). */
 export function showTable(columns: string[], rows: unknown[][], caption?: string): void {
-  const cell = (v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v));
+  const cells = formatRows(rows);
   const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(cell(v))}</td>`).join("")}</tr>`).join("\n");
+  const body = cells.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`).join("\n");
   tslab.display.html(`<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`);
 }
 
@@ -69,15 +70,22 @@ export function headerText(field: string): string {
  * rows beyond `foldAfter` (default 25) folded under a "more rows" line.
  */
 export function show(x: unknown, foldAfter = 25): void {
-  const { columns, rows, caption } = tableOf(x);
-  const cell = (v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? v.toFixed(2) : String(v ?? ""));
+  const { columns, rows: values, caption } = tableOf(x);
+  const rows = formatRows(values);
   const head = `<thead><tr>${columns.map((c) => `<th style="text-align:left;white-space:nowrap">${escapeHtml(c)}</th>`).join("")}</tr></thead>`;
-  const body = (part: unknown[][]) => part.map((r) => `<tr>${r.map((v) => `<td style="text-align:right;white-space:nowrap">${escapeHtml(cell(v))}</td>`).join("")}</tr>`).join("\n");
-  const table = (part: unknown[][], withCaption: boolean) =>
+  const body = (part: string[][]) => part.map((r) => `<tr>${r.map((v) => `<td style="text-align:right;white-space:nowrap">${escapeHtml(v)}</td>`).join("")}</tr>`).join("\n");
+  const table = (part: string[][], withCaption: boolean) =>
     `<table style="border-collapse:collapse;font-size:smaller">${withCaption && caption ? `<caption style="text-align:left">${escapeHtml(caption)}</caption>` : ""}${head}<tbody>${body(part)}</tbody></table>`;
   const shown = table(rows.slice(0, foldAfter), true);
   const rest = rows.length > foldAfter ? `<details><summary>${rows.length - foldAfter} more rows</summary>${table(rows.slice(foldAfter), false)}</details>` : "";
   tslab.display.html(`<div style="overflow-x:auto">${shown}${rest}</div>`);
+}
+
+/** Table cells as text, each column formatted alike (analysis/numberFormat.ts: never rounding a value a user set). */
+function formatRows(rows: unknown[][]): string[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const columns = Array.from({ length: width }, (_, c) => formatColumn(rows.map((r) => r[c])));
+  return rows.map((r, k) => r.map((_, c) => columns[c][k]));
 }
 
 function tableOf(x: unknown): { columns: string[]; rows: unknown[][]; caption?: string } {

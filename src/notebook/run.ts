@@ -14,6 +14,14 @@ import { chunkFor, untilInterrupted } from "./interrupt";
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** `samples` (and `chunk`, when given) as whole counts within the digits: refused otherwise, naming the function. */
+function checkCounts(fn: string, digits: Digits, samples: number, chunk?: number): void {
+  if (!(Number.isInteger(samples) && samples >= 0 && samples <= digits.count)) {
+    throw new RangeError(`${fn}: samples must be a whole number in [0, ${digits.count}] (the digits given), got ${samples}`);
+  }
+  if (chunk !== undefined && !(Number.isInteger(chunk) && chunk >= 1)) throw new RangeError(`${fn}: chunk must be a whole number >= 1, got ${chunk}`);
+}
+
 /** The note shown when training stops on an interrupt. */
 export function sayTrainingInterrupted(done: number, samples: number): void {
   showMarkdown(`**Interrupted** after ${done} of ${samples} training digits: \`net\` has learned from exactly these ${done} digits (each one presented whole) and can be trained further or evaluated.`);
@@ -25,6 +33,7 @@ export function sayTrainingInterrupted(done: number, samples: number): void {
  * learned from exactly the digits reported, and can be trained further or evaluated.
  */
 export async function trainWithProgress(net: Network, digits: Digits, samples = digits.count, chunk?: number): Promise<PhaseStats> {
+  checkCounts("trainWithProgress", digits, samples, chunk);
   const bar = progressBar(`training ${net.neurons} neurons`);
   return untilInterrupted(async (signal) => {
     const parts: PhaseStats[] = [];
@@ -46,6 +55,7 @@ export async function trainWithProgress(net: Network, digits: Digits, samples = 
  * digit boundary and returns the responses to the digits done so far (`samples` says how many).
  */
 export async function respondWithProgress(net: Network, digits: Digits, samples = digits.count, label = "responses"): Promise<Responses> {
+  checkCounts("respondWithProgress", digits, samples);
   const bar = progressBar(label);
   return untilInterrupted(async (signal) => {
     const parts: Responses[] = [];
@@ -68,6 +78,7 @@ export async function respondWithProgress(net: Network, digits: Digits, samples 
  * `out`, and running the cell again resumes; the outcomes returned end with the interrupted sweep.
  */
 export async function sweepWithProgress(specs: SweepSpec[], out: string, workers?: number): Promise<SweepOutcome[]> {
+  if (typeof out !== "string" || out.trim() === "") throw new RangeError(`sweepWithProgress: out must name the results folder (e.g. resultsDir("my-study", scale)), got ${JSON.stringify(out)}`);
   return untilInterrupted(async (signal) => {
     const outcomes: SweepOutcome[] = [];
     for (const spec of specs) {

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import { overrideLabel, parseOverrideLabel, presetFromLabel, presetLabel } from "../../src/core/overrides";
 import { ConductancePreset, DIEHL_COOK_2015 } from "../../src/core/params";
 import { presetHash } from "../../src/experiment/records";
+import { validatePreset } from "../../src/core/derived";
 
 test("overrides: a sorted, CSV-safe label that reads back to the same values", () => {
   const overrides = { stdp: { nuPost: 0.02 }, exc: { tauThetaMs: 1e8 }, oneSpikePerStep: true };
@@ -57,4 +58,22 @@ test("overrides: mode fields take only their allowed values, counts only whole n
     assert.throws(() => new Network({ neurons: 4, seed: 1, preset: presetFromLabel(`diehl-cook-2015+${label}`) }), message, label);
   }
   assert.equal(new Network({ neurons: 4, seed: 1, preset: presetFromLabel("diehl-cook-2015+conductanceDecay=euler;maxRetries=3") }).neurons, 4);
+});
+
+test("a time step longer than the model's shortest time span is refused, naming both, unless asked for (a departure)", () => {
+  const coarse = { dtMs: 25, exc: { refractoryMs: 25 }, inh: { refractoryMs: 25 } };
+  assert.throws(() => validatePreset(presetFromLabel(presetLabel("diehl-cook-2015", coarse))), /dtMs 25 is longer than exc\.tauGeMs 1 ms, the shortest time span of the model.*coarseTimeStep: true/);
+  assert.throws(() => validatePreset(presetFromLabel(presetLabel("diehl-cook-2015", { dtMs: 2 }))), /dtMs 2 is longer than exc\.tauGeMs 1 ms/);
+  const allowed = presetFromLabel(presetLabel("diehl-cook-2015", { ...coarse, coarseTimeStep: true }));
+  validatePreset(allowed);
+  assert.equal(allowed.dtMs, 25);
+  assert.match(allowed.name, /coarseTimeStep=true/);
+  assert.notEqual(presetHash(allowed.name), presetHash("diehl-cook-2015"));
+  // BindsNET's dt 1 ms against its shortest span, the inhibitory refractory period of 2 ms: accepted
+  validatePreset(presetFromLabel("bindsnet"));
+});
+
+test("the learning rule is chosen with --rule only: an override of stdp.rule (which would run under another rule's label) is refused", () => {
+  assert.throws(() => overrideLabel({ stdp: { rule: "triplet" } }), /choose the learning rule with --rule \(in code: withRule\), not stdp\.rule/);
+  assert.equal(overrideLabel({ stdp: { eta: 0.02 } }), "stdp.eta=0.02");
 });

@@ -121,3 +121,32 @@ test("a damaged checkpoint is set aside and reported; the run starts again inste
   assert.match(reports[0], /run1\.snn: checksum mismatch.*set aside as .*run1\.snn\.corrupt-\d+, the run starts again/);
   mkdirSync(join(dir, "x"), { recursive: true });
 });
+
+test("checkpoints keep the previous one: a damaged latest resumes from it, never from the start unless both are damaged", () => {
+  const dir = mkdtempSync(join(tmpdir(), "snn-ckpt2-"));
+  const reports: string[] = [];
+  const ckpt = fileCheckpointer(dir, "run2", { onCorrupt: (m) => reports.push(m) });
+  const net = trained();
+  ckpt.save(net, 1);
+  ckpt.save(net, 2);
+  ckpt.save(net, 3);
+  assert.deepEqual(readdirSync(join(dir, "checkpoints")).sort(), ["run2.previous.snn", "run2.snn"]);
+  const damage = (file: string) => {
+    const bytes = readFileSync(join(dir, "checkpoints", file));
+    bytes[bytes.length - 2000] ^= 1;
+    writeFileSync(join(dir, "checkpoints", file), bytes);
+  };
+  damage("run2.snn");
+  assert.equal(ckpt.load()!.meta!.trainSeconds, 2, "the previous checkpoint");
+  assert.match(reports[0], /run2\.snn: checksum mismatch.*the run resumes from the checkpoint before it/);
+  ckpt.save(net, 4); // a new latest; the damaged one was set aside, the previous kept
+  ckpt.save(net, 5);
+  damage("run2.snn");
+  damage("run2.previous.snn");
+  assert.equal(ckpt.load(), undefined, "both damaged: from the start");
+  assert.match(reports[reports.length - 1], /run2\.previous\.snn: checksum mismatch.*the run starts again from its beginning/);
+  ckpt.save(net, 6);
+  ckpt.save(net, 7);
+  ckpt.done(net);
+  assert.deepEqual(readdirSync(join(dir, "checkpoints")).filter((f) => !f.includes(".corrupt-")), []);
+});

@@ -66,3 +66,11 @@ test("loadIdxDigits rejects wrong dimensions, count mismatch and labels outside 
   assert.throws(() => loadIdxDigits(write("i4", images(2)), write("l4", labels([1, 10]))), /label 10 of sample 1 is outside 0\.\.9/);
   assert.throws(() => loadIdxDigits(join(dir, "missing"), write("l5", labels([1]))), /cannot read .*missing/);
 });
+
+test("a labels file where images are expected (or the reverse) is reported as a wrong magic number, not as trailing bytes", () => {
+  const labels = encodeIdx([3], Uint8Array.of(1, 2, 3));
+  assert.throws(() => parseIdx(labels, "train-images-idx3-ubyte", 3), /train-images-idx3-ubyte: wrong magic number 0x00000801 \(1 dimensions\): this file must start with 0x00000803 \(images: count, rows, columns\); images and labels swapped\?/);
+  const images = encodeIdx([1, 28, 28], new Uint8Array(784));
+  assert.throws(() => parseIdx(images, "train-labels-idx1-ubyte", 1), /wrong magic number 0x00000803 \(3 dimensions\): this file must start with 0x00000801 \(labels: count\)/);
+  assert.deepEqual(parseIdx(labels, "labels", 1).dims, [3]);
+});

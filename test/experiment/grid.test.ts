@@ -36,3 +36,10 @@ test("a grid: the cartesian product, each point an override label with its own h
   assert.throws(() => gridPoints(spec, [parseAxis("wInhExc=12"), parseAxis("wInhExc=22")]), /varied twice/);
   assert.throws(() => gridPoints(spec, []), /at least one axis/);
 });
+
+test("parameter grid: more points than a sweep takes are refused with the count, before any is built", () => {
+  const spec = sweepSpec({ neurons: [20], seeds: [1], trainAmounts: [100], testSamples: 50 });
+  const axis = (path: string, n: number) => parseAxis(`${path}=${Array.from({ length: n }, (_, k) => k + 1).join(",")}`);
+  assert.throws(() => gridPoints(spec, [axis("wInhExc", 101), axis("exc.tauThetaMs", 100)]), /101 x 100 = 10,100 points, more than the 10,000 a sweep takes/);
+  assert.throws(() => gridPoints(spec, [axis("wInhExc", 1000), axis("exc.tauThetaMs", 1000), axis("wExcInh", 1000)]), /= 1,000,000,000 points/);
+});
