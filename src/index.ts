@@ -65,4 +65,4 @@ export type { MapSpec } from "./figures/committedMaps";
 export type { SensitivityMap, MapCell } from "./figures/sensitivity";
 export type { GridPoint, ParameterAxis } from "./experiment/grid";
 export type { SweepSpec } from "./experiment/sweep";
-export { ResultsStore } from "./experiment/store";
+export { ResultsStore, loadRecords } from "./experiment/store";

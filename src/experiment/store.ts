@@ -220,3 +220,14 @@ function csvCell(v: unknown): string {
   const s = String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/**
+ * Every record of the results store in `dir`, as plain objects (no danfojs needed). A folder without a store (a
+ * mistyped name) is an error, not an empty list.
+ */
+export function loadRecords(dir: string): StoredRecord[] {
+  if (!existsSync(join(dir, RECORDS_JSONL))) {
+    throw new Error(`loadRecords: ${dir} holds no results store (no ${RECORDS_JSONL}): check the folder's name (a store is a folder such as data/results/paper)`);
+  }
+  return ResultsStore.read(dir).records();
+}

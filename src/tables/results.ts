@@ -2,16 +2,14 @@
 import * as dfd from "danfojs-node";
 import { summarizeAccuracy, SummaryRow } from "../analysis/summary";
 import { StoredRecord } from "../experiment/records";
-import { ResultsStore } from "../experiment/store";
+import { loadRecords } from "../experiment/store";
 import { frameFromRows } from "./dataframes";
 
-/** Every record of the store in `dir` (default data/results) as plain objects. */
-export function loadRecords(dir = "data/results"): StoredRecord[] {
-  return ResultsStore.read(dir).records();
-}
+/** Every record of the store in `dir` as plain objects (experiment/store.ts; also in the main entry). */
+export { loadRecords };
 
 /** The store in `dir` as a DataFrame, one row per record. */
-export function loadResultsFrame(dir = "data/results"): dfd.DataFrame {
+export function loadResultsFrame(dir: string): dfd.DataFrame {
   return frameFromRows(loadRecords(dir) as unknown as Record<string, string | number>[]);
 }
 

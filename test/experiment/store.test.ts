@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { RECORD_COLUMNS, StoredRecord } from "../../src/experiment/records";
 import { ResultsStore } from "../../src/experiment/store";
+import { loadRecords } from "../../src/index";
 import { mergeStores } from "../../src/experiment/merge";
 
 const record = (cellId: string, accuracy: number) => ({ cellId, runId: "r", preset: "diehl-cook-2015", neurons: 10, accuracy, note: "a,b" } as unknown as StoredRecord);
@@ -154,4 +155,10 @@ test("merging stores appends the cells the target lacks, keeps its own, and repo
   target.close();
   assert.deepEqual(ResultsStore.read(a).records().map((r) => [r.cellId, r.accuracy]), [["x", 50], ["y", 60], ["z", 70]]);
   assert.equal(ResultsStore.read(b).size, 2, "sources unchanged");
+});
+
+test("loadRecords (the main entry, no danfojs) refuses a folder without a store instead of returning nothing", () => {
+  const empty = mkdtempSync(join(tmpdir(), "snn-nostore-"));
+  assert.throws(() => loadRecords(join(empty, "mistyped")), /loadRecords: .*mistyped holds no results store \(no records\.jsonl\): check the folder's name/);
+  assert.ok(loadRecords(join(__dirname, "..", "..", "data", "results", "paper")).length > 0);
 });
