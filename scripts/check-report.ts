@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { launchChromium } from "../src/figures/save";
+import { launchChromium } from "../src/figures/chromium";
 
 async function main(): Promise<number> {
   const dir = resolve(process.argv[2] ?? "build/report");

@@ -39,6 +39,17 @@ if (lines.some((r) => r.code !== want.name + "@" + want.version)) throw new Erro
 console.log("snn sweep: 2 cells stored, code " + lines[0].code);
 ' || fail "the installed snn command's sweep"
 
+# a TypeScript consumer without the optional peer dependencies (no playwright-core, no danfojs): its tsc, without
+# skipLibCheck, accepts the published types of the main entry
+npm install --no-audit --no-fund --loglevel=error @types/node@20 >/dev/null
+cat > consumer.ts <<'TS'
+import { Network, DIEHL_COOK_2015, loadRecords, saveFigure, FigureWriter, READOUTS } from "snn-workbook";
+const net: Network = new Network({ neurons: 4, seed: 1, preset: DIEHL_COOK_2015 });
+console.log(net.neurons, typeof loadRecords, typeof saveFigure, typeof FigureWriter, READOUTS.length);
+TS
+node "$root/node_modules/typescript/bin/tsc" --noEmit --strict --target es2022 --module nodenext --moduleResolution nodenext consumer.ts \
+  || fail "a consumer's tsc rejects the published types"
+echo "types: a consumer's tsc (strict, no skipLibCheck, no optional peers) accepts them"
 if node -e 'require("snn-workbook/tables")' 2>"$work/tables.err"; then fail "the tables entry loaded without danfojs-node"; fi
 grep -q "needs danfojs-node, an optional peer dependency" "$work/tables.err" || fail "the tables entry's error does not say what to install: $(cat "$work/tables.err")"
 echo "tables entry: says to install danfojs-node"

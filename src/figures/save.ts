@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { FigureSpec } from "./spec";
 
 /** Output size: CSS pixels (default 900 x the layout's height or 560); PNGs at `scale` x those pixels (default 2). */
@@ -22,26 +23,6 @@ function formatOf(path: string): Format {
   const ext = extname(path).slice(1).toLowerCase();
   if (!(FORMATS as readonly string[]).includes(ext)) throw new RangeError(`saveFigure: "${path}" must end in ${FORMATS.map((f) => `.${f}`).join(", ")}`);
   return ext as Format;
-}
-
-/**
- * Debian's chromium (or CHROMIUM_PATH) through playwright-core, offline: for figures to files here, and for the
- * report's checks (scripts/check-report.ts). Errors say what to install.
- */
-export async function launchChromium(): Promise<Browser> {
-  let chromium: typeof import("playwright-core").chromium;
-  try {
-    ({ chromium } = await import("playwright-core"));
-  } catch {
-    throw new Error("figures need the npm package playwright-core (npm install playwright-core) and Debian's chromium (apt-get install chromium)");
-  }
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  return chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-  }).catch((e: Error) => {
-    throw new Error(`could not start chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH): ${e.message}`);
-  });
 }
 
 /** One chromium page with plotly.js loaded; `write` renders figures into files; `close` when done. */

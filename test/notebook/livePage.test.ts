@@ -24,7 +24,7 @@ const freePort = () => new Promise<number>((resolve, reject) => {
 test("notebook 04 run in a live notebook page draws every figure", {
   skip: (!hasNotebookServer() && "no jupyter-notebook") || (!existsSync(CHROMIUM) && "no chromium"), timeout: 240_000,
 }, async () => {
-  const { launchChromium } = await import("../../src/figures/save");
+  const { launchChromium } = await import("../../src/figures/chromium");
   const port = await freePort();
   const token = Math.random().toString(36).slice(2);
   const server = spawn("jupyter-notebook", ["--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--NotebookApp.token=${token}`, `--notebook-dir=${ROOT}`, "--allow-root"], {
