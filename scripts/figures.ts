@@ -22,7 +22,7 @@ import { train } from "../src/experiment/phases";
 import { loadMnist } from "../src/data/mnist";
 import { loadReferenceAccuracy, loadReferenceSpeed } from "../src/data/reference";
 import { ResultsStore } from "../src/experiment/store";
-import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, latestRows, perSizeSeries } from "../src/figures/accuracy";
+import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, isDeparture, latestRows, mostTrainedPerSize, perSizeSeries } from "../src/figures/accuracy";
 import { accuracyVsCostFigure, accuracyVsDecisionTimeFigure, costRows, longestPerSize } from "../src/figures/cost";
 import { receptiveFieldGrid } from "../src/figures/digits";
 import { availableMaps, mapTitle } from "../src/figures/committedMaps";
@@ -44,10 +44,18 @@ async function main(): Promise<void> {
   const figures: Record<string, FigureSpec> = {};
   const records = ResultsStore.read(join(ROOT, "data", "results", "paper")).records();
   if (records.length > 0) {
-    // The rules comparison has its own figure; the main one shows each preset with its own rule.
-    const summary = summarizeAccuracy(records.filter((r) => !r.preset.includes("@")));
+    // The rules comparison has its own figure, and so do the departures (overrides); the main one shows each
+    // documented preset with its own rule.
+    const summary = summarizeAccuracy(records.filter((r) => !r.preset.includes("@") && !isDeparture(r.preset)));
     const refs = comparableReferences(loadReferenceAccuracy(), { testSamples: 10000 });
     figures["accuracy-vs-neurons"] = accuracyVsNeuronsFigure(finalRows(summary), refs, "Accuracy vs excitatory neurons (MNIST, 10,000 test digits)");
+    const departures = records.filter((r) => isDeparture(r.preset) && !r.preset.includes("@") && (r.evaluatedOn ?? "test") === "test");
+    if (departures.length > 0) {
+      const sizes = new Set(departures.map((r) => r.neurons));
+      const beside = records.filter((r) => r.preset === "diehl-cook-2015" && sizes.has(r.neurons));
+      figures["accuracy-vs-neurons-departures"] = accuracyVsNeuronsFigure(finalRows(summarizeAccuracy([...departures, ...beside])), refs,
+        "Departures (parameters chosen on validation digits) beside the published parameters (10,000 test digits)");
+    }
     const curves = summarizeAccuracy(longestRunsOnly(records.filter((r) => r.preset === "diehl-cook-2015")));
     figures["accuracy-vs-training"] = accuracyVsTrainingFigure(curves, refs, "Accuracy vs training digits (Diehl & Cook preset, longest runs)");
     const ruleRows = ruleComparisonRows(records, "diehl-cook-2015");
@@ -56,7 +64,7 @@ async function main(): Promise<void> {
     }
     const perSize = ResultsStore.read(join(ROOT, "data", "results", "paper-per-size")).records();
     if (perSize.length > 0) {
-      const chosen = latestRows(summarizeAccuracy(perSize));
+      const chosen = mostTrainedPerSize(latestRows(summarizeAccuracy(perSize)));
       const published = finalRows(summarizeAccuracy(records.filter((r) => r.preset === "diehl-cook-2015")));
       figures["accuracy-vs-neurons-per-size"] = accuracyVsNeuronsFigure([...published, ...chosen], refs,
         "Accuracy vs neurons: published parameters and Diehl's per-size scripts (10,000 test digits)", { series: perSizeSeries(chosen) });

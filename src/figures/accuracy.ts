@@ -37,16 +37,72 @@ export function measuredTrace(name: string, rows: SummaryRow[], x: (r: SummaryRo
       array: sorted.map((r) => (range(r) ? r.accuracyMax - r.accuracyMean : r.accuracySd)),
       arrayminus: sorted.map((r) => (range(r) ? r.accuracyMean - r.accuracyMin : r.accuracySd)),
     },
-    text: sorted.map((r) => `${r.preset}, N = ${r.neurons}, ${r.trainedSamples} digits (${r.epochsDone.toFixed(2)} passes), ` +
+    customdata: sorted.map((r) => `${r.preset}, N = ${r.neurons}, ${r.trainedSamples} digits (${passesText(r.epochsDone)}), ` +
       (range(r) ? `n = ${r.n} seeds (${r.seeds}), bars: their range ${r.accuracyMin.toFixed(2)}-${r.accuracyMax.toFixed(2)}` : `n = ${r.n} seeds, bars: +- sd ${r.accuracySd.toFixed(2)}`)),
-    hovertemplate: "%{y:.2f} % (%{text})<extra></extra>",
+    hovertemplate: "%{y:.2f} % (%{customdata})<extra></extra>",
   };
+}
+
+/** "1 pass", "15 passes", "0.17 passes". */
+export function passesText(passes: number): string {
+  const p = Number(passes.toFixed(2));
+  return `${p} ${p === 1 ? "pass" : "passes"}`;
+}
+
+/**
+ * A series of points trained for different amounts says so: a series whose points share their passes names them in
+ * its legend entry; otherwise each point is labelled with its own ("3p").
+ */
+function withPasses(trace: Record<string, unknown>, rows: SummaryRow[]): Record<string, unknown> {
+  const passes = [...new Set(rows.map((r) => Number(r.epochsDone.toFixed(2))))];
+  if (passes.length === 1) return { ...trace, name: `${trace.name as string}, ${passesText(passes[0])}` };
+  const byX = [...rows].sort((a, b) => a.neurons - b.neurons);
+  return {
+    ...trace, name: `${trace.name as string}, passes as labelled`, mode: "lines+markers+text", textposition: "top right",
+    text: byX.map((r) => `${Number(r.epochsDone.toFixed(2))}p`), textfont: { size: 10 },
+  };
+}
+
+/** A preset label with overrides (PRESET+path=value): a departure from the documented preset, drawn apart. */
+export function isDeparture(preset: string): boolean {
+  return preset.includes("+");
+}
+
+/** Log-axis ticks at the values drawn (at most `most`, spread evenly in log), written with thousands separators. */
+export function ticksAt(values: number[], most = 12): { tickvals: number[]; ticktext: string[] } {
+  let tickvals = [...new Set(values.filter((v) => v > 0))].sort((a, b) => a - b);
+  if (tickvals.length > most) {
+    const lo = Math.log(tickvals[0]), hi = Math.log(tickvals[tickvals.length - 1]);
+    const kept: number[] = [];
+    for (let k = 0; k < most; k++) {
+      const target = lo + ((hi - lo) * k) / (most - 1);
+      const nearest = tickvals.reduce((a, b) => (Math.abs(Math.log(b) - target) < Math.abs(Math.log(a) - target) ? b : a));
+      if (!kept.includes(nearest)) kept.push(nearest);
+    }
+    tickvals = kept;
+  }
+  return { tickvals, ticktext: tickvals.map((v) => v.toLocaleString("en")) };
+}
+
+/** Log-axis ticks 1, 2, 5 x 10^k spanning [min, max], written compactly (500, 1k, 2k, 1M). */
+export function logTicks(min: number, max: number): { tickvals: number[]; ticktext: string[] } {
+  const tickvals: number[] = [];
+  if (!(min > 0 && max >= min)) return { tickvals, ticktext: [] };
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** e;
+      if (v >= min / 1.5 && v <= max * 1.5) tickvals.push(v);
+    }
+  }
+  const compact = (v: number) => (v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v));
+  return { tickvals, ticktext: tickvals.map(compact) };
 }
 
 /** The published points, one series per source (figures/references.ts). */
 export function referenceTraces(refs: ReferenceAccuracy[], x: (r: ReferenceAccuracy) => number | undefined): Record<string, unknown>[] {
   const traces: Record<string, unknown>[] = [];
   const PAPER = "Diehl & Cook 2015 (paper)"; // drawn last, so that no other marker hides the paper's points
+  const RELEASED = "Diehl & Cook released code (readme)"; // an open marker, larger: visible around the lab's point at 400
   const groups = [...groupReferences(refs)].sort(([a], [b]) => Number(a === PAPER) - Number(b === PAPER));
   for (const [name, rows] of groups) {
     const usable = rows.filter((r) => x(r) !== undefined);
@@ -55,16 +111,13 @@ export function referenceTraces(refs: ReferenceAccuracy[], x: (r: ReferenceAccur
       type: "scatter", mode: "markers", name,
       x: usable.map((r) => x(r)), y: usable.map((r) => r.accuracy),
       error_y: { type: "data", array: usable.map((r) => r.spread ?? 0), visible: usable.some((r) => r.spread) },
-      marker: { symbol: REFERENCE_SYMBOLS[name] ?? "circle-open", size: name === PAPER ? 14 : 10, line: { width: 1 } },
+      marker: { symbol: REFERENCE_SYMBOLS[name] ?? "circle-open", size: name === PAPER ? 14 : name === RELEASED ? 16 : 10, line: { width: name === RELEASED ? 2.5 : 1 } },
       text: usable.map(referenceHover), hovertemplate: "%{text}<extra></extra>",
     });
   }
   return traces;
 }
 
-/** The network sizes of the paper and of the BindsNET lab's table, as log-axis ticks. */
-export const NEURON_TICKS = { tickvals: [100, 225, 400, 625, 900, 1600, 6400], ticktext: ["100", "225", "400", "625", "900", "1,600", "6,400"] };
-const TRAINING_TICKS = { tickvals: [100, 1000, 10000, 100000, 1000000], ticktext: ["100", "1k", "10k", "100k", "1M"] };
 
 /**
  * The layout of the accuracy figures: log x with readable ticks, the legend under the x-axis title (anchored by its
@@ -109,8 +162,10 @@ export function perSizeSeries(members: readonly SummaryRow[]): (r: SummaryRow) =
  */
 export function accuracyVsNeuronsFigure(rows: SummaryRow[], references: ReferenceAccuracy[] = [], title = "Accuracy vs number of excitatory neurons",
   options: AccuracyFigureOptions = {}): FigureSpec {
-  const measured = Array.from(groupBy(rows, options.series ?? label), ([name, g]) => measuredTrace(name, g, (r) => r.neurons));
-  return { data: [...measured, ...referenceTraces(references, (r) => r.neurons)], layout: accuracyLayout(title, "excitatory neurons", NEURON_TICKS) };
+  const measured = Array.from(groupBy(rows, options.series ?? label), ([name, g]) => withPasses(measuredTrace(name, g, (r) => r.neurons), g));
+  const refs = referenceTraces(references, (r) => r.neurons);
+  const sizes = [...rows.map((r) => r.neurons), ...refs.flatMap((t) => t.x as number[])];
+  return { data: [...measured, ...refs], layout: accuracyLayout(title, "excitatory neurons", ticksAt(sizes)) };
 }
 
 /**
@@ -133,7 +188,8 @@ export function accuracyVsTrainingFigure(rows: SummaryRow[], references: Referen
     referenceTraces(g, (r) => r.trainPresentations).map((t) => ({
       ...t, name: `${t.name}, N = ${g[0].neurons}`, marker: { ...(t.marker as object), color: colour(g[0].neurons), line: { width: 1.5, color: "#222" } },
     }))).flat();
-  return { data: [...measured, ...refs], layout: accuracyLayout(title, "training digits seen", TRAINING_TICKS) };
+  const amounts = [...rows.map((r) => r.trainedSamples), ...references.map((r) => r.trainPresentations!)];
+  return { data: [...measured, ...refs], layout: accuracyLayout(title, "training digits seen", logTicks(Math.min(...amounts), Math.max(...amounts))) };
 }
 
 /** A row's (preset, dataset, evaluation, order, neurons): one point of an accuracy-vs-neurons series. */
@@ -164,4 +220,12 @@ export function latestRows(rows: SummaryRow[]): SummaryRow[] {
     const most = Math.max(...g.map((r) => r.n));
     return g.filter((r) => r.n === most).reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a));
   });
+}
+
+/**
+ * One point per network size: the row with the most training (a grid's rows can hold several evaluations of a size,
+ * for example ten presentations per test digit after one pass and one presentation after two).
+ */
+export function mostTrainedPerSize(rows: SummaryRow[]): SummaryRow[] {
+  return Array.from(groupBy(rows, (r) => String(r.neurons)).values(), (g) => g.reduce((a, b) => (b.trainedSamples > a.trainedSamples ? b : a)));
 }

@@ -17,7 +17,7 @@ export function referenceSeries(r: ReferenceAccuracy): string | undefined {
 
 export const REFERENCE_SYMBOLS: Record<string, string> = {
   "Diehl & Cook 2015 (paper)": "star",
-  "Diehl & Cook released code (readme)": "diamond",
+  "Diehl & Cook released code (readme)": "diamond-open",
   "Brian (BindsNET lab table)": "square",
   "BindsNET (lab table)": "triangle-up",
   "BindsNET runs (issues; measured here)": "x",

@@ -5,7 +5,7 @@
 import { SummaryInput, SummaryRow, summarizeAccuracy } from "../analysis/summary";
 import { presetFromLabel } from "../core/overrides";
 import { ReferenceAccuracy } from "../data/reference";
-import { accuracyLayout, finalRows, groupBy, measuredTrace, NEURON_TICKS, referenceTraces } from "./accuracy";
+import { accuracyLayout, finalRows, groupBy, measuredTrace, referenceTraces, ticksAt } from "./accuracy";
 import { FigureSpec } from "./spec";
 
 /** The base preset a label names (the part before any `@rule` or `+override`). */
@@ -45,6 +45,6 @@ export function accuracyByRuleFigure(rows: SummaryRow[], references: ReferenceAc
   const paper = references.filter((r) => r.model === "DiehlCook2015");
   return {
     data: [...measured, ...referenceTraces(paper, (r) => r.neurons)],
-    layout: accuracyLayout(title, "excitatory neurons", NEURON_TICKS),
+    layout: accuracyLayout(title, "excitatory neurons", ticksAt([...rows.map((r) => r.neurons), ...paper.map((r) => r.neurons)])),
   };
 }

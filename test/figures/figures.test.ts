@@ -5,7 +5,7 @@ import { assignLabels } from "../../src/analysis/labels";
 import { SummaryRow } from "../../src/analysis/summary";
 import { createRecording, Network } from "../../src/core/network";
 import { loadReferenceAccuracy, loadReferenceSpeed, parseCsv } from "../../src/data/reference";
-import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, latestRows, PER_SIZE_SERIES, perSizeSeries } from "../../src/figures/accuracy";
+import { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, isDeparture, latestRows, logTicks, mostTrainedPerSize, PER_SIZE_SERIES, perSizeSeries, ticksAt } from "../../src/figures/accuracy";
 import { membraneFigure, mostActive, spikeRasterFigure } from "../../src/figures/activity";
 import { classCountsFigure } from "../../src/figures/classCounts";
 import { confusionFigure, neuronsPerClassFigure } from "../../src/figures/labels";
@@ -25,15 +25,29 @@ test("accuracy vs neurons: Diehl's per-size presets as one series beside the pub
   const grid = [row(100, 60000, 84), { ...row(400, 180000, 90), preset: "diehl-cook-2015-n400" }, { ...row(6400, 900000, 95), preset: "diehl-cook-2015-n6400-learning" }];
   const other = { ...row(1600, 60000, 91), preset: "diehl-cook-2015-n400" };
   const fig = accuracyVsNeuronsFigure([...published, ...grid, other], [], "t", { series: perSizeSeries(grid) });
-  const series = fig.data as { name: string; x: number[]; y: number[]; text: string[] }[];
-  const ours = series.find((d) => d.name === PER_SIZE_SERIES)!;
+  const series = fig.data as { name: string; x: number[]; y: number[]; text: string[]; customdata: string[] }[];
+  const ours = series.find((d) => d.name.startsWith(PER_SIZE_SERIES))!;
   assert.deepEqual([ours.x, ours.y], [[100, 400, 6400], [84, 90, 95]]);
-  assert.match(ours.text[2], /^diehl-cook-2015-n6400-learning, N = 6400, 900000 digits \(15.00 passes\)/);
+  assert.match(ours.customdata[2], /^diehl-cook-2015-n6400-learning, N = 6400, 900000 digits \(15 passes\)/);
+  // points trained for different passes are labelled with theirs; a series of one training length names it
+  assert.equal(ours.name, `${PER_SIZE_SERIES}, passes as labelled`);
+  assert.deepEqual(ours.text, ["1p", "3p", "15p"]);
   // the published-parameters runs keep their series (the grid's 100-neuron row has the same preset name); a row of a
   // grid preset that is not in the grid keeps its own
-  const published100 = series.find((d) => d.name === "ours: diehl-cook-2015 (mnist-full)")!;
+  const published100 = series.find((d) => d.name.startsWith("ours: diehl-cook-2015 (mnist-full)"))!;
   assert.deepEqual([published100.x, published100.y], [[100, 400], [83, 89]]);
-  assert.deepEqual(series.map((d) => d.name).sort(), [PER_SIZE_SERIES, "ours: diehl-cook-2015 (mnist-full)", "ours: diehl-cook-2015-n400 (mnist-full)"].sort());
+  assert.deepEqual(series.map((d) => d.name).sort(), [`${PER_SIZE_SERIES}, passes as labelled`, "ours: diehl-cook-2015 (mnist-full), passes as labelled", "ours: diehl-cook-2015-n400 (mnist-full), 1 pass"].sort());
+  // ticks at the sizes drawn, not at a fixed list
+  assert.deepEqual((fig.layout.xaxis as { tickvals: number[]; ticktext: string[] }).ticktext, ["100", "400", "1,600", "6,400"]);
+});
+
+test("axes: ticks from the data (sizes drawn) and readable log ticks for amounts", () => {
+  assert.deepEqual(ticksAt([25, 50, 100, 200, 400, 100]).ticktext, ["25", "50", "100", "200", "400"]);
+  assert.equal(ticksAt(Array.from({ length: 40 }, (_, k) => 10 * (k + 1)), 8).tickvals.length, 8);
+  assert.deepEqual(logTicks(500, 60000).ticktext, ["500", "1k", "2k", "5k", "10k", "20k", "50k"]);
+  assert.deepEqual(logTicks(60000, 900000).ticktext, ["50k", "100k", "200k", "500k", "1M"]);
+  assert.equal(isDeparture("diehl-cook-2015+wInhExc=34"), true);
+  assert.equal(isDeparture("diehl-cook-2015@power-law"), false);
 });
 
 test("latest rows: per size, the most training every seed has reached (a grid committed part way)", () => {
@@ -174,4 +188,9 @@ test("saveFigure writes PNG, SVG and PDF by extension; the same figure gives the
   assert.equal(bytes("sub/a.pdf").toString("latin1", 0, 5), "%PDF-");
   assert.ok(bytes("a.png").equals(bytes("b.png")), "PNG bytes differ between two renderings of one figure");
   assert.ok(bytes("a.svg").equals(bytes("b.svg")), "SVG bytes differ between two renderings of one figure");
+});
+
+test("one point per size: the row with the most training", () => {
+  const rows = [row(6400, 60000, 92.7), { ...row(6400, 120000, 92.6), evaluatedOn: "test x 10" }, row(100, 60000, 84)];
+  assert.deepEqual(mostTrainedPerSize(rows).map((r) => [r.neurons, r.trainedSamples]), [[6400, 120000], [100, 60000]]);
 });

@@ -58,7 +58,7 @@ test("notebook 04 run in a live notebook page draws every figure", {
     const until = Date.now() + 150_000;
     let seen = await count();
     // two side by side, the rules, the diagnostics; the per-size settings, the per-size grid's two side by side
-    const expected = 7;
+    const expected = 8;
     while ((seen.figures < expected || seen.drawn < seen.figures) && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 1000));
       seen = await count();
