@@ -3,7 +3,7 @@
  * amounts, with the accuracy-cost frontier; and accuracy against decision time, per size. Data in, plotly spec out.
  */
 import { meanSd } from "../analysis/summary";
-import { groupBy } from "./accuracy";
+import { groupBy, logTicks } from "./accuracy";
 import { PLOTLY_COLOURS } from "./palette";
 import { FigureSpec } from "./spec";
 
@@ -93,7 +93,7 @@ export function accuracyVsCostFigure(rows: CostRow[], title = "Accuracy vs cost 
     data,
     layout: {
       title: { text: title, font: { size: 15 } }, height: 520,
-      xaxis: { title: { text: "SynOps per test digit (docs/cost.md)" }, type: "log" },
+      xaxis: { title: { text: "SynOps per test digit (docs/cost.md)" }, type: "log", ...logTicks(Math.min(...rows.map((r) => r.synOpsMean)), Math.max(...rows.map((r) => r.synOpsMean))) },
       yaxis: { title: { text: "test accuracy (%)" } },
       legend: { orientation: "h", x: 0, y: -0.2, yanchor: "top" }, margin: { t: 60, b: 140, l: 60, r: 20 },
     },

@@ -1,5 +1,6 @@
 /** Training speed against network size: our benchmark beside BindsNET's measured speed (log-log). */
 import { ReferenceSpeed } from "../data/reference";
+import { logTicks, ticksAt } from "./accuracy";
 import { FigureSpec } from "./spec";
 
 export interface BenchRow {
@@ -24,12 +25,13 @@ export function speedFigure(ours: BenchRow[], references: ReferenceSpeed[], titl
     const s = [...rows].sort((a, b) => a.neurons - b.neurons);
     data.push({ type: "scatter", mode: "lines+markers", name, x: s.map((r) => r.neurons), y: s.map((r) => r.samplesPerSec), marker: { symbol: "x" }, line: { dash: "dash" } });
   }
+  const xs = data.flatMap((t) => t.x as number[]), ys = data.flatMap((t) => t.y as number[]);
   return {
     data,
     layout: {
       title: { text: title }, height: 460,
-      xaxis: { title: { text: "excitatory neurons" }, type: "log" },
-      yaxis: { title: { text: "digits per second" }, type: "log" },
+      xaxis: { title: { text: "excitatory neurons" }, type: "log", ...ticksAt(xs) },
+      yaxis: { title: { text: "digits per second" }, type: "log", ...logTicks(Math.min(...ys), Math.max(...ys)) },
       legend: { orientation: "h", y: -0.25 },
     },
   };
