@@ -9,10 +9,14 @@ import { joinResponses, PhaseStats, respond, Responses, sumStats, train } from "
 import { Digits } from "../data/digits";
 import { runSweep, SweepOutcome } from "../experiment/pool";
 import { SweepSpec } from "../experiment/sweep";
-import { progressBar, showMarkdown } from "./display";
+import { OverallProgress } from "../experiment/sweepProgress";
+import { liveHtml, progressBar, showMarkdown } from "./display";
 import { chunkFor, untilInterrupted } from "./interrupt";
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The sweep's overall line (runs done, share of the work by cost, ETA: experiment/sweepProgress.ts), in bold. */
+const overallHtml = (text: string) => `<div style="font-family:monospace;font-weight:bold">${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</div>`;
 
 /** `samples` (and `chunk`, when given) as whole counts within the digits: refused otherwise, naming the function. */
 function checkCounts(fn: string, digits: Digits, samples: number, chunk?: number): void {
@@ -83,12 +87,26 @@ export async function sweepWithProgress(specs: SweepSpec[], out: string, workers
     const outcomes: SweepOutcome[] = [];
     for (const spec of specs) {
       const bars = new Map<number, ReturnType<typeof progressBar>>();
+      const overall = new OverallProgress();
+      let overallView: ((html: string) => void) | undefined;
       const outcome = await runSweep(spec, {
         out, workers, signal,
         onEvent: (e) => {
-          if (e.type === "start") showMarkdown(`${e.runs} runs (${spec.preset}, ${spec.dataset}, N = ${spec.neurons.join(", ")}): ${e.storedCells} results already in \`${out}\`, ${e.missingCells} to compute on ${e.workers} worker threads.`);
+          if (e.type === "start") {
+            showMarkdown(`${e.runs} runs (${spec.preset}, ${spec.dataset}, N = ${spec.neurons.join(", ")}): ${e.storedCells} results already in \`${out}\`, ${e.missingCells} to compute on ${e.workers} worker threads.`);
+            overall.start(e.pendingRuns, e.pendingCost);
+            overallView = liveHtml();
+          }
           if (e.type === "run-start") bars.set(e.worker, progressBar(`worker ${e.worker}: N = ${e.config.neurons}, seed ${e.config.seed}`));
-          if (e.type === "progress") bars.get(e.worker)?.(e.done, e.total, e.phase);
+          if (e.type === "progress") {
+            bars.get(e.worker)?.(e.done, e.total, e.phase);
+            overall.progress(e.worker, e.config, e.phase, e.done, e.total);
+            overallView?.(overallHtml(overall.text()));
+          }
+          if (e.type === "run-done") {
+            overall.runDone(e.worker, e.config);
+            overallView?.(overallHtml(overall.text()));
+          }
         },
       });
       if (outcome.errors.length > 0) throw new Error(`sweep failed: ${outcome.errors.map((x) => x.message).join("\n")}`);
