@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Executes every notebook headless with the project's kernel (snn-workbook) into build/notebooks/ (a failing cell fails).
+# Builds dist/ (the notebooks import it), then executes every notebook headless with the project's kernel
+# (snn-workbook) into build/notebooks/ (a failing cell fails).
 # Usage: npm run notebooks [-- notebooks/01-network.ipynb ...]   (SNN_SCALE=full for paper-scale sizes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JUPYTER_PATH="$PWD/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 mkdir -p build/notebooks
+# the notebooks import the compiled build (dist/): build it from the current sources first
+bash scripts/build.sh
 if [ $# -gt 0 ]; then books=("$@"); else books=(notebooks/*.ipynb); fi
 for nb in "${books[@]}"; do
   echo "executing $nb" >&2

@@ -2,6 +2,11 @@
  * The public API that notebooks and scripts import (`import { ... } from "./src/index"` from the project root).
  * Display functions live in ./notebook/display (they need a tslab kernel); tables in ./tables (they load danfojs).
  */
+import { staleBuildWarning } from "./staleBuild";
+
+const stale = staleBuildWarning(__dirname);
+if (stale) console.warn(stale);
+
 export { Network, createRecording } from "./core/network";
 export type { NetworkOptions, NetworkLike, PresentResult, Recording, NetworkState } from "./core/network";
 export { SplitNetwork } from "./experiment/splitNetwork";

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { test } from "node:test";
+import { staleBuildWarning } from "../../src/staleBuild";
 
 const ROOT = join(__dirname, "..", "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -25,6 +26,10 @@ test("notebook 04 run in a live notebook page draws every figure", {
   skip: (!hasNotebookServer() && "no jupyter-notebook") || (!existsSync(CHROMIUM) && "no chromium"), timeout: 240_000,
 }, async () => {
   const { launchChromium } = await import("../../src/figures/chromium");
+  // the notebooks import the compiled build: make it from the current sources when it is missing or older
+  if (!existsSync(join(ROOT, "dist", "index.js")) || staleBuildWarning(join(ROOT, "dist")) !== undefined) {
+    execFileSync("bash", [join(ROOT, "scripts", "build.sh")], { cwd: ROOT, stdio: "ignore" });
+  }
   const port = await freePort();
   const token = Math.random().toString(36).slice(2);
   const server = spawn("jupyter-notebook", ["--no-browser", `--port=${port}`, "--ip=127.0.0.1", `--NotebookApp.token=${token}`, `--notebook-dir=${ROOT}`, "--allow-root"], {
