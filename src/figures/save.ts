@@ -78,13 +78,45 @@ function withFixedUid(svg: string): string {
   return uid ? svg.split(uid).join("000000") : svg;
 }
 
-/** Save one figure as PNG, SVG or PDF (by `path`'s extension), e.g. `await saveFigure(fig, "figures/neurons.pdf")`. */
+/** How long saveFigure keeps its browser after the last figure (a script exits this much later than its last save). */
+const IDLE_MS = 1000;
+
+/** The browser saveFigure shares between calls: its writer, the writes in order, the calls under way, its closing timer. */
+let shared: { writer: Promise<FigureWriter>; queue: Promise<void>; users: number; timer?: NodeJS.Timeout } | undefined;
+let launches = 0;
+
+/** How many browsers saveFigure has started in this process (figures saved in a row share one). */
+export function saveFigureLaunches(): number {
+  return launches;
+}
+
+/**
+ * Save one figure as PNG, SVG or PDF (by `path`'s extension), e.g. `await saveFigure(fig, "figures/neurons.pdf")`.
+ * Calls in a row share one browser (started on the first, closed a second after the last); figures are written one at
+ * a time even when the calls overlap. For many figures in a known loop, FigureWriter does the same explicitly.
+ */
 export async function saveFigure(spec: FigureSpec, path: string, size: FigureSize = {}): Promise<void> {
   formatOf(path); // a wrong extension fails before chromium starts
-  const writer = await FigureWriter.open();
+  if (!shared) {
+    launches++;
+    const opened = FigureWriter.open();
+    shared = { writer: opened, queue: Promise.resolve(), users: 0 };
+    opened.catch(() => { if (shared?.writer === opened) shared = undefined; }); // a failed start is not kept
+  }
+  const s = shared;
+  clearTimeout(s.timer);
+  s.users++;
+  const done = s.queue.then(async () => (await s.writer).write(spec, path, size));
+  s.queue = done.catch(() => undefined);
   try {
-    await writer.write(spec, path, size);
+    await done;
   } finally {
-    await writer.close();
+    if (--s.users === 0) {
+      s.timer = setTimeout(() => {
+        if (shared !== s || s.users > 0) return;
+        shared = undefined;
+        void s.writer.then((w) => w.close(), () => undefined);
+      }, IDLE_MS);
+    }
   }
 }

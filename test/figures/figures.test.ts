@@ -188,6 +188,13 @@ test("saveFigure writes PNG, SVG and PDF by extension; the same figure gives the
   assert.equal(bytes("sub/a.pdf").toString("latin1", 0, 5), "%PDF-");
   assert.ok(bytes("a.png").equals(bytes("b.png")), "PNG bytes differ between two renderings of one figure");
   assert.ok(bytes("a.svg").equals(bytes("b.svg")), "SVG bytes differ between two renderings of one figure");
+  // saveFigure calls in a row, and overlapping ones, share one browser
+  const { saveFigureLaunches } = await import("../../src/figures/save");
+  const before = saveFigureLaunches();
+  await saveFigure(fig, join(dir, "c.png"), { width: 600 });
+  await Promise.all([saveFigure(fig, join(dir, "d.svg"), { width: 600 }), saveFigure(fig, join(dir, "e.png"), { width: 600 })]);
+  assert.equal(saveFigureLaunches() - before, 1);
+  assert.ok(bytes("c.png").equals(bytes("a.png")) && bytes("e.png").equals(bytes("a.png")) && bytes("d.svg").equals(bytes("a.svg")));
 });
 
 test("one point per size: the row with the most training", () => {
