@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { choiceOption, datasetOption, intListOption, intOption, parseOptions, testRepeatsOption, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { formatDuration, OverallProgress, progressText } from "./progress";
+import { threadsOption } from "./threads";
 
 export const SWEEP_USAGE = `snn sweep [options]
   --neurons N,N,...  network sizes (default 100,400)
@@ -31,7 +32,8 @@ ${PRESET_HELP}
                      evaluated beside its training on a free core (the same records, sooner)
   --threads T        split each run's network across T threads (default 1; bit-identical records, only the wall
                      clock differs): W workers then use W x T cores and each run evaluates its own snapshots.
-                     Pays only where threads meet fast: slower on this project's 2-core VM (docs/threads.md)
+                     Pays only where threads meet fast: slower on this project's 2-core VM (docs/threads.md);
+                     auto: the free cores per worker for networks of 1,600 neurons or more, else 1
   --evaluate-inline  each run evaluates its own snapshots before training on (as before evaluation beside training)
   --longest-first    start the plan's most expensive runs first, whatever their sweep (default: each sweep of a plan
                      in turn, each sweep's runs most expensive first); the plan ends sooner
@@ -98,9 +100,8 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   if (points.length > 0) console.error(`parameter grid: ${points.length} points (${axes.map((a) => `${a.path} x ${a.values.length}`).join(", ")}), evaluated on ${grid.validation ? "validation" : "test"} digits`);
   const out = typeof o.out === "string" ? o.out : "data/results";
   const workers = intOption(o, "workers", availableParallelism(), 1, 256);
-  const threads = intOption(o, "threads", 1, 1, 256);
   const fewest = Math.min(...specs.map((s) => Math.min(...s.neurons)));
-  if (threads > fewest) throw new UsageError(`--threads ${threads}: a network of ${fewest} neurons splits into at most ${fewest} threads`);
+  const threads = threadsOption(o, fewest, workers, (m) => console.error(`snn sweep: ${m}`));
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {

@@ -12,6 +12,7 @@ import { codeVersion } from "../experiment/version";
 import { choiceOption, datasetOption, intOption, parseOptions, testRepeatsOption, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { progressLine } from "./progress";
+import { threadsOption } from "./threads";
 
 export const TRAIN_USAGE = `snn train [options]
   --neurons N        excitatory neurons (default 100)
@@ -26,7 +27,8 @@ export const TRAIN_USAGE = `snn train [options]
 ${PRESET_HELP}
   --kernels K        wasm | ts (default wasm)
   --threads T        split the network across T threads (default 1; the same result bit for bit, only the wall clock
-                     differs; pays only where threads meet fast: slower on this project's 2-core VM, docs/threads.md)
+                     differs; pays only where threads meet fast: slower on this project's 2-core VM, docs/threads.md);
+                     auto: the free cores for networks of 1,600 neurons or more, else 1
   --validation       evaluate on the last --test training digits (held out) instead of the test digits
   --test-repeats K   present the evaluation digits K times with fresh input noise; accuracy over all K x --test
                      presentations (default 1), and of the first presentation alone
@@ -64,8 +66,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     ...(o.shuffle !== undefined ? { shuffleSeed: intOption(o, "shuffle", undefined, 0, 0xffffffff) } : {}),
     ...testRepeatsOption(o),
   };
-  const threads = intOption(o, "threads", 1, 1, 256);
-  if (threads > config.neurons) throw new UsageError(`--threads ${threads}: a network of ${config.neurons} neurons splits into at most ${config.neurons} threads`);
+  const threads = threadsOption(o, config.neurons, 1, (m) => console.warn(`snn train: ${m}`));
   if (typeof o.save === "string") checkWritableFile(o.save, "--save");
   const data = loadRunData(config);
   const bars = { train: progressLine("train "), labels: progressLine("labels"), test: progressLine("test  ") };
