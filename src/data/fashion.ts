@@ -13,6 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { createRng, deriveSeed, shuffleInPlace } from "../random/rng";
+import { PIXELS } from "./digits";
 
 export const FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"] as const;
 export const FASHION_TEST_PER_CLASS = 1000;
@@ -44,9 +45,9 @@ export function splitFashion(classes: readonly (readonly (readonly number[])[])[
   let empty = 0;
   classes.forEach((entries, c) => entries.forEach((img, i) => {
     if (img.length === 0) { empty++; return; }
-    if (img.length !== 784) throw new RangeError(`fashion-mnist: class ${c} image ${i} has ${img.length} values, not 784`);
-    const pixels = new Uint8Array(784);
-    for (let p = 0; p < 784; p++) {
+    if (img.length !== PIXELS) throw new RangeError(`fashion-mnist: class ${c} image ${i} has ${img.length} values, not ${PIXELS}`);
+    const pixels = new Uint8Array(PIXELS);
+    for (let p = 0; p < PIXELS; p++) {
       const v = img[p];
       if (!Number.isInteger(v) || v < 0 || v > 255) throw new RangeError(`fashion-mnist: class ${c} image ${i} pixel ${p} is ${v}, not a byte`);
       pixels[p] = v;
@@ -68,8 +69,8 @@ export function splitFashion(classes: readonly (readonly (readonly number[])[])[
   });
   const pack = (list: { c: number; pixels: Uint8Array }[], purpose: string): FashionSplit => {
     const order = shuffleInPlace(Int32Array.from(list.keys()), createRng(deriveSeed(seed, purpose)));
-    const out = { images: new Uint8Array(list.length * 784), labels: new Uint8Array(list.length), count: list.length };
-    order.forEach((from, k) => { out.images.set(list[from].pixels, k * 784); out.labels[k] = list[from].c; });
+    const out = { images: new Uint8Array(list.length * PIXELS), labels: new Uint8Array(list.length), count: list.length };
+    order.forEach((from, k) => { out.images.set(list[from].pixels, k * PIXELS); out.labels[k] = list[from].c; });
     return out;
   };
   return {

@@ -15,7 +15,7 @@ import { NetworkState } from "../core/network";
 import { KernelKind } from "../core/kernels";
 import { RunConfig } from "./config";
 import { CoreBudget } from "./coreBudget";
-import type { RunRecord } from "./run";
+import type { RunRecord } from "./runRecord";
 
 /** What an evaluation adds to a run's record (run.ts evaluateSnapshot without its large arrays). */
 export interface SnapshotFields {
