@@ -32,7 +32,10 @@ export { digitGrid, receptiveFieldGrid } from "./figures/digits";
 export type { FigureSpec } from "./figures/spec";
 export { runExperiment, evaluateSnapshot, DECISION_MS } from "./experiment/run";
 export type { RunConfig } from "./experiment/config";
-export { accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, latestRows, perSizeSeries, PER_SIZE_SERIES, isDeparture, ticksAt, logTicks, mostTrainedPerSize, passesText } from "./figures/accuracy";
+export {
+  accuracyVsNeuronsFigure, accuracyVsTrainingFigure, finalRows, latestRows, perSizeSeries, PER_SIZE_SERIES, isDeparture, ticksAt, logTicks,
+  mostTrainedPerSize, passesText,
+} from "./figures/accuracy";
 export type { AccuracyFigureOptions } from "./figures/accuracy";
 export { comparableReferences } from "./figures/references";
 export { saveFigure, FigureWriter } from "./figures/save";

@@ -28,7 +28,9 @@ export function threadsOption(o: Record<string, unknown>, neurons: number, worke
   const threads = intOption(o, "threads", 1, 1, 256);
   if (threads > neurons) throw new UsageError(`--threads ${threads}: a network of ${neurons} neurons splits into at most ${neurons} threads`);
   if (threads > 1 && threads * workers > cores.free) {
-    warn(`--threads ${threads}${workers > 1 ? ` x ${workers} workers` : ""}: ${threads * workers} threads with ${cores.free} of ${cores.cores} cores free (load ${cores.busy}): slices without a core of their own wait for one at every meeting, which can make the run many times slower than one thread (docs/threads.md); --threads auto picks what fits`);
+    const asked = `--threads ${threads}${workers > 1 ? ` x ${workers} workers` : ""}: ${threads * workers} threads`;
+    warn(`${asked} with ${cores.free} of ${cores.cores} cores free (load ${cores.busy}): slices without a core of their own wait ` +
+      "for one at every meeting, which can make the run many times slower than one thread (docs/threads.md); --threads auto picks what fits");
   }
   return threads;
 }

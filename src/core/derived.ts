@@ -196,6 +196,7 @@ function checkTimeStep(p: Readonly<Preset>): void {
   if (p.neuronModel === "conductance") spans.push(["exc.tauGeMs", p.exc.tauGeMs], ["exc.tauGiMs", p.exc.tauGiMs], ["inh.tauGeMs", p.inh.tauGeMs]);
   const shortest = spans.filter(([, ms]) => ms > 0).reduce((a, b) => (b[1] < a[1] ? b : a));
   if (p.dtMs > shortest[1]) {
-    throw new RangeError(`preset ${p.name}: dtMs ${p.dtMs} is longer than ${shortest[0]} ${shortest[1]} ms, the shortest time span of the model: the steps no longer resolve it (use dtMs <= ${shortest[1]}, or set coarseTimeStep: true to run it anyway, recorded as a departure)`);
+    throw new RangeError(`preset ${p.name}: dtMs ${p.dtMs} is longer than ${shortest[0]} ${shortest[1]} ms, the shortest time span of the model: ` +
+      `the steps no longer resolve it (use dtMs <= ${shortest[1]}, or set coarseTimeStep: true to run it anyway, recorded as a departure)`);
   }
 }

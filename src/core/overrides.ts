@@ -23,7 +23,8 @@ export function overrideEntries(overrides: DeepPartial<Preset>): [string, Leaf][
       if (path.length === 0 && (key === "name" || key === "description")) throw new RangeError(`preset override: "${key}" is not a parameter`);
       if (path.length === 1 && path[0] === "stdp" && key === "rule") {
         // a rule comes with its published settings (RULE_SETTINGS), and the label names it as PRESET@RULE
-        throw new RangeError(`preset override: choose the learning rule with --rule (in code: withRule), not stdp.rule: it brings the rule's published settings and names the runs PRESET@RULE; override the rule's values after it`);
+        throw new RangeError("preset override: choose the learning rule with --rule (in code: withRule), not stdp.rule: it brings the rule's " +
+          "published settings and names the runs PRESET@RULE; override the rule's values after it");
       }
       const known = knownValue(at);
       if (known === undefined) throw new RangeError(`preset override: no preset has a value "${at.join(".")}" (misspelt?)`);

@@ -33,7 +33,11 @@ export const CONDUCTANCE_STEP = [
   { name: "inhibitory", runs: "loop", doc: "the active inhibitory neurons integrate their input and spike (clamped while refractory)" },
   { name: "stampPre", runs: "event", doc: "learning: the step's input spikes set their pre traces and join the input delays' histories (the WASM loop stamps them lazily, before a post spike reads them)" },
   { name: "excitatorySpikes", runs: "event", doc: "each excitatory spike j: counted, refractory until t + blocked steps + 1, theta += thetaPlus (learning), the rule's onPostSpike (learning; with input delays the potentiation reads pre_i at t - d_ij), inhibitory j receives wExcInh at t + 1" },
-  { name: "inhibitorySpikes", runs: "both", doc: "each inhibitory spike k: every excitatory neuron but k receives wInhExc (G += w, S_k += w); with lattice inhibition below its cap, neuron j receives min(wInhExc, c sqrt(d(k, j))) (G += wInhExc, S_j += the shortfall), in TypeScript: such a step is an event" },
+  {
+    name: "inhibitorySpikes", runs: "both",
+    doc: "each inhibitory spike k: every excitatory neuron but k receives wInhExc (G += w, S_k += w); with lattice inhibition below its " +
+      "cap, neuron j receives min(wInhExc, c sqrt(d(k, j))) (G += wInhExc, S_j += the shortfall), in TypeScript: such a step is an event",
+  },
 ] as const satisfies readonly Phase[];
 
 /** One step t of the current model (BindsNET: every connection delivers the previous step's spikes). */

@@ -97,7 +97,8 @@ export function decodeNetworkState(bytes: Uint8Array, name: string): NetworkStat
   // checksum left in place) or bytes appended or cut are refused
   const dataEnd = extents.reduce((e, x) => Math.max(e, start + Math.ceil((x.stop - start) / 8) * 8), start);
   if (dataEnd !== end) {
-    fail(`its arrays end at byte ${dataEnd} but its data ends at byte ${end}${header.version === 1 && end - dataEnd === CHECKSUM_BYTES ? " (a version-2 file relabelled as version 1?)" : ""}: a damaged file`);
+    const relabelled = header.version === 1 && end - dataEnd === CHECKSUM_BYTES ? " (a version-2 file relabelled as version 1?)" : "";
+    fail(`its arrays end at byte ${dataEnd} but its data ends at byte ${end}${relabelled}: a damaged file`);
   }
   const byStart = [...extents].sort((x, y) => x.begin - y.begin);
   for (let k = 1; k < byStart.length; k++) {

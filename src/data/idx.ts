@@ -41,7 +41,9 @@ export function parseIdx(buffer: Uint8Array, name: string, expectDims?: number):
   const nDims = bytes[3];
   if (nDims < 1) throw new Error(`${name}: IDX header declares 0 dimensions`);
   if (expectDims !== undefined && nDims !== expectDims) {
-    throw new Error(`${name}: wrong magic number 0x0000080${nDims.toString(16)} (${nDims} dimensions): this file must start with 0x0000080${expectDims.toString(16)} (${expectDims === 3 ? "images: count, rows, columns" : expectDims === 1 ? "labels: count" : `${expectDims} dimensions`}); images and labels swapped?`);
+    const kind = expectDims === 3 ? "images: count, rows, columns" : expectDims === 1 ? "labels: count" : `${expectDims} dimensions`;
+    throw new Error(`${name}: wrong magic number 0x0000080${nDims.toString(16)} (${nDims} dimensions): this file must start with ` +
+      `0x0000080${expectDims.toString(16)} (${kind}); images and labels swapped?`);
   }
   const headerBytes = 4 + 4 * nDims;
   if (bytes.length < headerBytes) {

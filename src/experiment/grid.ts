@@ -55,7 +55,8 @@ export function gridPoints(spec: SweepSpec, axes: ParameterAxis[]): GridPoint[] 
   for (const a of axes) if (a.values.length === 0) throw new RangeError(`parameter grid: ${a.path} has no values`);
   const size = axes.reduce((n, a) => n * a.values.length, 1);
   if (size > MAX_GRID_POINTS) {
-    throw new RangeError(`parameter grid: ${axes.map((a) => a.values.length).join(" x ")} = ${size.toLocaleString("en")} points, more than the ${MAX_GRID_POINTS.toLocaleString("en")} a sweep takes: vary fewer values, or split the grid into several sweeps`);
+    throw new RangeError(`parameter grid: ${axes.map((a) => a.values.length).join(" x ")} = ${size.toLocaleString("en")} points, more than the ` +
+      `${MAX_GRID_POINTS.toLocaleString("en")} a sweep takes: vary fewer values, or split the grid into several sweeps`);
   }
   const { name, rule, overrides } = splitPresetLabel(spec.preset);
   const fixed = overrides ? overrideEntries(overrides).map(([path]) => path) : [];

@@ -123,7 +123,9 @@ async function sweepInto(store: ResultsStore, spec: SweepSpec | SweepSpec[], opt
   const startHashes = new Map([...new Set(pending.map((c) => c.dataset))].map((d) => [d, datasetHash(d)]));
   let dataChanged: string | undefined;
   const stopForData = (config: RunConfig, read: string) => {
-    dataChanged = `the files of data set ${config.dataset} changed during the sweep (it started with content hash ${startHashes.get(config.dataset)}, a run read ${read}): stopped, so that no record mixes the two; the records stored before are of the first files. Restore them to resume, or sweep the new files into another --out`;
+    dataChanged = `the files of data set ${config.dataset} changed during the sweep (it started with content hash ` +
+      `${startHashes.get(config.dataset)}, a run read ${read}): stopped, so that no record mixes the two; the records stored before are ` +
+      "of the first files. Restore them to resume, or sweep the new files into another --out";
     errors.push({ config, message: dataChanged });
     emit({ type: "error", worker: -1, config, message: dataChanged });
     closing ??= threads.close();
