@@ -89,7 +89,7 @@ export async function trainWithLiveView(net: Network, digits: Digits, samples = 
     }
     if (done < samples) {
       draw(done, sumStats(stats).samplesPerSec, labels);
-      sayTrainingInterrupted(done, samples);
+      sayTrainingInterrupted(done, samples, `training ${net.neurons} neurons (live view)`);
     }
     return sumStats(stats);
   });

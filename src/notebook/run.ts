@@ -26,14 +26,15 @@ function checkCounts(fn: string, digits: Digits, samples: number, chunk?: number
   if (chunk !== undefined && !(Number.isInteger(chunk) && chunk >= 1)) throw new RangeError(`${fn}: chunk must be a whole number >= 1, got ${chunk}`);
 }
 
-/** The note shown when training stops on an interrupt. */
-export function sayTrainingInterrupted(done: number, samples: number): void {
-  showMarkdown(`**Interrupted** after ${done} of ${samples} training digits: \`net\` has learned from exactly these ${done} digits (each one presented whole) and can be trained further or evaluated.`);
+/** The note shown when training stops on an interrupt (`what`: which work, e.g. "training 100 neurons"). */
+export function sayTrainingInterrupted(done: number, samples: number, what = "training"): void {
+  showMarkdown(`**Interrupted** ${what} after ${done} of ${samples} digits: the network has learned from exactly these ${done} ` +
+    "digits (each one presented whole) and can be trained further or evaluated.");
 }
 
 /**
  * Train on the first `samples` digits with a progress bar (learning on), `chunk` digits between display updates
- * (default: about a quarter of a second of work). On Kernel -> Interrupt it stops at a digit boundary: `net` has then
+ * (default: about a quarter of a second of work). On Kernel -> Interrupt it stops at a digit boundary: the network has then
  * learned from exactly the digits reported, and can be trained further or evaluated.
  */
 export async function trainWithProgress(net: Network, digits: Digits, samples = digits.count, chunk?: number): Promise<PhaseStats> {
@@ -49,7 +50,7 @@ export async function trainWithProgress(net: Network, digits: Digits, samples = 
       bar(done, samples, `${sumStats(parts).samplesPerSec.toFixed(0)} digits/s`);
       await tick();
     }
-    if (done < samples) sayTrainingInterrupted(done, samples);
+    if (done < samples) sayTrainingInterrupted(done, samples, `training ${net.neurons} neurons`);
     return sumStats(parts);
   });
 }

@@ -55,7 +55,7 @@ test("Kernel -> Interrupt stops a sweep's worker threads and training in the tsl
       assert.equal(c.recordBytesGrew, 0, `${c.case}: records were appended after the interrupt`);
       assert.equal(c.said.length, 1, `${c.case}: expected one "Interrupted" message, got ${JSON.stringify(c.said)}`);
     }
-    const trained = Number(/after (\d+) of 8000 training digits/.exec(cases[1].said[0])?.[1]);
+    const trained = Number(/Interrupted\*\* training \d+ neurons after (\d+) of 8000 digits: the network has learned/.exec(cases[1].said[0])?.[1]);
     assert.ok(trained > 0 && trained < 8000, cases[1].said[0]);
     assert.deepEqual(cases[1].after, ["ok", `{"digits":${trained}}\n`]);
   } finally {
