@@ -22,7 +22,8 @@ export { costRows, costFrontier, longestPerSize, accuracyVsCostFigure, accuracyV
 export type { CostRow } from "./figures/cost";
 export { saveNetwork, loadNetwork } from "./core/snapshot";
 export { assignLabels, predictAllActivity, predictProportion } from "./analysis/labels";
-export { accuracyPercent, confusionMatrix } from "./analysis/metrics";
+export { accuracyPercent, confusionMatrix, perClassAccuracy, misclassified } from "./analysis/metrics";
+export { perClassAccuracyFigure, histogramFigure, misclassifiedGallery } from "./figures/inspect";
 export { loadMnist, loadIdxDigits, DATASETS } from "./data/mnist";
 export type { DatasetName, MnistSplit } from "./data/mnist";
 export { classCounts, digitPixels } from "./data/digits";
