@@ -36,6 +36,11 @@ export class InhibitoryLayer {
     this.relax = model === "conductance" ? 1 - d.inhEuler : d.inhDecay;
   }
 
+  /** Neuron j's membrane potential at step t (an inactive neuron's by its closed-form relaxation; read-only). */
+  voltageAt(j: number, t: number): number {
+    return this.active.has(j) ? this.v[j] : this.p.vRestMv + (this.v[j] - this.p.vRestMv) * Math.pow(this.relax, t - this.since[j]);
+  }
+
   /** Neuron j receives `weight` before it is next integrated at step `t`. */
   receive(j: number, weight: number, t: number): void {
     if (!this.active.has(j)) {

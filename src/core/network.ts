@@ -19,6 +19,7 @@ import { Recording } from "./recording";
 import { createSimulation, Simulation, Totals } from "./simulation";
 import { ExcState, INPUTS } from "./state";
 import { LearningRule, learningRule } from "./stdp";
+import { MonitorOptions, StateMonitor } from "./monitor";
 import { SpikeOrderLog } from "./spikeOrder";
 import { refreshThresholds } from "./thresholds";
 
@@ -204,6 +205,22 @@ export class Network implements NetworkLike {
    */
   recordSpikeOrder(on: boolean): void {
     this.#sim.spikeOrder = on ? (this.#sim.spikeOrder ?? new SpikeOrderLog()) : undefined;
+  }
+
+  /**
+   * Attach a state monitor (monitor.ts): the chosen variables of the chosen neurons, every `every` steps of every
+   * presentation from now on, until detachMonitor (the presentations then run step by step, slower; detached it costs
+   * nothing). Replaces a monitor attached before. Not part of the state.
+   */
+  monitor(options: MonitorOptions): StateMonitor {
+    const m = new StateMonitor(options, this.#sim.neurons, this.#sim.preset.neuronModel);
+    this.#sim.monitor = m;
+    return m;
+  }
+
+  /** Stop recording (the monitor keeps what it has). */
+  detachMonitor(): void {
+    this.#sim.monitor = undefined;
   }
 
   /** The excitatory neurons in the order they fired in the last presentation, ascending within a step (a view). */

@@ -142,7 +142,9 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
   const starts = sched.stepStart;
   const ends = windows?.steps ?? NO_WINDOWS;
   const loop = learn ? sim.stepLoop : sim.frozenLoop;
-  if (!rec && conductance && loop) {
+  const monitor = sim.monitor;
+  monitor?.startPresentation();
+  if (!rec && !monitor && conductance && loop) {
     // the loop notes each window's end as it passes it (stepLoop.ts setWindows) and runLoop closes it
     if (!windows) return runLoop(sim, loop, 0, sched.steps, learn, true, true);
     closer.ends = ends; closer.closed = 0; closer.sim = sim; closer.windows = windows;
@@ -157,6 +159,7 @@ function runPresentation(sim: Simulation, pixels: Uint8Array, intensity: number,
     const n = conductance ? stepConductance(sim, s, a, b, learn, true) : stepCurrent(sim, a, b, learn);
     total += n;
     if (rec) recordStep(rec, sim.state, sim.neurons, thresholdBase, s, a, b, conductance ? sim.state.spikesOut : sim.emitted, n);
+    monitor?.record(sim, s);
     sim.t++;
     if (k < ends.length && s + 1 === ends[k]) {
       closeWindow(windows!, k, sim.counts, sim.neurons, sim.totals, starts[ends[k]], total, sim.totals.spentInhSpikes);

@@ -20,6 +20,7 @@ import { RefractoryQueue } from "./refractory";
 import { SharedInhibition } from "./sharedInhibition";
 import { allocateState, ExcState, INPUTS, Layout } from "./state";
 import { LearningRule } from "./stdp";
+import { StateMonitor } from "./monitor";
 import { SpikeOrderLog } from "./spikeOrder";
 import { StepLoop } from "./stepLoop";
 
@@ -90,6 +91,8 @@ export interface Simulation {
   readonly trainingDigits?: number;
   /** The excitatory spikes' order in the presentation, while recorded (Network.recordSpikeOrder; spikeOrder.ts). */
   spikeOrder?: SpikeOrderLog;
+  /** A state monitor, while attached (Network.monitor; monitor.ts): presentations then run step by step. */
+  monitor?: StateMonitor;
   /** Conductance model with WASM kernels and a rule the loop implements: the steps between events (stepLoop.ts). */
   readonly stepLoop?: StepLoop;
   /** The loop for steps without learning: stepLoop, or for a rule the loop does not learn with, a loop of its own. */
