@@ -153,6 +153,32 @@ const SNIPPETS: Partial<Record<ConductancePhase, string>> = {
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) ${C("wInhExc")}))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))`,
+  meetSlices: `        (if ${C("coupled")}
+          (then
+            (if ${C("pairPending")}
+              (then
+                (local.set $others ${C("pairOthers")})
+                ${S("pairPending", "(i32.const 0)")})
+              (else
+                (if (i32.lt_s (i32.add (local.get $s) (i32.const 1)) (local.get $sTo))
+                  (then
+                    (local.set $nNext (i32.const 0))
+                    (if ${C("inhCount")}
+                      (then (local.set $nNext (call $inhibitoryStep (local.get $c) (i32.add (local.get $t) (i32.const 1))))))
+                    (local.set $x (call $meet (f64.add (f64.mul (f64.convert_i32_u (local.get $nInh)) (f64.const ${PAIR_PACKING}))
+                      (f64.convert_i32_u (local.get $nNext)))))
+                    (local.set $others (i32.trunc_f64_u (f64.floor (f64.div (local.get $x) (f64.const ${PAIR_PACKING})))))
+                    ${S("pairOthers", `(i32.trunc_f64_u (f64.sub (local.get $x) (f64.mul (f64.convert_i32_u (local.get $others)) (f64.const ${PAIR_PACKING}))))`)}
+                    ${S("pairInh", "(local.get $nNext)")}
+                    ${S("pairPending", "(i32.const 1)")})
+                  (else
+                    (local.set $others (i32.trunc_f64_u (call $meet (f64.convert_i32_u (local.get $nInh)))))))))
+            (block $added
+              (loop $add
+                (br_if $added (i32.le_s (local.get $others) (i32.const 0)))
+                (local.set $g (f64.add (local.get $g) ${C("wInhExc")}))
+                (local.set $others (i32.sub (local.get $others) (i32.const 1)))
+                (br $add)))))`,
 };
 
 /** The snippets of the schedule's loop phases in order, with the event exit before the "both" phases. */
@@ -225,37 +251,6 @@ export function loopKernels(): string {
       (loop $step
         (br_if $stop (i32.ge_s (local.get $s) (local.get $sTo)))
 ${stepBody()}
-        ;; a slice of a split network: the other slices' inhibitory spikes of the step reach G (the same weight each, so
-        ;; after this slice's own gives the whole network's bits). Steps go in pairs: after the first, this slice runs the
-        ;; second's inhibitory phase early (it depends only on this slice's excitatory spikes so far) and one meeting
-        ;; exchanges both steps' counts; a step without a second in this run meets alone. An event step does the same in
-        ;; TypeScript (conductanceStep.ts meetOtherSlices).
-        (if ${C("coupled")}
-          (then
-            (if ${C("pairPending")}
-              (then
-                (local.set $others ${C("pairOthers")})
-                ${S("pairPending", "(i32.const 0)")})
-              (else
-                (if (i32.lt_s (i32.add (local.get $s) (i32.const 1)) (local.get $sTo))
-                  (then
-                    (local.set $nNext (i32.const 0))
-                    (if ${C("inhCount")}
-                      (then (local.set $nNext (call $inhibitoryStep (local.get $c) (i32.add (local.get $t) (i32.const 1))))))
-                    (local.set $x (call $meet (f64.add (f64.mul (f64.convert_i32_u (local.get $nInh)) (f64.const ${PAIR_PACKING}))
-                      (f64.convert_i32_u (local.get $nNext)))))
-                    (local.set $others (i32.trunc_f64_u (f64.floor (f64.div (local.get $x) (f64.const ${PAIR_PACKING})))))
-                    ${S("pairOthers", `(i32.trunc_f64_u (f64.sub (local.get $x) (f64.mul (f64.convert_i32_u (local.get $others)) (f64.const ${PAIR_PACKING}))))`)}
-                    ${S("pairInh", "(local.get $nNext)")}
-                    ${S("pairPending", "(i32.const 1)")})
-                  (else
-                    (local.set $others (i32.trunc_f64_u (call $meet (f64.convert_i32_u (local.get $nInh)))))))))
-            (block $added
-              (loop $add
-                (br_if $added (i32.le_s (local.get $others) (i32.const 0)))
-                (local.set $g (f64.add (local.get $g) ${C("wInhExc")}))
-                (local.set $others (i32.sub (local.get $others) (i32.const 1)))
-                (br $add)))))
         ;; a decision window's last step done without an event: note the inhibitory count (TypeScript closes the window)
         (if (i32.eq (i32.add (local.get $s) (i32.const 1)) (local.get $winEnd))
           (then

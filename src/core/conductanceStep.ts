@@ -26,6 +26,10 @@ interface StepScratch {
   /** Inhibitory spikes of the step, in inhSpikes. */
   nInh: number;
   inhSpikes: Int32Array;
+  /** At an event step of the WASM step loop: the loop, the step's index in its run and the run's end (meetSlices). */
+  loop?: StepLoop;
+  loopStep: number;
+  loopTo: number;
 }
 
 /** Each phase of CONDUCTANCE_STEP (see its documentation there). */
@@ -103,6 +107,11 @@ const PHASES: { readonly [P in ConductancePhase]: (sim: Simulation, s: StepScrat
     if (lattice?.lattice) for (let k = 0; k < s.nInh; k++) inhibition.receiveRow(s.inhSpikes[k], lattice);
     else for (let k = 0; k < s.nInh; k++) inhibition.receive(s.inhSpikes[k], sim.preset.wInhExc);
   },
+  meetSlices(sim, s) {
+    if (!sim.coupling) return;
+    if (s.loop) meetOtherSlices(sim, sim.coupling, s.loop, s.loopStep, s.loopTo, s.nInh);
+    else receiveOtherSlices(sim, sim.coupling, s.nInh);
+  },
 };
 
 /**
@@ -136,7 +145,7 @@ function delayedDepression(sim: Simulation, s: StepScratch): void {
 const ORDER: readonly ConductancePhase[] = CONDUCTANCE_STEP.map((p) => p.name);
 const EVENT_ORDER: readonly ConductancePhase[] = eventPhases();
 /** Reused by every call of this thread: each call sets every field before the phases read it; nothing carries over. */
-const scratch: StepScratch = { step: 0, a: 0, b: 0, learn: false, counting: false, n: 0, nInh: 0, inhSpikes: new Int32Array(0) };
+const scratch: StepScratch = { step: 0, a: 0, b: 0, learn: false, counting: false, n: 0, nInh: 0, inhSpikes: new Int32Array(0), loopStep: 0, loopTo: 0 };
 
 /**
  * Step sim.t, the presentation's step `step` (the rest period continues the count), with the schedule's input spikes
@@ -147,8 +156,8 @@ export function stepConductance(sim: Simulation, step: number, a: number, b: num
   phases: readonly ConductancePhase[] = ORDER): number {
   const s = scratch;
   s.step = step; s.a = a; s.b = b; s.learn = learn; s.counting = counting; s.n = 0; s.nInh = 0; s.inhSpikes = sim.inhOut;
+  s.loop = undefined;
   for (let k = 0; k < phases.length; k++) PHASES[phases[k]](sim, s);
-  if (sim.coupling) receiveOtherSlices(sim, sim.coupling, s.nInh);
   return s.n;
 }
 
@@ -223,6 +232,7 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
     s.step = step + stepOffset; s.a = scheduled ? starts[step] : 0; s.b = scheduled ? starts[step + 1] : 0; s.learn = learn;
     s.counting = counting;
     s.n = loop.spikes; s.nInh = loop.inhibitorySpikes; s.inhSpikes = loop.inhibitoryOut;
+    s.loop = loop; s.loopStep = step; s.loopTo = to;
     for (let k = 0; k < EVENT_ORDER.length; k++) {
       const phase = EVENT_ORDER[k];
       if (phase !== "stampPre") PHASES[phase](sim, s);
@@ -231,8 +241,6 @@ export function runLoop(sim: Simulation, loop: StepLoop, from: number, to: numbe
         marked = step + 1;
       }
     }
-    // a slice of a split network meets the others after an event step here (after the other steps in the loop)
-    if (sim.coupling) meetOtherSlices(sim, sim.coupling, loop, step, to, s.nInh);
     if (s.n > 0) loop.recentChanged(); // the spikes stamped post traces
     total += s.n;
     if (windows && windows.closed < windows.ends.length && step + 1 === windows.ends[windows.closed]) {

@@ -16,8 +16,8 @@ export interface Phase<Name extends string = string> {
   readonly doc: string;
   /** Conductance model with WASM kernels: where the phase runs (see the module comment). */
   readonly runs?: "loop" | "event" | "both";
-  /** A phase of networks with input delays only (it does nothing without them). */
-  readonly onlyWith?: "inputDelays";
+  /** A phase of networks with input delays only, or of slices of a split network only (it does nothing otherwise). */
+  readonly onlyWith?: "inputDelays" | "coupling";
 }
 
 /**
@@ -37,6 +37,12 @@ export const CONDUCTANCE_STEP = [
     name: "inhibitorySpikes", runs: "both",
     doc: "each inhibitory spike k: every excitatory neuron but k receives wInhExc (G += w, S_k += w); with lattice inhibition below its " +
       "cap, neuron j receives min(wInhExc, c sqrt(d(k, j))) (G += wInhExc, S_j += the shortfall), in TypeScript: such a step is an event",
+  },
+  {
+    name: "meetSlices", runs: "both", onlyWith: "coupling",
+    doc: "a slice of a split network (coupling.ts): the other slices' inhibitory spikes of the step reach G (wInhExc each, after this " +
+      "slice's own: the whole network's bits). In the loop, steps go in pairs: after the first, the slice runs the second's inhibitory " +
+      "phase early (it depends only on this slice's excitatory spikes so far) and one meeting exchanges both steps' counts",
   },
 ] as const satisfies readonly Phase[];
 

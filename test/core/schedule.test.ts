@@ -8,10 +8,10 @@ import { generateKernelsWat } from "../../scripts/kernels/generate";
 test("schedule: the conductance step's phases in Brian's order (integrate and threshold, propagate, reset)", () => {
   assert.deepEqual(phaseNames(CONDUCTANCE_STEP), [
     "expireRefractory", "scatterInput", "excitatory", "depression", "holdRefractory", "inhibitory", "stampPre", "excitatorySpikes",
-    "inhibitorySpikes",
+    "inhibitorySpikes", "meetSlices",
   ]);
-  assert.deepEqual(loopPhases(), ["expireRefractory", "scatterInput", "excitatory", "depression", "holdRefractory", "inhibitory", "inhibitorySpikes"]);
-  assert.deepEqual(eventPhases(), ["stampPre", "excitatorySpikes", "inhibitorySpikes"]);
+  assert.deepEqual(loopPhases(), ["expireRefractory", "scatterInput", "excitatory", "depression", "holdRefractory", "inhibitory", "inhibitorySpikes", "meetSlices"]);
+  assert.deepEqual(eventPhases(), ["stampPre", "excitatorySpikes", "inhibitorySpikes", "meetSlices"]);
 });
 
 test("schedule: the current step's phases (BindsNET: each connection delivers the previous step's spikes)", () => {

@@ -4,7 +4,7 @@
 ;; WebAssembly SIMD (f32x4) kernels of the simulation's hot loops (input rows + excitatory update, weight
 ;; normalisation, potentiation), the conductance model's step loop between excitatory spikes (runSteps, composed from
 ;; the loop phases of src/core/schedule.ts) and the Poisson input (poissonFill). runSteps' phases, in order:
-;;   expireRefractory, scatterInput, excitatory, depression, holdRefractory, inhibitory, inhibitorySpikes.
+;;   expireRefractory, scatterInput, excitatory, depression, holdRefractory, inhibitory, inhibitorySpikes, meetSlices.
 ;; The pure-TypeScript oracles in src/core/kernels.ts (tsKernels) run the same algorithm with every f32 operation in
 ;; the same order, so the two agree bit for bit; runSteps, poissonFill and markPreSpikes reproduce the network's
 ;; per-step TypeScript path and PoissonInput.fill (test/core/kernels.test.ts, test/core/poisson.test.ts,
@@ -1253,11 +1253,10 @@
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.load offset=272 (local.get $c))))
             (local.set $e (i32.add (local.get $e) (i32.const 1)))
             (br $deliver)))
-        ;; a slice of a split network: the other slices' inhibitory spikes of the step reach G (the same weight each, so
-        ;; after this slice's own gives the whole network's bits). Steps go in pairs: after the first, this slice runs the
-        ;; second's inhibitory phase early (it depends only on this slice's excitatory spikes so far) and one meeting
-        ;; exchanges both steps' counts; a step without a second in this run meets alone. An event step does the same in
-        ;; TypeScript (conductanceStep.ts meetOtherSlices).
+        ;; phase meetSlices (steps without excitatory spikes): a slice of a split network (coupling.ts): the other
+        ;;   slices' inhibitory spikes of the step reach G (wInhExc each, after this slice's own: the whole network's
+        ;;   bits). In the loop, steps go in pairs: after the first, the slice runs the second's inhibitory phase early
+        ;;   (it depends only on this slice's excitatory spikes so far) and one meeting exchanges both steps' counts
         (if (i32.load offset=288 (local.get $c))
           (then
             (if (i32.load offset=392 (local.get $c))
