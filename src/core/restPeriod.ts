@@ -14,9 +14,11 @@ const SETTLED_CONDUCTANCE = 1e-6;
 /**
  * Run the rest period: simulate until no neuron can spike (every conductance below SETTLED_CONDUCTANCE, no neuron
  * refractory, no inhibitory neuron active, every threshold above vRest), then advance the remaining steps in closed
- * form: v relaxes as (1 - dt/tau)^k (the Euler step without input), ge and gi decay geometrically.
+ * form: v relaxes as (1 - dt/tau)^k (the Euler step without input), ge and gi decay geometrically. With
+ * sim.exactRest every step is simulated instead: the closed form's oracle (test/core/restPeriod.test.ts).
  */
 export function runRest(net: Simulation, learn: boolean): number {
+  const shortcut = !net.exactRest;
   const restSteps = net.derived.restSteps;
   const loop = learn ? net.stepLoop : net.frozenLoop;
   let done = 0, spikes = 0;
@@ -31,7 +33,7 @@ export function runRest(net: Simulation, learn: boolean): number {
       done++;
     }
     // with input delays, spikes are in flight and depressions pending until delaySteps steps after the last input
-    if (done % SETTLE_CHECK_EVERY === 0 && done >= net.derived.delaySteps && settledEverywhere(net)) break;
+    if (shortcut && done % SETTLE_CHECK_EVERY === 0 && done >= net.derived.delaySteps && settledEverywhere(net)) break;
   }
   const left = restSteps - done;
   if (left > 0) {

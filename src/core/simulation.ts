@@ -93,6 +93,8 @@ export interface Simulation {
   spikeOrder?: SpikeOrderLog;
   /** A state monitor, while attached (Network.monitor; monitor.ts): presentations then run step by step. */
   monitor?: StateMonitor;
+  /** Simulate every step of the rest period instead of its closed form once settled (the shortcut's oracle, for tests). */
+  exactRest?: boolean;
   /** Conductance model with WASM kernels and a rule the loop implements: the steps between events (stepLoop.ts). */
   readonly stepLoop?: StepLoop;
   /** The loop for steps without learning: stepLoop, or for a rule the loop does not learn with, a loop of its own. */
