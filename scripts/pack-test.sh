@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:package`: the package as a user installs it. npm pack, install the tarball into a scratch project
-# (the npm registry only; no overrides, no danfojs), then with plain node (no tsx) train a tiny network (whole and
+# (the npm registry only; no overrides, no danfojs, none of the optional peers until the kernel's tslab), then with
+# plain node (no tsx) train a tiny network (whole and
 # split across 2 threads) and run a two-cell sweep, check the optional tables entry's message, and execute a small notebook from outside the repository
 # with the kernel `snn kernel` installs. Needs jupyter-nbconvert and jupyter-client (apt), like the notebooks.
 set -euo pipefail
@@ -54,6 +55,13 @@ if node -e 'require("snn-workbook/tables")' 2>"$work/tables.err"; then fail "the
 grep -q "needs danfojs-node, an optional peer dependency" "$work/tables.err" || fail "the tables entry's error does not say what to install: $(cat "$work/tables.err")"
 echo "tables entry: says to install danfojs-node"
 
+# the queue and the notebook kernel need optional peers (bullmq, tslab): without them, their commands say what to install
+if SNN_QUEUE_URL=redis://127.0.0.1:9 npx --no-install snn sweep --neurons 10 --seeds 1 --train 50 --test 50 --out qstore 2>"$work/queue.err"; then fail "a queued sweep ran without bullmq"; fi
+grep -q "needs the npm package bullmq" "$work/queue.err" || fail "the queue's error does not say what to install: $(cat "$work/queue.err")"
+if npx --no-install snn kernel --dir "$work/jupyter" 2>"$work/kernel.err"; then fail "snn kernel ran without tslab"; fi
+grep -q "npm install tslab" "$work/kernel.err" || fail "snn kernel's error does not say what to install: $(cat "$work/kernel.err")"
+echo "optional peers: the queue and the kernel say what to install"
+npm install --no-audit --no-fund --loglevel=error tslab@1.0.22 >/dev/null
 npx --no-install snn kernel --dir "$work/jupyter" >/dev/null
 cat > outside.ipynb <<'NB'
 {"cells": [{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {}, "outputs": [], "source": "import { Network, DIEHL_COOK_2015, loadMnist, train, respond, assignFromResponses } from \"snn-workbook\";\nconst { train: digits } = loadMnist({ train: 100, test: 10 });\nconst net = new Network({ neurons: 10, seed: 2, preset: DIEHL_COOK_2015 });\ntrain(net, digits);\nconsole.log(`outside notebook: ${net.neurons} neurons trained`);"},

@@ -28,7 +28,7 @@ function tslabBin(): string {
   try {
     pkg = require.resolve("tslab/package.json");
   } catch {
-    throw new Error("snn kernel: tslab is not installed beside snn-workbook (it is one of its dependencies): reinstall snn-workbook");
+    throw new Error("snn kernel: the kernel runs tslab, an optional peer dependency of snn-workbook: npm install tslab@1.0.22 (then run snn kernel again)");
   }
   const bin = (require(pkg) as { bin: Record<string, string> }).bin.tslab;
   return join(dirname(pkg), bin);

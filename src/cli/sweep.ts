@@ -3,8 +3,7 @@ import { availableParallelism } from "node:os";
 import { evaluatedOnLabel, summarizeAccuracy, summaryText, trainOrder } from "../analysis/summary";
 import { canonicalDataset, DatasetName, DATASETS, datasetSizes, evaluationDigitsAvailable, trainingDigitsAvailable } from "../data/datasets";
 import { runSweep, SweepEvent } from "../experiment/pool";
-import { queueUrl } from "../queue/connection";
-import { submitSweep } from "../queue/submit";
+import { queueUrl } from "../queue/url";
 import { DEFAULT_LABEL_DIGITS } from "../experiment/config";
 import { defaultTrainAmounts, SweepSpec, sweepRuns } from "../experiment/sweep";
 import { gridPoints, ParameterAxis, parseAxis } from "../experiment/grid";
@@ -12,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { choiceOption, datasetOption, intListOption, intOption, parseOptions, testRepeatsOption, UsageError } from "./args";
 import { PRESET_HELP, presetOption } from "./preset";
 import { formatDuration, OverallProgress, progressText } from "./progress";
+import { needPackage } from "./optional";
 import { threadsOption } from "./threads";
 
 export const SWEEP_USAGE = `snn sweep [options]
@@ -119,7 +119,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const order = o["longest-first"] ? "longest-first" : "plan";
   const ui = sweepProgress(url ? 8 : workers, threads);
   const outcome = url
-    ? await submitSweep(specs, {
+    ? await (await needPackage("bullmq", "a sweep on a queue (--queue, SNN_QUEUE_URL)", async () => require("../queue/submit") as typeof import("../queue/submit"))).submitSweep(specs, {
       url, out, queueName: o["queue-name"] as string | undefined, signal: controller.signal, onEvent: ui.onEvent,
       redisTimeoutMs: 1000 * wait, noWorkerMs: 4000 * wait, order,
     })

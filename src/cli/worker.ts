@@ -1,7 +1,7 @@
 /** `snn worker`: process queued sweep runs from Redis (see src/queue/worker.ts). */
-import { queueUrl, QUEUE_URL_ENV } from "../queue/connection";
+import { queueUrl, QUEUE_URL_ENV } from "../queue/url";
 import { DEFAULT_LOCK_MS, DEFAULT_QUEUE_NAME } from "../queue/jobs";
-import { startQueueWorker } from "../queue/worker";
+import { needPackage } from "./optional";
 import { intOption, parseOptions, UsageError } from "./args";
 
 export const WORKER_USAGE = `snn worker --queue URL [options]
@@ -20,6 +20,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   });
   const url = queueUrl(typeof o.queue === "string" ? o.queue : undefined);
   if (!url) throw new UsageError(`--queue URL is required (or set ${QUEUE_URL_ENV})`);
+  const { startQueueWorker } = await needPackage("bullmq", "snn worker", async () => require("../queue/worker") as typeof import("../queue/worker"));
   const worker = await startQueueWorker({
     url,
     concurrency: intOption(o, "concurrency", 1, 1, 256),

@@ -3,29 +3,9 @@
  * from an option or the SNN_QUEUE_URL environment variable. Credentials are never printed: use `redactUrl` in messages.
  */
 import IORedis, { RedisOptions } from "ioredis";
+import { MIN_REDIS_VERSION, redactUrl } from "./url";
 
-export const QUEUE_URL_ENV = "SNN_QUEUE_URL";
-/** BullMQ needs Redis 5.0 or newer (streams); we check before using a server. */
-export const MIN_REDIS_VERSION = [5, 0, 0];
-
-/** The URL from an option, else from SNN_QUEUE_URL; undefined when neither is set. */
-export function queueUrl(option: string | undefined): string | undefined {
-  return option ?? (process.env[QUEUE_URL_ENV] || undefined);
-}
-
-/** The URL with user name and password replaced by "***". */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.username || u.password) {
-      u.username = u.username ? "***" : "";
-      u.password = u.password ? "***" : "";
-    }
-    return u.toString();
-  } catch {
-    return "<invalid URL>";
-  }
-}
+export { MIN_REDIS_VERSION, QUEUE_URL_ENV, queueUrl, redactUrl } from "./url";
 
 /** ioredis options from a redis:// or rediss:// URL (BullMQ needs maxRetriesPerRequest = null for workers). */
 export function connectionOptions(url: string): RedisOptions {
