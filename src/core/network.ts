@@ -15,11 +15,11 @@ import { exportNetworkState, importNetworkState, NetworkState } from "./networkS
 import { DIEHL_COOK_2015, Preset } from "./params";
 import { createDecisionWindows, DecisionWindows } from "./decision";
 import { initialise, PresentResult, presentDigit } from "./presentation";
+import { MonitorOptions, StateMonitor } from "./monitor";
 import { Recording } from "./recording";
 import { createSimulation, Simulation, Totals } from "./simulation";
 import { ExcState, INPUTS } from "./state";
 import { LearningRule, learningRule } from "./stdp";
-import { MonitorOptions, StateMonitor } from "./monitor";
 import { SpikeOrderLog } from "./spikeOrder";
 import { refreshThresholds } from "./thresholds";
 
