@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { READOUTS } from "../src/analysis/readouts";
+import { meanSdText } from "../src/analysis/numberFormat";
 import { meanSd } from "../src/analysis/summary";
 import { loadReferenceAccuracy } from "../src/data/reference";
 import { StoredRecord } from "../src/experiment/records";
@@ -14,7 +15,7 @@ import { writeTablesSection } from "./readme-tables";
 const dir = "data/results/lmsnn";
 const records = ResultsStore.read(dir).records();
 const lab = loadReferenceAccuracy(undefined, "lmsnn_accuracy.csv");
-const fmt = (xs: number[]) => (xs.length === 0 ? "" : ((s) => (s.n > 1 ? `${s.mean.toFixed(2)} +- ${s.sd.toFixed(2)} (${s.n})` : `${s.mean.toFixed(2)} (1)`))(meanSd(xs)));
+const fmt = (xs: number[]) => (xs.length === 0 ? "" : ((s) => meanSdText(s.mean, s.sd, s.n))(meanSd(xs)));
 
 const out: string[] = [];
 out.push(`| preset | neurons | training digits | ${READOUTS.map((r) => r.name).join(" | ")} | spikes per test digit |`);

@@ -13,6 +13,7 @@
  *                  on a digit, the sum over its pairs of their normalised class counts (pairs never seen add nothing)
  * Ties, and digits with no evidence, go to the lowest class (argmax's first maximum), as everywhere in labels.ts.
  */
+import { PIXELS } from "../data/digits";
 import { Assignment, predictAllActivity, predictProportion } from "./labels";
 import { accuracyPercent } from "./metrics";
 
@@ -49,8 +50,6 @@ export interface Readout<Model = unknown> {
   fit(labelled: ReadoutData, assignment: Assignment, network: ReadoutNetwork): Model;
   predict(model: Model, data: ReadoutData): Uint8Array;
 }
-
-const PIXELS = 784;
 
 function argmax(scores: Float64Array): number {
   let best = 0;

@@ -2,8 +2,8 @@
  * Figures for looking inside a trained network: accuracy per class, the distributions of its weights and thresholds,
  * and a gallery of the digits it got wrong (each with its true and predicted class). Data in, plotly spec or pixels out.
  */
-import { Digits, IMAGE_COLS, IMAGE_ROWS, PIXELS } from "../data/digits";
-import { tileImages } from "./png";
+import { Digits, selectDigits } from "../data/digits";
+import { digitGrid } from "./digits";
 import { FigureSpec } from "./spec";
 
 /** Accuracy per true class as bars, the overall accuracy as a line. */
@@ -50,8 +50,6 @@ export function histogramFigure(sets: { name: string; values: ArrayLike<number> 
  */
 export function misclassifiedGallery(digits: Digits, indices: number[], predicted: ArrayLike<number>, count = 30, columns = 10, zoom = 2) {
   const shown = indices.slice(0, count);
-  const images = new Uint8Array(shown.length * PIXELS);
-  shown.forEach((k, q) => images.set(digits.images.subarray(k * PIXELS, (k + 1) * PIXELS), q * PIXELS));
-  const grid = shown.length > 0 ? tileImages(images, shown.length, IMAGE_ROWS, IMAGE_COLS, columns, zoom) : undefined;
+  const grid = shown.length > 0 ? digitGrid(selectDigits(digits, Int32Array.from(shown)), shown.length, columns, zoom) : undefined;
   return { grid, captions: shown.map((k) => `#${k}: ${digits.labels[k]} -> ${predicted[k]}`) };
 }

@@ -118,7 +118,8 @@ export function progressBar(label: string): (done: number, total: number, note?:
   };
 }
 
-function escapeHtml(s: string): string {
+/** Text made safe inside HTML (&, < and >). */
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 

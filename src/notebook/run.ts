@@ -10,13 +10,13 @@ import { Digits } from "../data/digits";
 import { runSweep, SweepOutcome } from "../experiment/pool";
 import { SweepSpec } from "../experiment/sweep";
 import { OverallProgress } from "../experiment/sweepProgress";
-import { liveHtml, progressBar, showMarkdown } from "./display";
+import { escapeHtml, liveHtml, progressBar, showMarkdown } from "./display";
 import { chunkFor, untilInterrupted } from "./interrupt";
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The sweep's overall line (runs done, share of the work by cost, ETA: experiment/sweepProgress.ts), in bold. */
-const overallHtml = (text: string) => `<div style="font-family:monospace;font-weight:bold">${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</div>`;
+const overallHtml = (text: string) => `<div style="font-family:monospace;font-weight:bold">${escapeHtml(text)}</div>`;
 
 /** `samples` (and `chunk`, when given) as whole counts within the digits: refused otherwise, naming the function. */
 function checkCounts(fn: string, digits: Digits, samples: number, chunk?: number): void {
